@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, each depending only on the ones above it:
+//   CLibXML2 (C, system library) -> XMLStreaming (the only Swift code that sees libxml2)
+//   StrictCSV (RFC 4180 tokenizer and text decoding, no dependencies)
+//   EDXModel (value types of a study, canonical vocabulary, diagnostics)
+//   EDXImport (format detection and the three readers) -> EDXCLI (commands) -> edx (entry point)
+let package = Package(
+    name: "edx",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "edx", targets: ["edx"]),
+        .library(name: "EDX", targets: ["EDXModel", "EDXImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // MARK: C interop: the only place libxml2 is declared.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .yum(["libxml2-devel"]), .brew(["libxml2"])]
+        ),
+        .target(name: "XMLStreaming", dependencies: ["CLibXML2"]),
+        .target(name: "StrictCSV"),
+
+        // MARK: Domain and import.
+        .target(name: "EDXModel"),
+        .target(name: "EDXImport", dependencies: ["EDXModel", "XMLStreaming", "StrictCSV"]),
+
+        // MARK: Command line.
+        .target(
+            name: "EDXCLI",
+            dependencies: [
+                "EDXModel", "EDXImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "edx", dependencies: ["EDXCLI"]),
+
+        // MARK: Tests.
+        .target(name: "EDXTestSupport", dependencies: ["EDXModel"], path: "Tests/EDXTestSupport"),
+        .testTarget(name: "StrictCSVTests", dependencies: ["StrictCSV"]),
+        .testTarget(name: "XMLStreamingTests", dependencies: ["XMLStreaming", "EDXTestSupport"]),
+        .testTarget(name: "EDXImportTests", dependencies: ["EDXImport", "EDXModel", "EDXTestSupport"]),
+        .testTarget(name: "EDXCLITests", dependencies: ["EDXCLI", "EDXTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Applied to every Swift target (pattern: swift-nio's standard cross-repo settings).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,63 @@
+public import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The `edx` command: reads electrodiagnostic study exports and reports on them.
+///
+/// Exit codes, for scripts: 0 every study imported (warnings allowed); 1 a study was rejected;
+/// 2 usage error; 3 a file could not be read.
+public struct EDXCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "edx",
+        abstract: "Read electrodiagnostic study exports (NCS and needle EMG) and report on them.",
+        discussion: """
+            Exit codes: 0 success (warnings allowed), 1 a study was rejected, 2 usage error, \
+            3 a file could not be read.
+            """,
+        version: "0.1.0",
+        subcommands: [ImportCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses the arguments, runs the command and exits with the documented exit code.
+    public static func runAndExit(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            terminate(0)
+        } catch let code as ExitCode {
+            terminate(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                terminate(0)
+            }
+            FileHandle.standardError.write(message + "\n")
+            terminate(ExitStatus.usage.rawValue)
+        }
+    }
+}
+
+/// The exit codes of `edx`.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case rejected = 1
+    case usage = 2
+    case unreadable = 3
+
+    /// The worse of two outcomes (an unreadable file outranks a rejected study).
+    func combined(with other: ExitStatus) -> ExitStatus { rawValue >= other.rawValue ? self : other }
+}
+
+/// Ends the process with `code` after flushing standard output.
+private func terminate(_ code: Int32) -> Never {
+    fflush(nil)  // flushes every output stream, standard output included
+    exit(code)
+}

@@ -1,0 +1,473 @@
+import EDXModel
+
+/// Assembles one study from its measurement rows, in any row order.
+struct MeasurementStudyBuilder {
+    let id: String
+    let file: String
+    let firstLine: Int
+    var lastLine: Int
+    private var study: Study
+    private var log = DiagnosticLog()
+    /// Index of each conduction study by nerve, side and recording (comparison keys).
+    private var motorIndex: [String: Int] = [:]
+    private var sensoryIndex: [String: Int] = [:]
+    private var fWaveIndex: [String: Int] = [:]
+    private var hReflexIndex: [String: Int] = [:]
+    private var needleIndex: [String: Int] = [:]
+    /// The line that first set each value, for conflict messages.
+    private var firstLines: [String: Int] = [:]
+
+    init(id: String, file: String, line: Int) {
+        self.id = id
+        self.file = file
+        self.firstLine = line
+        self.lastLine = line
+        self.study = Study(id: id, source: SourceLocation(file: file, line: line))
+    }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        log.items.append(diagnostic)
+    }
+
+    func finish() -> ImportedStudy {
+        var study = study
+        var log = log
+        // A no-response site keeps no values.
+        for m in study.motor.indices {
+            for s in study.motor[m].sites.indices where study.motor[m].sites[s].noResponse {
+                let site = study.motor[m].sites[s]
+                if site.latencyMs != nil || site.amplitudeMV != nil {
+                    log.warning(
+                        "value.no-response-with-values", site.source, field: "no_response",
+                        "site is marked no response but also carries values; the values are ignored")
+                }
+                study.motor[m].sites[s].latencyMs = nil
+                study.motor[m].sites[s].amplitudeMV = nil
+                study.motor[m].sites[s].durationMs = nil
+                study.motor[m].sites[s].areaMVms = nil
+            }
+        }
+        for n in study.sensory.indices {
+            for s in study.sensory[n].sites.indices where study.sensory[n].sites[s].noResponse {
+                let site = study.sensory[n].sites[s]
+                if site.amplitudeUV != nil || site.onsetLatencyMs != nil {
+                    log.warning(
+                        "value.no-response-with-values", site.source, field: "no_response",
+                        "site is marked no response but also carries values; the values are ignored")
+                }
+                study.sensory[n].sites[s].amplitudeUV = nil
+                study.sensory[n].sites[s].onsetLatencyMs = nil
+                study.sensory[n].sites[s].peakLatencyMs = nil
+                study.sensory[n].sites[s].velocityMS = nil
+            }
+        }
+        var diagnostics = log.items
+        for index in diagnostics.indices { diagnostics[index].studyID = id }
+        let rejected = log.hasErrors
+        return ImportedStudy(
+            status: rejected ? .rejected : .imported, study: rejected ? nil : study, studyID: id,
+            location: study.source, diagnostics: diagnostics)
+    }
+
+    private func at(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+
+    mutating func addRow(_ row: MeasurementRow, decimalComma: Bool) {
+        readDemographics(row, decimalComma: decimalComma)
+        let location = at(row.line)
+        let parameter = row.parameter.lowercased()
+        switch row.kind.lowercased() {
+        case "motor": motorRow(row, parameter, decimalComma: decimalComma)
+        case "sensory": sensoryRow(row, parameter, decimalComma: decimalComma)
+        case "fwave", "f-wave", "f_wave": fWaveRow(row, parameter, decimalComma: decimalComma)
+        case "hreflex", "h-reflex", "h_reflex": hReflexRow(row, parameter, decimalComma: decimalComma)
+        case "needle", "emg": needleRow(row, parameter)
+        case "temperature":
+            guard parameter == "temperature" else { return unknownParameter(row) }
+            var side: Side?
+            if !row.side.isEmpty {
+                side = Lexicon.side(row.side)
+                if side == nil {
+                    log.warning(
+                        "value.unknown-side", location, field: "side",
+                        "unknown side \(DiagnosticLog.quote(row.side)); temperature skipped")
+                    return
+                }
+            }
+            if let celsius = log.quantity(
+                row.value, unit: row.unit, .temperature, field: "temperature", at: location, decimalComma: decimalComma)
+            {
+                study.temperatures.append(
+                    LimbTemperature(side: side, site: row.site.lowercased(), celsius: celsius, source: location))
+            }
+        case "demographic":
+            switch parameter {
+            case "symptom_duration":
+                let days = log.quantity(
+                    row.value, unit: row.unit, .symptomDuration, field: parameter, at: location,
+                    decimalComma: decimalComma)
+                assignValue(days, to: \Study.symptomDurationDays, key: "symptom_duration", row: row)
+            case "weight":
+                let weight = log.quantity(
+                    row.value, unit: row.unit, .weight, field: parameter, at: location, decimalComma: decimalComma)
+                assignValue(weight, to: \Study.patient.weightKg, key: "weight", row: row)
+            case "indication":
+                study.indication = row.value.isEmpty ? nil : row.value
+            default:
+                unknownParameter(row)
+            }
+        default:
+            log.warning(
+                "csv.unknown-kind", location, field: "kind",
+                "unknown kind \(DiagnosticLog.quote(row.kind)) (expected motor, sensory, fwave, hreflex, needle, temperature or demographic); row skipped"
+            )
+        }
+    }
+
+    private mutating func assignValue<Value: Equatable>(
+        _ value: Value?, to path: WritableKeyPath<Study, Value?>, key: String, row: MeasurementRow
+    ) {
+        var slot = study[keyPath: path]
+        log.assign(&slot, value, field: row.parameter, at: at(row.line), firstLine: firstLines[key])
+        study[keyPath: path] = slot
+        if firstLines[key] == nil && value != nil { firstLines[key] = row.line }
+    }
+
+    private mutating func unknownParameter(_ row: MeasurementRow) {
+        log.warning(
+            "csv.unknown-parameter", at(row.line), field: "parameter",
+            "unknown parameter \(DiagnosticLog.quote(row.parameter)) for kind \(row.kind); row skipped")
+    }
+
+    private mutating func readDemographics(_ row: MeasurementRow, decimalComma: Bool) {
+        let location = at(row.line)
+        if !row.studyDate.isEmpty {
+            if let date = ValueParsing.isoDate(row.studyDate) {
+                if study.date == nil {
+                    study.date = date
+                } else if study.date != date {
+                    log.warning("value.conflict", location, field: "study_date", "differs from the study's earlier rows; the first is kept")
+                }
+            } else if study.date == nil && firstLines["study_date"] == nil {
+                firstLines["study_date"] = row.line
+                log.warning(
+                    "value.bad-date", location, field: "study_date",
+                    "cannot read \(DiagnosticLog.quote(row.studyDate)) as a date; skipped")
+            }
+        }
+        if !row.patientID.isEmpty {
+            if study.patient.id == nil {
+                study.patient.id = row.patientID
+            } else if study.patient.id != row.patientID {
+                log.error("value.conflict", location, field: "patient_id", "rows of one study name different patients; the study cannot be trusted")
+            }
+        }
+        if !row.age.isEmpty, firstLines["age"] == nil {
+            firstLines["age"] = row.line
+            study.patient.ageYears = log.quantity(
+                row.age, unit: "years", .age, field: "age_years", at: location, decimalComma: decimalComma)
+        }
+        if !row.sex.isEmpty, firstLines["sex"] == nil {
+            firstLines["sex"] = row.line
+            study.patient.sex = log.category(
+                row.sex, field: "sex", at: location, expected: "F, M, O or U", ValueParsing.sex)
+        }
+        if !row.height.isEmpty, firstLines["height"] == nil {
+            firstLines["height"] = row.line
+            study.patient.heightCm = log.quantity(
+                row.height, unit: "cm", .height, field: "height_cm", at: location, decimalComma: decimalComma)
+        }
+    }
+
+    private mutating func requireSide(_ row: MeasurementRow) -> Side? {
+        if let side = Lexicon.side(row.side) { return side }
+        log.warning(
+            "value.unknown-side", at(row.line), field: "side",
+            "side is \(DiagnosticLog.quote(row.side)) (expected L, R, Left, Right, D or I); row skipped")
+        return nil
+    }
+
+    private mutating func nerve(_ row: MeasurementRow) -> Nerve? {
+        let nerve = Lexicon.nerve(row.nerve)
+        if nerve == nil, firstLines["nerve:\(Lexicon.key(row.nerve))"] == nil {
+            firstLines["nerve:\(Lexicon.key(row.nerve))"] = row.line
+            log.warning(
+                "name.unknown-nerve", at(row.line), field: "nerve",
+                "unknown nerve \(DiagnosticLog.quote(row.nerve)) kept verbatim and left out of interpretation")
+        }
+        return nerve
+    }
+
+    private mutating func stimulationSite(_ label: String, nerve: Nerve?, row: MeasurementRow) -> StimulationSite? {
+        let site = Lexicon.stimulationSite(label, nerve: nerve)
+        if site == nil, firstLines["site:\(Lexicon.key(label))"] == nil {
+            firstLines["site:\(Lexicon.key(label))"] = row.line
+            log.warning(
+                "name.unknown-site", at(row.line), field: "site",
+                "unknown stimulation site \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+        }
+        return site
+    }
+
+    private mutating func recording(_ label: String, nerve: Nerve?, row: MeasurementRow) -> RecordingSite? {
+        guard !label.isEmpty else { return nil }
+        let site = Lexicon.recordingSite(label, nerve: nerve)
+        if site == nil, firstLines["recording:\(Lexicon.key(label))"] == nil {
+            firstLines["recording:\(Lexicon.key(label))"] = row.line
+            log.warning(
+                "name.unknown-site", at(row.line), field: "recording",
+                "unknown recording site \(DiagnosticLog.quote(label)) kept verbatim")
+        }
+        return site
+    }
+
+    private func conductionKey(_ row: MeasurementRow, _ side: Side) -> String {
+        "\(Lexicon.key(row.nerve))|\(side.rawValue)|\(Lexicon.key(row.recording))"
+    }
+
+    private mutating func noResponseFlag(_ row: MeasurementRow) -> Bool? {
+        guard let flag = ValueParsing.flag(row.value) else {
+            log.warning(
+                "value.not-a-flag", at(row.line), field: "no_response",
+                "cannot read \(DiagnosticLog.quote(row.value)) as 1/true/yes or 0/false/no; skipped")
+            return nil
+        }
+        return flag
+    }
+
+    // MARK: Motor
+
+    private mutating func motorRow(_ row: MeasurementRow, _ parameter: String, decimalComma: Bool) {
+        guard let side = requireSide(row) else { return }
+        let key = conductionKey(row, side)
+        let m: Int
+        if let existing = motorIndex[key] {
+            m = existing
+        } else {
+            let mapped = nerve(row)
+            study.motor.append(
+                MotorStudy(
+                    nerve: mapped, nerveLabel: row.nerve, side: side,
+                    recording: recording(row.recording, nerve: mapped, row: row), recordingLabel: row.recording,
+                    source: at(row.line)))
+            m = study.motor.count - 1
+            motorIndex[key] = m
+        }
+        let nerve = study.motor[m].nerve
+        let location = at(row.line)
+        func quantity(_ q: Quantity) -> Double? {
+            log.quantity(row.value, unit: row.unit, q, field: parameter, at: location, decimalComma: decimalComma)
+        }
+        if !row.segmentTo.isEmpty {
+            guard parameter == "distance" || parameter == "velocity" else {
+                log.warning(
+                    "csv.segment-parameter", location, field: "segment_to",
+                    "segment_to is set on a \(DiagnosticLog.quote(row.parameter)) row; only distance and velocity describe segments. Row skipped"
+                )
+                return
+            }
+            let fromKey = Lexicon.key(row.site)
+            let toKey = Lexicon.key(row.segmentTo)
+            var s = study.motor[m].segments.firstIndex { Lexicon.key($0.fromLabel) == fromKey && Lexicon.key($0.toLabel) == toKey }
+            if s == nil {
+                study.motor[m].segments.append(
+                    Segment(
+                        from: stimulationSite(row.site, nerve: nerve, row: row), fromLabel: row.site,
+                        to: stimulationSite(row.segmentTo, nerve: nerve, row: row), toLabel: row.segmentTo,
+                        source: location))
+                s = study.motor[m].segments.count - 1
+            }
+            guard let s else { return }
+            let slotKey = "motor|\(m)|segment|\(s)|\(parameter)"
+            if parameter == "distance" {
+                assignValue(quantity(.distance), to: \Study.motor[m].segments[s].distanceCm, key: slotKey, row: row)
+            } else {
+                assignValue(quantity(.velocity), to: \Study.motor[m].segments[s].velocityMS, key: slotKey, row: row)
+            }
+            return
+        }
+        let siteKey = Lexicon.key(row.site)
+        var s = study.motor[m].sites.firstIndex { Lexicon.key($0.siteLabel) == siteKey }
+        if s == nil {
+            study.motor[m].sites.append(
+                MotorSite(site: stimulationSite(row.site, nerve: nerve, row: row), siteLabel: row.site, source: location))
+            s = study.motor[m].sites.count - 1
+        }
+        guard let s else { return }
+        let slotKey = "motor|\(m)|site|\(s)|\(parameter)"
+        switch parameter {
+        case "latency", "onset_latency": assignValue(quantity(.time), to: \Study.motor[m].sites[s].latencyMs, key: slotKey, row: row)
+        case "amplitude": assignValue(quantity(.motorAmplitude), to: \Study.motor[m].sites[s].amplitudeMV, key: slotKey, row: row)
+        case "duration": assignValue(quantity(.time), to: \Study.motor[m].sites[s].durationMs, key: slotKey, row: row)
+        case "area": assignValue(quantity(.area), to: \Study.motor[m].sites[s].areaMVms, key: slotKey, row: row)
+        case "distance": assignValue(quantity(.distance), to: \Study.motor[m].sites[s].distanceCm, key: slotKey, row: row)
+        case "no_response":
+            if let flag = noResponseFlag(row) { study.motor[m].sites[s].noResponse = flag }
+        case "velocity":
+            log.warning(
+                "csv.velocity-without-segment", location, field: "segment_to",
+                "a velocity row needs segment_to to name its segment; row skipped")
+        default: unknownParameter(row)
+        }
+    }
+
+    // MARK: Sensory
+
+    private mutating func sensoryRow(_ row: MeasurementRow, _ parameter: String, decimalComma: Bool) {
+        guard let side = requireSide(row) else { return }
+        let key = conductionKey(row, side)
+        let n: Int
+        if let existing = sensoryIndex[key] {
+            n = existing
+        } else {
+            let mapped = nerve(row)
+            study.sensory.append(
+                SensoryStudy(
+                    nerve: mapped, nerveLabel: row.nerve, side: side,
+                    recording: recording(row.recording, nerve: mapped, row: row), recordingLabel: row.recording,
+                    method: nil, source: at(row.line)))
+            n = study.sensory.count - 1
+            sensoryIndex[key] = n
+        }
+        let location = at(row.line)
+        let siteKey = Lexicon.key(row.site)
+        var s = study.sensory[n].sites.firstIndex { Lexicon.key($0.siteLabel) == siteKey }
+        if s == nil {
+            study.sensory[n].sites.append(
+                SensorySite(
+                    site: stimulationSite(row.site, nerve: study.sensory[n].nerve, row: row), siteLabel: row.site,
+                    source: location))
+            s = study.sensory[n].sites.count - 1
+        }
+        guard let s else { return }
+        func quantity(_ q: Quantity) -> Double? {
+            log.quantity(row.value, unit: row.unit, q, field: parameter, at: location, decimalComma: decimalComma)
+        }
+        let slotKey = "sensory|\(n)|site|\(s)|\(parameter)"
+        switch parameter {
+        case "latency", "onset_latency":
+            assignValue(quantity(.time), to: \Study.sensory[n].sites[s].onsetLatencyMs, key: slotKey, row: row)
+        case "peak_latency": assignValue(quantity(.time), to: \Study.sensory[n].sites[s].peakLatencyMs, key: slotKey, row: row)
+        case "amplitude":
+            assignValue(quantity(.sensoryAmplitude), to: \Study.sensory[n].sites[s].amplitudeUV, key: slotKey, row: row)
+        case "distance": assignValue(quantity(.distance), to: \Study.sensory[n].sites[s].distanceCm, key: slotKey, row: row)
+        case "velocity": assignValue(quantity(.velocity), to: \Study.sensory[n].sites[s].velocityMS, key: slotKey, row: row)
+        case "no_response":
+            if let flag = noResponseFlag(row) { study.sensory[n].sites[s].noResponse = flag }
+        default: unknownParameter(row)
+        }
+    }
+
+    // MARK: Late responses
+
+    private mutating func fWaveRow(_ row: MeasurementRow, _ parameter: String, decimalComma: Bool) {
+        guard let side = requireSide(row) else { return }
+        let key = conductionKey(row, side)
+        let f: Int
+        if let existing = fWaveIndex[key] {
+            f = existing
+        } else {
+            let mapped = nerve(row)
+            study.fWaves.append(
+                FWaveStudy(
+                    nerve: mapped, nerveLabel: row.nerve, side: side,
+                    recording: recording(row.recording, nerve: mapped, row: row), recordingLabel: row.recording,
+                    source: at(row.line)))
+            f = study.fWaves.count - 1
+            fWaveIndex[key] = f
+        }
+        let location = at(row.line)
+        let slotKey = "fwave|\(f)|\(parameter)"
+        switch parameter {
+        case "min_latency", "latency":
+            assignValue(log.quantity(row.value, unit: row.unit, .time, field: parameter, at: location, decimalComma: decimalComma), to: \Study.fWaves[f].minLatencyMs, key: slotKey, row: row)
+        case "persistence":
+            assignValue(log.quantity(row.value, unit: row.unit, .percent, field: parameter, at: location, decimalComma: decimalComma), to: \Study.fWaves[f].persistencePercent, key: slotKey, row: row)
+        case "no_response":
+            if let flag = noResponseFlag(row) { study.fWaves[f].noResponse = flag }
+        default: unknownParameter(row)
+        }
+    }
+
+    private mutating func hReflexRow(_ row: MeasurementRow, _ parameter: String, decimalComma: Bool) {
+        guard let side = requireSide(row) else { return }
+        let key = conductionKey(row, side)
+        let h: Int
+        if let existing = hReflexIndex[key] {
+            h = existing
+        } else {
+            let mapped = nerve(row)
+            study.hReflexes.append(
+                HReflexStudy(
+                    nerve: mapped, nerveLabel: row.nerve, side: side,
+                    recording: recording(row.recording, nerve: mapped, row: row), recordingLabel: row.recording,
+                    source: at(row.line)))
+            h = study.hReflexes.count - 1
+            hReflexIndex[key] = h
+        }
+        let location = at(row.line)
+        let slotKey = "hreflex|\(h)|\(parameter)"
+        switch parameter {
+        case "latency":
+            assignValue(log.quantity(row.value, unit: row.unit, .time, field: parameter, at: location, decimalComma: decimalComma), to: \Study.hReflexes[h].latencyMs, key: slotKey, row: row)
+        case "amplitude":
+            assignValue(log.quantity(
+                    row.value, unit: row.unit, .motorAmplitude, field: parameter, at: location,
+                    decimalComma: decimalComma), to: \Study.hReflexes[h].amplitudeMV, key: slotKey, row: row)
+        case "no_response":
+            if let flag = noResponseFlag(row) { study.hReflexes[h].noResponse = flag }
+        default: unknownParameter(row)
+        }
+    }
+
+    // MARK: Needle
+
+    private mutating func needleRow(_ row: MeasurementRow, _ parameter: String) {
+        guard let side = requireSide(row) else { return }
+        let key = "\(Lexicon.key(row.nerve))|\(side.rawValue)"
+        let location = at(row.line)
+        let i: Int
+        if let existing = needleIndex[key] {
+            i = existing
+        } else {
+            let muscle = Lexicon.muscle(row.nerve)
+            if muscle == nil {
+                log.warning(
+                    "name.unknown-muscle", location, field: "nerve",
+                    "unknown muscle \(DiagnosticLog.quote(row.nerve)) kept verbatim and left out of interpretation")
+            }
+            study.needle.append(NeedleExam(muscle: muscle, muscleLabel: row.nerve, side: side, source: location))
+            i = study.needle.count - 1
+            needleIndex[key] = i
+        }
+        let grades = "0, +/-, 1+, 2+, 3+ or 4+"
+        let slotKey = "needle|\(i)|\(parameter)"
+        switch parameter {
+        case "insertional":
+            assignValue(log.category(row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity), to: \Study.needle[i].insertionalActivity, key: slotKey, row: row)
+        case "fibrillations":
+            assignValue(log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade), to: \Study.needle[i].fibrillations, key: slotKey, row: row)
+        case "psw":
+            assignValue(log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade), to: \Study.needle[i].positiveSharpWaves, key: slotKey, row: row)
+        case "fasciculations":
+            assignValue(log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade), to: \Study.needle[i].fasciculations, key: slotKey, row: row)
+        case "muap_amplitude":
+            assignValue(log.category(row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity), to: \Study.needle[i].muapAmplitude, key: slotKey, row: row)
+        case "muap_duration":
+            assignValue(log.category(row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity), to: \Study.needle[i].muapDuration, key: slotKey, row: row)
+        case "polyphasia":
+            if let (change, grade) = log.category(
+                row.value, field: parameter, at: location, expected: "Nml, Incr or a count", Lexicon.polyphasia)
+            {
+                assignValue(change, to: \Study.needle[i].polyphasia, key: slotKey, row: row)
+                study.needle[i].polyphasiaGrade = grade
+            }
+        case "recruitment":
+            assignValue(log.category(
+                    row.value, field: parameter, at: location, expected: "Nml, Reduced, Discrete, None or Early",
+                    Lexicon.recruitment), to: \Study.needle[i].recruitment, key: slotKey, row: row)
+        case "comment":
+            study.needle[i].comment = row.value.isEmpty ? nil : row.value
+        default: unknownParameter(row)
+        }
+    }
+}

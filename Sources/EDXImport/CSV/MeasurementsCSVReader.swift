@@ -1,0 +1,203 @@
+import EDXModel
+import StrictCSV
+
+/// Reads a measurements-csv file: one measurement per row, studies as contiguous runs of rows that
+/// share `study_id`, streamed one study at a time.
+struct MeasurementsCSVReader {
+    enum Column: String, CaseIterable {
+        case studyID = "study_id"
+        case studyDate = "study_date"
+        case patientID = "patient_id"
+        case age = "age_years"
+        case sex
+        case height = "height_cm"
+        case kind, nerve, side, recording, site
+        case segmentTo = "segment_to"
+        case parameter, value, unit
+    }
+
+    static let required: [Column] = [.studyID, .kind, .parameter, .value]
+
+    let path: String
+    let displayPath: String
+    /// First and last line of every study already read, by a hash of its id: bounded to 16 bytes a study.
+    private var seen: [UInt64: (first: Int, last: Int)] = [:]
+
+    init(path: String, displayPath: String) {
+        self.path = path
+        self.displayPath = displayPath
+    }
+
+    mutating func read(_ body: (ImportedStudy) -> Void) -> ReaderOutcome {
+        var outcome = ReaderOutcome()
+        var tokenizer: CSVTokenizer
+        do {
+            tokenizer = try CSVTokenizer(path: path)
+        } catch {
+            outcome.unreadable = error.kind == .unreadable
+            outcome.diagnostics.append(
+                Diagnostic(
+                    .error, error.kind == .empty ? "file.empty" : "file.unreadable",
+                    at: SourceLocation(file: displayPath, line: max(error.line, 1)),
+                    error.kind == .empty ? "the file is empty: it holds no study" : error.message))
+            return outcome
+        }
+        let decimalComma = tokenizer.delimiter == UInt8(ascii: ";")
+        let otherDelimiter: Character = decimalComma ? "," : ";"
+        var columns: [Column: Int] = [:]
+        var headerCount = 0
+        var current: MeasurementStudyBuilder?
+
+        func location(_ line: Int, _ column: Int? = nil) -> SourceLocation {
+            SourceLocation(file: displayPath, line: line, column: column)
+        }
+
+        while true {
+            let record: CSVRecord?
+            do {
+                record = try tokenizer.next()
+            } catch {
+                let diagnostic = Diagnostic(
+                    .error, error.kind == .unreadable ? "file.unreadable" : "csv.syntax",
+                    at: location(error.line, error.column),
+                    error.isFatal
+                        ? "\(error.message); reading stopped here"
+                        : "\(error.message); the row is lost, so this study cannot be trusted")
+                if var study = current {
+                    study.add(diagnostic)
+                    if error.isFatal {
+                        emit(study, body)
+                        current = nil
+                    } else {
+                        current = study
+                    }
+                } else {
+                    outcome.diagnostics.append(diagnostic)
+                }
+                if error.isFatal {
+                    outcome.unreadable = error.kind == .unreadable
+                    return outcome
+                }
+                continue
+            }
+            guard let record else { break }
+            if record.isBlank { continue }
+            if headerCount == 0 {
+                for (index, name) in record.fields.enumerated() {
+                    let key = name.trimmingWhitespace().lowercased()
+                    if let column = Column(rawValue: key), columns[column] == nil { columns[column] = index }
+                }
+                headerCount = record.fields.count
+                let missing = Self.required.filter { columns[$0] == nil }
+                if !missing.isEmpty {
+                    outcome.diagnostics.append(
+                        Diagnostic(
+                            .error, "csv.missing-column", at: location(record.line),
+                            "the header lacks \(missing.map(\.rawValue).joined(separator: ", ")); no study can be read"))
+                    return outcome
+                }
+                continue
+            }
+            if record.fields.count != headerCount {
+                let mixed =
+                    record.fields.count == 1
+                    && record.fields[0].filter({ $0 == otherDelimiter }).count >= headerCount / 2
+                let message =
+                    mixed
+                    ? "this row is delimited by '\(otherDelimiter)' but the file by \(tokenizer.delimiterName) (from its header); the file mixes delimiters and this study cannot be trusted"
+                    : "the row has \(record.fields.count) fields but the header has \(headerCount); the row is lost, so this study cannot be trusted"
+                let diagnostic = Diagnostic(
+                    .error, mixed ? "csv.mixed-delimiters" : "csv.field-count", at: location(record.line), message)
+                // Attribute the row to its study when its id can still be read.
+                let fields =
+                    mixed ? record.fields[0].split(separator: otherDelimiter, omittingEmptySubsequences: false).map(String.init)
+                    : record.fields
+                let id = columns[.studyID].flatMap { $0 < fields.count ? fields[$0].trimmingWhitespace() : nil }
+                if let id, !id.isEmpty, current?.id != id {
+                    if let finished = current { emit(finished, body) }
+                    current = startStudy(id: id, line: record.line)
+                }
+                if current != nil {
+                    current!.add(diagnostic)
+                    current!.lastLine = record.line
+                } else {
+                    outcome.diagnostics.append(diagnostic)
+                }
+                continue
+            }
+            func field(_ column: Column) -> String {
+                guard let index = columns[column] else { return "" }
+                return record.fields[index].trimmingWhitespace()
+            }
+            let id = field(.studyID)
+            guard !id.isEmpty else {
+                let diagnostic = Diagnostic(
+                    .error, "csv.missing-study-id", at: location(record.line), field: "study_id",
+                    "the row has no study_id; it cannot be attributed to a study")
+                if current != nil { current!.add(diagnostic) } else { outcome.diagnostics.append(diagnostic) }
+                continue
+            }
+            if current?.id != id {
+                if let finished = current { emit(finished, body) }
+                current = startStudy(id: id, line: record.line)
+            }
+            for index in record.undecodableFields {
+                let name = columns.first { $0.value == index }?.key.rawValue ?? "column \(index + 1)"
+                current!.add(
+                    Diagnostic(
+                        .warning, "csv.invalid-encoding", at: location(record.line), field: name,
+                        "bytes that are not valid \(tokenizer.encoding.rawValue) (the file's encoding); value skipped"))
+            }
+            current!.lastLine = record.line
+            current!.addRow(
+                MeasurementRow(
+                    line: record.line, studyDate: field(.studyDate), patientID: field(.patientID), age: field(.age),
+                    sex: field(.sex), height: field(.height), kind: field(.kind), nerve: field(.nerve),
+                    side: field(.side), recording: field(.recording), site: field(.site),
+                    segmentTo: field(.segmentTo), parameter: field(.parameter), value: field(.value),
+                    unit: field(.unit)),
+                decimalComma: decimalComma)
+        }
+        if let finished = current { emit(finished, body) }
+        if headerCount == 0 {
+            outcome.diagnostics.append(
+                Diagnostic(.error, "file.empty", at: location(1), "the file has no header row and no study"))
+        }
+        return outcome
+    }
+
+    private mutating func startStudy(id: String, line: Int) -> MeasurementStudyBuilder {
+        var builder = MeasurementStudyBuilder(id: id, file: displayPath, line: line)
+        if let earlier = seen[Self.hash(id)] {
+            builder.add(
+                Diagnostic(
+                    .error, "csv.study-reappears", at: SourceLocation(file: displayPath, line: line), field: "study_id",
+                    "study_id \(DiagnosticLog.quote(id)) reappears at line \(line) after other studies; its rows at lines \(earlier.first)–\(earlier.last) were read as a study already. Rows of one study must be contiguous; these rows are rejected"
+                ))
+        }
+        return builder
+    }
+
+    private mutating func emit(_ builder: MeasurementStudyBuilder, _ body: (ImportedStudy) -> Void) {
+        let key = Self.hash(builder.id)
+        if seen[key] == nil { seen[key] = (builder.firstLine, builder.lastLine) }
+        body(builder.finish())
+    }
+
+    /// FNV-1a, 64 bits: ids are kept as hashes so that memory grows by 16 bytes a study, not by the ids.
+    static func hash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// One row, its fields trimmed.
+struct MeasurementRow {
+    var line: Int
+    var studyDate, patientID, age, sex, height: String
+    var kind, nerve, side, recording, site, segmentTo, parameter, value, unit: String
+}

@@ -1,0 +1,712 @@
+import EDXModel
+import StrictCSV
+
+/// Reads the summary tables of a machine report saved as CSV (one study per file).
+enum SummaryCSVReader {
+    enum Section: String {
+        case motor = "Motor Summary Table"
+        case antiSensory = "Anti Sensory Summary Table"
+        case orthoSensory = "Ortho Sensory Summary Table"
+        case fWave = "F Wave Studies"
+        case hReflex = "H Reflex Studies"
+        case emg = "EMG"
+    }
+
+    static func sectionTitle(_ cell: String) -> Section? {
+        switch Lexicon.key(cell) {
+        case "motorsummarytable", "motornervestudies", "motorncs": .motor
+        case "antisensorysummarytable", "sensorysummarytable", "antisensorynervestudies": .antiSensory
+        case "orthosensorysummarytable", "orthosensorynervestudies": .orthoSensory
+        case "fwavestudies", "fwave", "fwaves": .fWave
+        case "hreflexstudies", "hreflex": .hReflex
+        case "emg", "needleemg", "emgsummarytable": .emg
+        default: nil
+        }
+    }
+
+    static func read(path: String, displayPath: String, _ body: (ImportedStudy) -> Void)
+        -> ReaderOutcome
+    {
+        var outcome = ReaderOutcome()
+        var tokenizer: CSVTokenizer
+        do {
+            tokenizer = try CSVTokenizer(path: path)
+        } catch {
+            outcome.unreadable = error.kind == .unreadable
+            let message = error.kind == .empty ? "the file is empty: it holds no study" : error.message
+            outcome.diagnostics.append(
+                Diagnostic(
+                    .error, error.kind == .empty ? "file.empty" : "file.unreadable",
+                    at: SourceLocation(file: displayPath, line: max(error.line, 1)), message))
+            return outcome
+        }
+        var builder = SummaryStudyBuilder(file: displayPath, decimalComma: tokenizer.delimiter == UInt8(ascii: ";"))
+        let otherDelimiter: Character = tokenizer.delimiter == UInt8(ascii: ";") ? "," : ";"
+        while true {
+            let record: CSVRecord?
+            do {
+                record = try tokenizer.next()
+            } catch {
+                builder.syntaxError(error)
+                if error.isFatal { break }
+                continue
+            }
+            guard let record else { break }
+            if record.isBlank {
+                builder.blankRow()
+                continue
+            }
+            if record.fields.count == 1, record.fields[0].filter({ $0 == otherDelimiter }).count >= 2,
+                !record.quoted[0]
+            {
+                builder.mixedDelimiters(at: record.line, fileDelimiter: tokenizer.delimiterName)
+                continue
+            }
+            for index in record.undecodableFields {
+                builder.undecodable(at: record.line, column: index, encoding: tokenizer.encoding)
+            }
+            builder.row(record)
+        }
+        body(builder.finish(fallbackID: baseName(displayPath)))
+        return outcome
+    }
+
+    private static func baseName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
+}
+
+/// Builds the single study of a summary-csv file, row by row.
+struct SummaryStudyBuilder {
+    private enum Column: Hashable {
+        case site, nr, onset, normOnset, peak, normPeak, amplitude, normAmplitude, duration, area
+        case site1, site2, delta, distance, velocity, normVelocity
+        case nerve, fLatency, latencyNorm, sideDifference, sideDifferenceNorm, persistence, hAmplitude
+        case side, muscle, muscleNerve, root, insertional, fibs, psw, fasc, muapAmplitude, muapDuration, poly
+        case recruitment, interference, comment
+    }
+
+    private struct Header {
+        var columns: [Column: Int] = [:]
+        var factors: [Column: Double] = [:]
+        var names: [Int: String] = [:]
+    }
+
+    let file: String
+    let decimalComma: Bool
+    private var study: Study
+    private var log = DiagnosticLog()
+    private var section: SummaryCSVReader.Section?
+    private var header: Header?
+    private var motorIndex: Int?
+    private var sensoryIndex: Int?
+    private var explicitStudyID: String?
+
+    init(file: String, decimalComma: Bool) {
+        self.file = file
+        self.decimalComma = decimalComma
+        self.study = Study(id: "", source: SourceLocation(file: file, line: 1))
+    }
+
+    private func at(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+
+    // MARK: Problems reported by the reader
+
+    mutating func syntaxError(_ error: CSVSyntaxError) {
+        let location = SourceLocation(file: file, line: error.line, column: error.column)
+        if error.kind == .unreadable {
+            log.error("file.unreadable", location, error.message)
+        } else {
+            log.error("csv.syntax", location, "\(error.message); the study cannot be read reliably")
+        }
+    }
+
+    mutating func mixedDelimiters(at line: Int, fileDelimiter: String) {
+        log.error(
+            "csv.mixed-delimiters", at(line),
+            "this row is not delimited by \(fileDelimiter), the delimiter of the file's first line; the file mixes delimiters and the study cannot be read reliably"
+        )
+    }
+
+    mutating func undecodable(at line: Int, column: Int, encoding: TextEncoding) {
+        log.warning(
+            "csv.invalid-encoding", at(line), field: header?.names[column] ?? "column \(column + 1)",
+            "bytes that are not valid \(encoding.rawValue) (the file's encoding); value skipped")
+    }
+
+    mutating func blankRow() {}
+
+    // MARK: Rows
+
+    mutating func row(_ record: CSVRecord) {
+        let cells = record.fields.map { $0.trimmingWhitespace() }
+        let line = record.line
+        if let title = SummaryCSVReader.sectionTitle(cells[0]), cells.dropFirst().allSatisfy(\.isEmpty) {
+            section = title
+            header = nil
+            motorIndex = nil
+            sensoryIndex = nil
+            return
+        }
+        guard let section else {
+            headerBlock(cells, line: line)
+            return
+        }
+        guard let header else {
+            self.header = readHeader(cells, line: line, section: section)
+            return
+        }
+        switch section {
+        case .motor, .antiSensory, .orthoSensory:
+            if cells.dropFirst().allSatisfy(\.isEmpty), let group = parseGroup(cells[0]) {
+                startGroup(group, section: section, line: line)
+            } else {
+                ncsRow(cells, header: header, section: section, line: line)
+            }
+        case .fWave, .hReflex:
+            lateResponseRow(cells, header: header, section: section, line: line)
+        case .emg:
+            emgRow(cells, header: header, line: line)
+        }
+    }
+
+    private mutating func headerBlock(_ cells: [String], line: Int) {
+        var index = 0
+        while index < cells.count {
+            let key = cells[index]
+            let value = index + 1 < cells.count ? cells[index + 1] : ""
+            index += 2
+            guard !key.isEmpty else { continue }
+            let location = at(line)
+            switch Lexicon.key(key).replacingOccurrences(of: ":", with: "") {
+            case "patient", "name", "patientname": study.patient.name = value.isEmpty ? nil : value
+            case "id", "patientid", "mrn": study.patient.id = value.isEmpty ? nil : value
+            case "studyid", "study": explicitStudyID = value.isEmpty ? nil : value
+            case "testdate", "date", "studydate":
+                guard !value.isEmpty else { continue }
+                study.date = ValueParsing.isoDate(value)
+                if study.date == nil {
+                    log.warning(
+                        "value.bad-date", location, field: key,
+                        "cannot read \(DiagnosticLog.quote(value)) as a date; skipped")
+                }
+            case "dob", "birthdate", "dateofbirth":
+                guard !value.isEmpty else { continue }
+                study.patient.birthDate = ValueParsing.isoDate(value)
+                if study.patient.birthDate == nil {
+                    log.warning("value.bad-date", location, field: key, "birth date is not a date; skipped")
+                }
+            case "age":
+                guard let (number, unit) = ValueParsing.splitQuantity(value, decimalComma: decimalComma) else {
+                    if !value.isEmpty {
+                        log.warning(
+                            "value.not-a-number", location, field: key,
+                            "cannot read \(DiagnosticLog.quote(value)) as an age; skipped")
+                    }
+                    continue
+                }
+                study.patient.ageYears = ValueParsing.convert(number, unit: unit, quantity: .age)
+                if study.patient.ageYears == nil {
+                    log.warning("unit.unknown", location, field: key, "unknown unit \(DiagnosticLog.quote(unit)) for an age; skipped")
+                }
+            case "sex", "gender":
+                study.patient.sex = log.category(value, field: key, at: location, expected: "F or M", ValueParsing.sex)
+            case "height":
+                study.patient.heightCm = splitAndConvert(value, .height, field: key, at: location)
+            case "weight":
+                study.patient.weightKg = splitAndConvert(value, .weight, field: key, at: location)
+            case "temp", "temperature":
+                readTemperature(value, field: key, at: location)
+            case "indication", "reason", "referralreason": study.indication = value.isEmpty ? nil : value
+            case "symptomduration", "duration":
+                study.symptomDurationDays = splitAndConvert(value, .symptomDuration, field: key, at: location)
+            case "examiner", "physician": study.examiner = value.isEmpty ? nil : value
+            case "referrer", "referring", "referringphysician": study.referrer = value.isEmpty ? nil : value
+            default:
+                log.warning("csv.unknown-key", location, field: key, "unknown header key; its value is skipped")
+            }
+        }
+    }
+
+    private mutating func splitAndConvert(_ value: String, _ quantity: Quantity, field: String, at location: SourceLocation)
+        -> Double?
+    {
+        guard !value.isEmpty else { return nil }
+        guard let (number, unit) = ValueParsing.splitQuantity(value, decimalComma: decimalComma) else {
+            log.warning(
+                "value.not-a-number", location, field: field,
+                "cannot read \(DiagnosticLog.quote(value)) as \(quantity.description) with its unit; skipped")
+            return nil
+        }
+        return log.quantity(
+            ValueParsingFormat.plain(number), unit: unit, quantity, field: field, at: location, decimalComma: false)
+    }
+
+    /// `L Foot 31.2 C`, `R Foot 32 C`, `D Foot 32 C`, `Foot 31,5 °C`.
+    private mutating func readTemperature(_ value: String, field: String, at location: SourceLocation) {
+        guard !value.isEmpty else { return }
+        var words = value.split(separator: " ").map(String.init)
+        var side: Side?
+        if let first = words.first, let parsed = Lexicon.side(first) {
+            side = parsed
+            words.removeFirst()
+        }
+        guard let numberIndex = words.firstIndex(where: { $0.first?.isNumber == true || $0.first == "-" }) else {
+            log.warning(
+                "value.not-a-number", location, field: field,
+                "cannot find a temperature in \(DiagnosticLog.quote(value)); skipped")
+            return
+        }
+        let site = words[..<numberIndex].joined(separator: " ").lowercased()
+        let rest = words[numberIndex...].joined(separator: " ")
+        guard let (number, unit) = ValueParsing.splitQuantity(rest, decimalComma: decimalComma) else {
+            log.warning(
+                "value.not-a-number", location, field: field,
+                "cannot read \(DiagnosticLog.quote(rest)) as a temperature; skipped")
+            return
+        }
+        guard let celsius = ValueParsing.celsius(number, unit: unit) else {
+            log.warning(
+                "unit.unknown", location, field: field,
+                "unknown unit \(DiagnosticLog.quote(unit)) for a temperature; value skipped")
+            return
+        }
+        study.temperatures.append(LimbTemperature(side: side, site: site, celsius: celsius, source: location))
+    }
+
+    private mutating func readHeader(_ cells: [String], line: Int, section: SummaryCSVReader.Section) -> Header {
+        var header = Header()
+        let ncs = section == .motor || section == .antiSensory || section == .orthoSensory
+        for (index, cell) in cells.enumerated() where !cell.isEmpty {
+            header.names[index] = cell
+            let (name, unit) = splitHeader(cell)
+            let key = Lexicon.key(name)
+            let column: Column?
+            var quantity: Quantity?
+            switch key {
+            case "site": column = ncs ? .site : nil
+            case "nr": column = .nr
+            case "onset", "lat", "latency", "onsetlat": column = .onset; quantity = .time
+            case "normonset", "normlat", "normlatency": column = .normOnset; quantity = .time
+            case "peak", "peaklat": column = .peak; quantity = .time
+            case "normpeak", "normpeaklat": column = .normPeak; quantity = .time
+            case "opamp", "amp", "ptamp", "amplitude", "bpamp", "npamp", "pkamp":
+                column = .amplitude
+                quantity = section == .motor ? .motorAmplitude : .sensoryAmplitude
+            case "normopamp", "normamp", "normptamp", "normamplitude": column = .normAmplitude
+            case "negdur", "dur", "duration": column = ncs ? .duration : .muapDuration; quantity = ncs ? .time : nil
+            case "area", "negarea": column = .area; quantity = .area
+            case "site1": column = .site1
+            case "site2": column = .site2
+            case "delta0", "deltap", "delta", "deltalat": column = .delta; quantity = .time
+            case "dist", "distance": column = .distance; quantity = .distance
+            case "vel", "velocity", "cv": column = .velocity; quantity = .velocity
+            case "normvel", "normcv": column = .normVelocity; quantity = .velocity
+            case "nerve": column = section == .emg ? .muscleNerve : .nerve
+            case "flat", "fminlat", "fwavelat", "minflat", "hlat", "hreflexlat": column = .fLatency; quantity = .time
+            case "latnorm": column = .latencyNorm; quantity = .time
+            case "lrflat", "lrhlat", "lrlat": column = .sideDifference; quantity = .time
+            case "lrlatnorm": column = .sideDifferenceNorm; quantity = .time
+            case "fpers", "persistence", "pers", "fpersistence": column = .persistence; quantity = .percent
+            case "hamp", "hamplitude": column = .hAmplitude; quantity = .motorAmplitude
+            case "side": column = .side
+            case "muscle": column = .muscle
+            case "root": column = .root
+            case "insact", "insertional", "insertionalactivity": column = .insertional
+            case "fibs", "fib", "fibrillations": column = .fibs
+            case "psw", "positivesharpwaves": column = .psw
+            case "fasc", "fasciculations": column = .fasc
+            case "poly", "polyphasia", "polys": column = .poly
+            case "recrt", "recruitment", "recruit": column = .recruitment
+            case "intpat", "interference", "interferencepattern": column = .interference
+            case "comment", "comments": column = .comment
+            default: column = nil
+            }
+            if section == .emg, key == "amp" || key == "amplitude" {
+                header.columns[.muapAmplitude] = index
+                continue
+            }
+            guard let column else {
+                log.warning("csv.unknown-column", at(line), field: cell, "unknown column; its values are skipped")
+                continue
+            }
+            if let quantity {
+                if let unit {
+                    guard let factor = ValueParsing.factor(for: unit, quantity: quantity) ?? temperatureFactor(quantity)
+                    else {
+                        log.warning(
+                            "unit.unknown", at(line), field: cell,
+                            "unknown unit \(DiagnosticLog.quote(unit)) for \(quantity.description); the column's values are skipped"
+                        )
+                        continue
+                    }
+                    header.factors[column] = factor
+                } else {
+                    header.factors[column] = defaultFactor(column, quantity: quantity)
+                }
+            }
+            header.columns[column] = index
+        }
+        // Norm columns without their own unit take the unit of the value they belong to.
+        if header.factors[.normAmplitude] == nil { header.factors[.normAmplitude] = header.factors[.amplitude] ?? 1 }
+        if header.factors[.normVelocity] == nil { header.factors[.normVelocity] = 1 }
+        return header
+    }
+
+    private func temperatureFactor(_ quantity: Quantity) -> Double? { nil }
+
+    /// The factor for a column whose header states no unit: the format's documented default.
+    private func defaultFactor(_ column: Column, quantity: Quantity) -> Double {
+        1
+    }
+
+    /// `Onset (ms)` → (`Onset`, `ms`); `Norm O-P Amp` → (`Norm O-P Amp`, nil).
+    private func splitHeader(_ cell: String) -> (String, String?) {
+        guard cell.hasSuffix(")"), let open = cell.lastIndex(of: "(") else { return (cell, nil) }
+        let unit = String(cell[cell.index(after: open)..<cell.index(before: cell.endIndex)])
+        let name = String(cell[..<open]).trimmingWhitespace()
+        return (name, unit)
+    }
+
+    // MARK: NCS
+
+    private struct Group {
+        var side: Side
+        var nerveLabel: String
+        var recordingLabel: String
+        var kind: SummaryCSVReader.Section
+    }
+
+    /// `Left Peroneal Motor (Ext Dig Brev)`, `D Sural Anti Sensory (Lat Mall)`.
+    private func parseGroup(_ cell: String) -> Group? {
+        var text = cell
+        var recording = ""
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            recording = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingWhitespace()
+            text = String(text[..<open]).trimmingWhitespace()
+        }
+        var words = text.split(separator: " ").map(String.init)
+        guard words.count >= 2, let side = Lexicon.side(words[0]) else { return nil }
+        words.removeFirst()
+        var kind: SummaryCSVReader.Section = .motor
+        let lowered = words.map { $0.lowercased() }
+        if lowered.suffix(2) == ["anti", "sensory"] {
+            kind = .antiSensory
+            words.removeLast(2)
+        } else if lowered.suffix(2) == ["ortho", "sensory"] {
+            kind = .orthoSensory
+            words.removeLast(2)
+        } else if lowered.last == "sensory" {
+            kind = .antiSensory
+            words.removeLast()
+        } else if lowered.last == "motor" {
+            words.removeLast()
+        }
+        guard !words.isEmpty else { return nil }
+        return Group(side: side, nerveLabel: words.joined(separator: " "), recordingLabel: recording, kind: kind)
+    }
+
+    private mutating func startGroup(_ group: Group, section: SummaryCSVReader.Section, line: Int) {
+        let location = at(line)
+        let nerve = Lexicon.nerve(group.nerveLabel)
+        if nerve == nil {
+            log.warning(
+                "name.unknown-nerve", location, field: "nerve",
+                "unknown nerve \(DiagnosticLog.quote(group.nerveLabel)) kept verbatim and left out of interpretation")
+        }
+        let recording = group.recordingLabel.isEmpty ? nil : Lexicon.recordingSite(group.recordingLabel, nerve: nerve)
+        if recording == nil && !group.recordingLabel.isEmpty {
+            log.warning(
+                "name.unknown-site", location, field: "recording",
+                "unknown recording site \(DiagnosticLog.quote(group.recordingLabel)) kept verbatim")
+        }
+        if section == .motor {
+            study.motor.append(
+                MotorStudy(
+                    nerve: nerve, nerveLabel: group.nerveLabel, side: group.side, recording: recording,
+                    recordingLabel: group.recordingLabel, source: location))
+            motorIndex = study.motor.count - 1
+        } else {
+            study.sensory.append(
+                SensoryStudy(
+                    nerve: nerve, nerveLabel: group.nerveLabel, side: group.side, recording: recording,
+                    recordingLabel: group.recordingLabel,
+                    method: section == .orthoSensory ? .orthodromic : .antidromic, source: location))
+            sensoryIndex = study.sensory.count - 1
+        }
+    }
+
+    private mutating func number(
+        _ cells: [String], _ header: Header, _ column: Column, _ quantity: Quantity, line: Int
+    ) -> Double? {
+        guard let index = header.columns[column], index < cells.count, !cells[index].isEmpty else { return nil }
+        let field = header.names[index] ?? "\(column)"
+        guard let value = ValueParsing.number(cells[index], decimalComma: decimalComma) else {
+            log.warning(
+                "value.not-a-number", at(line), field: field,
+                "cannot read \(DiagnosticLog.quote(cells[index])) as a number; value skipped")
+            return nil
+        }
+        return value * (header.factors[column] ?? 1)
+    }
+
+    private mutating func limit(_ cells: [String], _ header: Header, _ column: Column, line: Int) -> LabLimit? {
+        guard let index = header.columns[column], index < cells.count, !cells[index].isEmpty else { return nil }
+        guard let parsed = ValueParsing.labLimit(cells[index], decimalComma: decimalComma, factor: header.factors[column] ?? 1)
+        else {
+            log.warning(
+                "value.bad-limit", at(line), field: header.names[index] ?? "norm",
+                "cannot read the lab limit \(DiagnosticLog.quote(cells[index])) (expected <x, >x or x-y); skipped")
+            return nil
+        }
+        return parsed
+    }
+
+    private func cell(_ cells: [String], _ header: Header, _ column: Column) -> String {
+        guard let index = header.columns[column], index < cells.count else { return "" }
+        return cells[index]
+    }
+
+    private mutating func ncsRow(_ cells: [String], header: Header, section: SummaryCSVReader.Section, line: Int) {
+        let location = at(line)
+        let siteLabel = cell(cells, header, .site).isEmpty ? cells[0] : cell(cells, header, .site)
+        let noResponse = ValueParsing.flag(cell(cells, header, .nr)) ?? false
+        if section == .motor {
+            guard let motorIndex else {
+                log.warning("csv.orphan-row", location, field: siteLabel, "site row before any nerve row; skipped")
+                return
+            }
+            let nerve = study.motor[motorIndex].nerve
+            let mapped = Lexicon.stimulationSite(siteLabel, nerve: nerve)
+            if mapped == nil {
+                log.warning(
+                    "name.unknown-site", location, field: "Site",
+                    "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation")
+            }
+            var site = MotorSite(site: mapped, siteLabel: siteLabel, source: location)
+            site.noResponse = noResponse
+            site.latencyMs = number(cells, header, .onset, .time, line: line)
+            site.amplitudeMV = number(cells, header, .amplitude, .motorAmplitude, line: line)
+            site.durationMs = number(cells, header, .duration, .time, line: line)
+            site.areaMVms = number(cells, header, .area, .area, line: line)
+            if let norm = limit(cells, header, .normOnset, line: line) { site.labLimits["latency"] = norm }
+            if let norm = limit(cells, header, .normAmplitude, line: line) { site.labLimits["amplitude"] = norm }
+            if noResponse && (site.latencyMs != nil || site.amplitudeMV != nil) {
+                log.warning(
+                    "value.no-response-with-values", location, field: "NR",
+                    "site is marked NR but also carries values; the values are ignored")
+                site.latencyMs = nil
+                site.amplitudeMV = nil
+                site.durationMs = nil
+                site.areaMVms = nil
+            }
+            let site1 = cell(cells, header, .site1)
+            let site2 = cell(cells, header, .site2)
+            let distance = number(cells, header, .distance, .distance, line: line)
+            let velocity = number(cells, header, .velocity, .velocity, line: line)
+            let delta = number(cells, header, .delta, .time, line: line)
+            let velocityNorm = limit(cells, header, .normVelocity, line: line)
+            if site1.isEmpty && site2.isEmpty {
+                site.distanceCm = distance
+                if velocity != nil {
+                    log.warning(
+                        "csv.velocity-without-segment", location, field: "Vel",
+                        "a velocity without Site1 and Site2 names no segment; skipped")
+                }
+            } else if !site1.isEmpty && !site2.isEmpty {
+                var segment = Segment(
+                    from: Lexicon.stimulationSite(site1, nerve: nerve), fromLabel: site1,
+                    to: Lexicon.stimulationSite(site2, nerve: nerve), toLabel: site2, source: location)
+                if segment.from == nil || segment.to == nil {
+                    log.warning(
+                        "name.unknown-site", location, field: "Site1/Site2",
+                        "unknown segment end \(DiagnosticLog.quote(segment.from == nil ? site1 : site2)) kept verbatim")
+                }
+                segment.distanceCm = distance
+                segment.velocityMS = velocity
+                segment.latencyDifferenceMs = delta
+                if let velocityNorm { segment.labLimits["velocity"] = velocityNorm }
+                study.motor[motorIndex].segments.append(segment)
+            } else {
+                log.warning(
+                    "csv.half-segment", location, field: "Site1/Site2",
+                    "only one of Site1 and Site2 is given; the segment values are skipped")
+            }
+            study.motor[motorIndex].sites.append(site)
+        } else {
+            guard let sensoryIndex else {
+                log.warning("csv.orphan-row", location, field: siteLabel, "site row before any nerve row; skipped")
+                return
+            }
+            let nerve = study.sensory[sensoryIndex].nerve
+            let mapped = Lexicon.stimulationSite(siteLabel, nerve: nerve)
+            if mapped == nil {
+                log.warning(
+                    "name.unknown-site", location, field: "Site",
+                    "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation")
+            }
+            var site = SensorySite(site: mapped, siteLabel: siteLabel, source: location)
+            site.noResponse = noResponse
+            site.onsetLatencyMs = number(cells, header, .onset, .time, line: line)
+            site.peakLatencyMs = number(cells, header, .peak, .time, line: line)
+            site.amplitudeUV = number(cells, header, .amplitude, .sensoryAmplitude, line: line)
+            if let norm = limit(cells, header, .normOnset, line: line) { site.labLimits["onsetLatency"] = norm }
+            if let norm = limit(cells, header, .normPeak, line: line) { site.labLimits["peakLatency"] = norm }
+            if let norm = limit(cells, header, .normAmplitude, line: line) { site.labLimits["amplitude"] = norm }
+            let site1 = cell(cells, header, .site1)
+            let distance = number(cells, header, .distance, .distance, line: line)
+            let velocity = number(cells, header, .velocity, .velocity, line: line)
+            if site1.isEmpty || Lexicon.key(site1) == Lexicon.key(siteLabel) {
+                site.distanceCm = distance
+                site.velocityMS = velocity
+                if let norm = limit(cells, header, .normVelocity, line: line) { site.labLimits["velocity"] = norm }
+            } else if distance != nil || velocity != nil {
+                log.warning(
+                    "csv.sensory-segment", location, field: "Site1/Site2",
+                    "a sensory segment between two stimulation sites is not supported; its values are skipped")
+            }
+            if noResponse && (site.amplitudeUV != nil || site.onsetLatencyMs != nil) {
+                log.warning(
+                    "value.no-response-with-values", location, field: "NR",
+                    "site is marked NR but also carries values; the values are ignored")
+                site.amplitudeUV = nil
+                site.onsetLatencyMs = nil
+                site.peakLatencyMs = nil
+                site.velocityMS = nil
+            }
+            study.sensory[sensoryIndex].sites.append(site)
+        }
+    }
+
+    // MARK: Late responses
+
+    private mutating func lateResponseRow(
+        _ cells: [String], header: Header, section: SummaryCSVReader.Section, line: Int
+    ) {
+        let location = at(line)
+        let label = cell(cells, header, .nerve).isEmpty ? cells[0] : cell(cells, header, .nerve)
+        guard let group = parseGroup(label) else {
+            log.warning(
+                "csv.bad-nerve-cell", location, field: "Nerve",
+                "cannot read side and nerve from \(DiagnosticLog.quote(label)) (expected e.g. 'Left Tibial (Abd Hallucis)'); row skipped"
+            )
+            return
+        }
+        let nerve = Lexicon.nerve(group.nerveLabel)
+        if nerve == nil {
+            log.warning(
+                "name.unknown-nerve", location, field: "Nerve",
+                "unknown nerve \(DiagnosticLog.quote(group.nerveLabel)) kept verbatim and left out of interpretation")
+        }
+        let recording = Lexicon.recordingSite(group.recordingLabel, nerve: nerve)
+        let noResponse = ValueParsing.flag(cell(cells, header, .nr)) ?? false
+        let latency = number(cells, header, .fLatency, .time, line: line)
+        let difference = number(cells, header, .sideDifference, .time, line: line)
+        var limits: [String: LabLimit] = [:]
+        if let norm = limit(cells, header, .latencyNorm, line: line) {
+            limits[section == .fWave ? "minLatency" : "latency"] = norm
+        }
+        if let norm = limit(cells, header, .sideDifferenceNorm, line: line) { limits["sideDifference"] = norm }
+        if section == .fWave {
+            var wave = FWaveStudy(
+                nerve: nerve, nerveLabel: group.nerveLabel, side: group.side, recording: recording,
+                recordingLabel: group.recordingLabel, source: location)
+            wave.noResponse = noResponse
+            wave.minLatencyMs = noResponse ? nil : latency
+            wave.persistencePercent = number(cells, header, .persistence, .percent, line: line)
+            wave.sideDifferenceMs = difference
+            wave.labLimits = limits
+            study.fWaves.append(wave)
+        } else {
+            var reflex = HReflexStudy(
+                nerve: nerve, nerveLabel: group.nerveLabel, side: group.side, recording: recording,
+                recordingLabel: group.recordingLabel, source: location)
+            reflex.noResponse = noResponse
+            reflex.latencyMs = noResponse ? nil : latency
+            reflex.amplitudeMV = number(cells, header, .hAmplitude, .motorAmplitude, line: line)
+            reflex.sideDifferenceMs = difference
+            reflex.labLimits = limits
+            study.hReflexes.append(reflex)
+        }
+    }
+
+    // MARK: Needle EMG
+
+    private mutating func emgRow(_ cells: [String], header: Header, line: Int) {
+        let location = at(line)
+        let sideText = cell(cells, header, .side)
+        let label = cell(cells, header, .muscle)
+        guard let side = Lexicon.side(sideText) else {
+            log.warning(
+                "value.unknown-side", location, field: "Side",
+                "side is \(DiagnosticLog.quote(sideText)) (expected Left, Right, L, R, D or I); row skipped")
+            return
+        }
+        let muscle = Lexicon.muscle(label)
+        if muscle == nil {
+            log.warning(
+                "name.unknown-muscle", location, field: "Muscle",
+                "unknown muscle \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+        }
+        var exam = NeedleExam(muscle: muscle, muscleLabel: label, side: side, source: location)
+        let grades = "0, +/-, 1+, 2+, 3+ or 4+"
+        func grade(_ column: Column, _ name: String) -> SpontaneousGrade? {
+            log.category(cell(cells, header, column), field: name, at: location, expected: grades, Lexicon.spontaneousGrade)
+        }
+        exam.insertionalActivity = log.category(
+            cell(cells, header, .insertional), field: "Ins Act", at: location, expected: "Nml, Incr or Decr",
+            Lexicon.activity)
+        exam.fibrillations = grade(.fibs, "Fibs")
+        exam.positiveSharpWaves = grade(.psw, "Psw")
+        exam.fasciculations = grade(.fasc, "Fasc")
+        exam.muapAmplitude = log.category(
+            cell(cells, header, .muapAmplitude), field: "Amp", at: location, expected: "Nml, Incr or Decr",
+            Lexicon.activity)
+        exam.muapDuration = log.category(
+            cell(cells, header, .muapDuration), field: "Dur", at: location, expected: "Nml, Incr or Decr",
+            Lexicon.activity)
+        if let (change, count) = log.category(
+            cell(cells, header, .poly), field: "Poly", at: location, expected: "Nml, Incr or a count 0…4+",
+            Lexicon.polyphasia)
+        {
+            exam.polyphasia = change
+            exam.polyphasiaGrade = count
+        }
+        exam.recruitment = log.category(
+            cell(cells, header, .recruitment), field: "Recrt", at: location,
+            expected: "Nml, Reduced, Discrete, None or Early", Lexicon.recruitment)
+        let pattern = cell(cells, header, .interference)
+        exam.interferencePattern = pattern.isEmpty ? nil : pattern
+        let comment = cell(cells, header, .comment)
+        exam.comment = comment.isEmpty ? nil : comment
+        study.needle.append(exam)
+    }
+
+    // MARK: End
+
+    mutating func finish(fallbackID: String) -> ImportedStudy {
+        if let explicitStudyID {
+            study.id = explicitStudyID
+        } else {
+            // summary-csv carries no study id: the patient id and test date identify the study.
+            switch (study.patient.id, study.date) {
+            case (let patient?, let date?): study.id = "\(patient)_\(date)"
+            case (let patient?, nil): study.id = patient
+            default: study.id = fallbackID
+            }
+        }
+        var diagnostics = log.items
+        for index in diagnostics.indices { diagnostics[index].studyID = study.id }
+        let rejected = log.hasErrors
+        return ImportedStudy(
+            status: rejected ? .rejected : .imported, study: rejected ? nil : study, studyID: study.id,
+            location: study.source, diagnostics: diagnostics)
+    }
+}
+
+/// Formats a Double back to text for the quantity reader without losing precision.
+enum ValueParsingFormat {
+    static func plain(_ value: Double) -> String { "\(value)" }
+}

@@ -1,0 +1,141 @@
+import EDXModel
+import XMLStreaming
+
+/// Reads EDX Study XML 1.0: one `<EDXStudy>`, or an `<EDXArchive>` of any number of them, streamed
+/// one study at a time.
+struct StudyXMLReader {
+    /// EDX Study XML nests at most six levels (archive, study, section, study block, site, value);
+    /// anything deeper is refused before libxml2's own limit of 256 is reached.
+    static let maximumDepth = 12
+    static let namespace = "urn:edx:study:1"
+
+    let path: String
+    let displayPath: String
+
+    init(path: String, displayPath: String) {
+        self.path = path
+        self.displayPath = displayPath
+    }
+
+    mutating func read(_ body: (ImportedStudy) -> Void) -> ReaderOutcome {
+        var outcome = ReaderOutcome()
+        var reader: XMLStreamReader
+        do {
+            reader = try XMLStreamReader(path: path)
+        } catch {
+            let code = error.kind == .empty ? "file.empty" : "file.unreadable"
+            let message = error.kind == .empty ? "the file is empty: it holds no study" : error.message
+            outcome.diagnostics.append(
+                Diagnostic(.error, code, at: SourceLocation(file: displayPath, line: max(error.line, 1)), message))
+            outcome.unreadable = error.kind == .unreadable
+            return outcome
+        }
+        var builder = XMLStudyBuilder(file: displayPath)
+        var rootSeen = false
+        var isArchive = false
+        var studiesSeen = 0
+        while true {
+            let event: XMLEvent?
+            do {
+                event = try reader.next()
+            } catch {
+                let location = SourceLocation(file: displayPath, line: max(error.line, 1), column: error.column)
+                let kindCode = error.kind == .unreadable ? "file.unreadable" : "xml.malformed"
+                let message =
+                    error.kind == .unreadable
+                    ? error.message
+                    : "XML is not well-formed: \(error.message); reading stopped here"
+                let diagnostic = Diagnostic(.error, kindCode, at: location, message)
+                if builder.inStudy {
+                    body(builder.abandon(with: diagnostic))
+                } else {
+                    outcome.diagnostics.append(diagnostic)
+                }
+                outcome.unreadable = error.kind == .unreadable
+                return outcome
+            }
+            guard let event else { break }
+            let location = SourceLocation(
+                file: displayPath, line: reader.position.line, column: reader.position.column)
+            if reader.depth >= Self.maximumDepth, case .startElement(let name, _, _) = event {
+                let diagnostic = Diagnostic(
+                    .error, "xml.too-deep", at: location, field: name,
+                    "elements nested deeper than \(Self.maximumDepth) levels; EDX Study XML needs at most 6. Reading stopped here"
+                )
+                if builder.inStudy {
+                    body(builder.abandon(with: diagnostic))
+                } else {
+                    outcome.diagnostics.append(diagnostic)
+                }
+                return outcome
+            }
+            switch event {
+            case .documentType:
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        .warning, "xml.doctype", at: location,
+                        "DOCTYPE declaration ignored: edx never loads DTDs or expands entities"))
+                continue
+            case .startElement(let name, _, _) where !rootSeen:
+                rootSeen = true
+                switch name {
+                case "EDXArchive":
+                    isArchive = true
+                    continue
+                case "EDXStudy":
+                    break
+                default:
+                    outcome.diagnostics.append(
+                        Diagnostic(
+                            .error, "xml.wrong-root", at: location, field: name,
+                            "root element is <\(name)>; expected <EDXStudy> or <EDXArchive>"))
+                    return outcome
+                }
+            case .startElement(let name, _, _) where isArchive && reader.depth == 1:
+                guard name == "EDXStudy" else {
+                    outcome.diagnostics.append(
+                        Diagnostic(
+                            .warning, "xml.unknown-element", at: location, field: name,
+                            "unexpected <\(name)> in <EDXArchive>; only <EDXStudy> is read, this element is skipped"))
+                    builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart)
+                    continue
+                }
+            default:
+                break
+            }
+            if builder.isSkipping(depth: reader.depth, event: event) { continue }
+            if case .startElement("EDXStudy", _, _) = event {
+                studiesSeen += 1
+                builder.begin(at: location)
+                continue
+            }
+            if case .endElement("EDXStudy") = event {
+                body(builder.finish())
+                continue
+            }
+            if builder.inStudy {
+                builder.handle(event, at: location, depth: reader.depth)
+            } else if case .startElement(let name, _, _) = event {
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        .warning, "xml.unknown-element", at: location, field: name,
+                        "unexpected <\(name)> outside <EDXStudy>; skipped"))
+                builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart)
+            }
+        }
+        if studiesSeen == 0 && rootSeen && isArchive {
+            outcome.diagnostics.append(
+                Diagnostic(
+                    .warning, "xml.empty-archive", at: SourceLocation(file: displayPath, line: 1),
+                    "the archive holds no <EDXStudy>"))
+        }
+        return outcome
+    }
+}
+
+extension XMLEvent {
+    var isEmptyStart: Bool {
+        if case .startElement(_, _, let isEmpty) = self { return isEmpty }
+        return false
+    }
+}

@@ -1,0 +1,3 @@
+import EDXCLI
+
+EDXCommand.runAndExit()

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine of this kind may lack to build and test edx.
+# Idempotent: does nothing when everything is present. Needs root (as on CI) or sudo.
+set -euo pipefail
+need=()
+pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
+for tool in "$@"; do
+    case "$tool" in
+        xmllint) command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils) ;;
+        pdf) command -v enscript >/dev/null 2>&1 || need+=(enscript)
+             command -v ps2pdf >/dev/null 2>&1 || need+=(ghostscript)
+             command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils) ;;
+    esac
+done
+if [ ${#need[@]} -eq 0 ]; then
+    exit 0
+fi
+echo "bootstrap: installing ${need[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
