@@ -104,7 +104,7 @@ public enum Lexicon {
     // MARK: Stimulation sites
 
     private static let stimulationSites: [String: StimulationSite] = table([
-        (.ankle, ["Ankle", "Ank"]),
+        (.ankle, ["Ankle", "Ank", "Tobillo"]),
         (.belowFibularHead, ["Below Fibular Head", "B Fib", "BFH", "Fib Head", "Below Fib Head", "Fibular Neck",
                              "Fib Neck", "Below knee", "Cabeza de perone", "Below Fibula Head", "Bel Fib Head"]),
         (.aboveFibularHead, ["Above Fibular Head", "AFH", "Above Fib Head", "Lat Popliteal", "Above Fibula Head",

@@ -88,6 +88,22 @@ final class InputWindow {
         return Self.findStartTag(name: Array(name.utf8), occurrence: occurrence, in: lineBytes)
     }
 
+    /// The line of the first occurrence of `pattern` still in the window (DTD nodes have no line in libxml2).
+    func line(ofFirst pattern: String) -> Int? {
+        let needle = Array(pattern.utf8)
+        for chunk in chunks {
+            var line = chunk.firstLine
+            let bytes = chunk.bytes
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == 0x0A { line += 1 }
+                if bytes[index] == needle[0], Array(bytes[index..<(index + needle.count)]) == needle { return line }
+                index += 1
+            }
+        }
+        return nil
+    }
+
     private static func findStartTag(name: [UInt8], occurrence: Int, in line: [UInt8]) -> Int? {
         var found = 0
         var index = 0

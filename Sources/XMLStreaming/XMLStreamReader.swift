@@ -165,7 +165,7 @@ public struct XMLStreamReader: ~Copyable {
                 let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
                 return .text(value)
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                position = XMLPosition(line: Int(xmlGetLineNo(node)), column: nil)
+                position = XMLPosition(line: input.line(ofFirst: "<!DOCTYPE") ?? 1, column: nil)
                 return .documentType(name: localName())
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                 position = XMLPosition(line: Int(xmlGetLineNo(node)), column: nil)
@@ -234,7 +234,8 @@ private final class ErrorSink {
     func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, first == nil else { return }
         let text = error.message.map { String(cString: $0) } ?? "XML error"
-        let message = text.trimmingCharacters()
+        // libxml2 messages may span lines ("…\nBytes: 0xFF …"); diagnostics are one line each.
+        let message = String(text.map { $0 == "\n" || $0 == "\r" ? " " : $0 }).trimmingCharacters()
         first = (Int(error.line), error.int2 > 0 ? Int(error.int2) : nil, message)
     }
 }

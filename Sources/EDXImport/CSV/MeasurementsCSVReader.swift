@@ -141,14 +141,15 @@ struct MeasurementsCSVReader {
                 if let finished = current { emit(finished, body) }
                 current = startStudy(id: id, line: record.line)
             }
-            for index in record.undecodableFields {
+            current!.lastLine = record.line
+            if let index = record.undecodableFields.first {
                 let name = columns.first { $0.value == index }?.key.rawValue ?? "column \(index + 1)"
                 current!.add(
                     Diagnostic(
                         .warning, "csv.invalid-encoding", at: location(record.line), field: name,
-                        "bytes that are not valid \(tokenizer.encoding.rawValue) (the file's encoding); value skipped"))
+                        "bytes that are not valid \(tokenizer.encoding.rawValue) (the file's encoding); row skipped"))
+                continue
             }
-            current!.lastLine = record.line
             current!.addRow(
                 MeasurementRow(
                     line: record.line, studyDate: field(.studyDate), patientID: field(.patientID), age: field(.age),

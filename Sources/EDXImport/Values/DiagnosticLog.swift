@@ -31,7 +31,7 @@ struct DiagnosticLog {
         guard let unit, !unit.trimmingWhitespace().isEmpty else {
             warning(
                 "unit.missing", location, field: field,
-                "no unit given (expected \(quantity.canonicalUnit) or another \(quantity.rawValue) unit); value skipped")
+                "no unit given for \(quantity.description) (expected e.g. \(quantity.canonicalUnit)); value skipped")
             return nil
         }
         guard let converted = ValueParsing.convert(value, unit: unit, quantity: quantity) else {
