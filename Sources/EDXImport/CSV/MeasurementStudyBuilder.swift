@@ -220,6 +220,11 @@ struct MeasurementStudyBuilder {
         return site
     }
 
+    /// Two spellings of one site ("Tobillo", "Ankle") are one site: the canonical name when known.
+    private static func siteKey(_ label: String, nerve: Nerve?) -> String {
+        Lexicon.stimulationSite(label, nerve: nerve).map { "=" + $0.rawValue } ?? Lexicon.key(label)
+    }
+
     private func conductionKey(_ row: MeasurementRow, _ side: Side) -> String {
         "\(Lexicon.key(row.nerve))|\(side.rawValue)|\(Lexicon.key(row.recording))"
     }
@@ -265,9 +270,11 @@ struct MeasurementStudyBuilder {
                 )
                 return
             }
-            let fromKey = Lexicon.key(row.site)
-            let toKey = Lexicon.key(row.segmentTo)
-            var s = study.motor[m].segments.firstIndex { Lexicon.key($0.fromLabel) == fromKey && Lexicon.key($0.toLabel) == toKey }
+            let fromKey = Self.siteKey(row.site, nerve: nerve)
+            let toKey = Self.siteKey(row.segmentTo, nerve: nerve)
+            var s = study.motor[m].segments.firstIndex {
+                Self.siteKey($0.fromLabel, nerve: nerve) == fromKey && Self.siteKey($0.toLabel, nerve: nerve) == toKey
+            }
             if s == nil {
                 study.motor[m].segments.append(
                     Segment(
@@ -285,8 +292,8 @@ struct MeasurementStudyBuilder {
             }
             return
         }
-        let siteKey = Lexicon.key(row.site)
-        var s = study.motor[m].sites.firstIndex { Lexicon.key($0.siteLabel) == siteKey }
+        let siteKey = Self.siteKey(row.site, nerve: nerve)
+        var s = study.motor[m].sites.firstIndex { Self.siteKey($0.siteLabel, nerve: nerve) == siteKey }
         if s == nil {
             study.motor[m].sites.append(
                 MotorSite(site: stimulationSite(row.site, nerve: nerve, row: row), siteLabel: row.site, source: location))
@@ -329,8 +336,9 @@ struct MeasurementStudyBuilder {
             sensoryIndex[key] = n
         }
         let location = at(row.line)
-        let siteKey = Lexicon.key(row.site)
-        var s = study.sensory[n].sites.firstIndex { Lexicon.key($0.siteLabel) == siteKey }
+        let sensoryNerve = study.sensory[n].nerve
+        let siteKey = Self.siteKey(row.site, nerve: sensoryNerve)
+        var s = study.sensory[n].sites.firstIndex { Self.siteKey($0.siteLabel, nerve: sensoryNerve) == siteKey }
         if s == nil {
             study.sensory[n].sites.append(
                 SensorySite(
