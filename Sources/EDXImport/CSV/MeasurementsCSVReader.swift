@@ -20,8 +20,9 @@ struct MeasurementsCSVReader {
 
     let path: String
     let displayPath: String
-    /// First and last line of every study already read, by a hash of its id: bounded to 16 bytes a study.
-    private var seen: [UInt64: (first: Int, last: Int)] = [:]
+    /// A 64-bit hash of every study id already read: 8 bytes a study. The lines of an earlier run
+    /// are only needed when an id reappears (an error), and are then found by reading the file again.
+    private var seen: Set<UInt64> = []
 
     init(path: String, displayPath: String) {
         self.path = path
@@ -169,7 +170,7 @@ struct MeasurementsCSVReader {
 
     private mutating func startStudy(id: String, line: Int) -> MeasurementStudyBuilder {
         var builder = MeasurementStudyBuilder(id: id, file: displayPath, line: line)
-        if let earlier = seen[Self.hash(id)] {
+        if seen.contains(Self.hash(id)), let earlier = Self.firstRun(of: id, in: path, before: line) {
             builder.add(
                 Diagnostic(
                     .error, "csv.study-reappears", at: SourceLocation(file: displayPath, line: line), field: "study_id",
@@ -180,9 +181,29 @@ struct MeasurementsCSVReader {
     }
 
     private mutating func emit(_ builder: MeasurementStudyBuilder, _ body: (ImportedStudy) -> Void) {
-        let key = Self.hash(builder.id)
-        if seen[key] == nil { seen[key] = (builder.firstLine, builder.lastLine) }
+        seen.insert(Self.hash(builder.id))
         body(builder.finish())
+    }
+
+    /// The first and last line of the first contiguous run of rows of `id` before line `limit`, found
+    /// by reading the file again (only when an id reappears, so the common path keeps no lines).
+    static func firstRun(of id: String, in path: String, before limit: Int) -> (first: Int, last: Int)? {
+        guard var tokenizer = try? CSVTokenizer(path: path) else { return nil }
+        var column: Int?
+        var run: (first: Int, last: Int)?
+        while let record = try? tokenizer.next(), record.line < limit {
+            guard let index = column else {
+                column = record.fields.firstIndex { $0.trimmingWhitespace().lowercased() == Column.studyID.rawValue }
+                continue
+            }
+            let value = index < record.fields.count ? record.fields[index].trimmingWhitespace() : ""
+            if value == id {
+                run = (run?.first ?? record.line, record.line)
+            } else if run != nil, !record.isBlank {
+                return run
+            }
+        }
+        return run
     }
 
     /// FNV-1a, 64 bits: ids are kept as hashes so that memory grows by 16 bytes a study, not by the ids.
