@@ -13,7 +13,7 @@ func runEDX(_ arguments: [String]) -> (status: Int32, output: String) {
     var output = ""
     var buffer = [CChar](repeating: 0, count: 4096)
     while fgets(&buffer, Int32(buffer.count), pipe) != nil {
-        output += String(cString: buffer)
+        output += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
     let status = pclose(pipe)
     return ((status >> 8) & 0xFF, output)
