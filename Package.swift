@@ -5,13 +5,16 @@ import PackageDescription
 //   CLibXML2 (C, system library) -> XMLStreaming (the only Swift code that sees libxml2)
 //   StrictCSV (RFC 4180 tokenizer and text decoding, no dependencies)
 //   EDXModel (value types of a study, canonical vocabulary, diagnostics)
-//   EDXImport (format detection and the three readers) -> EDXCLI (commands) -> edx (entry point)
+//   EDXImport (format detection and the three readers)
+//   EDXReference (published limits, criteria thresholds, their sources; no dependencies)
+//   EDXFindings (interpretation: each value against its limit, pathophysiology, needle acuity)
+//   EDXCLI (commands) -> edx (entry point)
 let package = Package(
     name: "edx",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "edx", targets: ["edx"]),
-        .library(name: "EDX", targets: ["EDXModel", "EDXImport"]),
+        .library(name: "EDX", targets: ["EDXModel", "EDXImport", "EDXReference", "EDXFindings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -30,11 +33,15 @@ let package = Package(
         .target(name: "EDXModel"),
         .target(name: "EDXImport", dependencies: ["EDXModel", "XMLStreaming", "StrictCSV"]),
 
+        // MARK: Clinical knowledge and interpretation.
+        .target(name: "EDXReference"),
+        .target(name: "EDXFindings", dependencies: ["EDXModel", "EDXReference"]),
+
         // MARK: Command line.
         .target(
             name: "EDXCLI",
             dependencies: [
-                "EDXModel", "EDXImport",
+                "EDXModel", "EDXImport", "EDXReference", "EDXFindings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +52,10 @@ let package = Package(
         .testTarget(name: "StrictCSVTests", dependencies: ["StrictCSV"]),
         .testTarget(name: "XMLStreamingTests", dependencies: ["XMLStreaming", "EDXTestSupport"]),
         .testTarget(name: "EDXImportTests", dependencies: ["EDXImport", "EDXModel", "EDXTestSupport"]),
+        .testTarget(
+            name: "EDXFindingsTests",
+            dependencies: ["EDXFindings", "EDXReference", "EDXImport", "EDXModel", "EDXTestSupport"]
+        ),
         .testTarget(name: "EDXCLITests", dependencies: ["EDXCLI", "EDXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -30,21 +30,11 @@ struct ImportCommand: ParsableCommand {
     var deidentify = false
 
     func run() throws {
-        var status = ExitStatus.success
-        var output = RecordWriter(format: format)
-        for file in files {
-            let summary = StudyImporter.importFile(at: file) { imported in
-                for diagnostic in imported.diagnostics { FileHandle.standardError.write("\(diagnostic)\n") }
-                var record = ImportRecord(imported)
-                if deidentify { record.study = record.study?.deidentified() }
-                output.write(record)
-            }
-            for diagnostic in summary.fileDiagnostics { FileHandle.standardError.write("\(diagnostic)\n") }
-            if summary.unreadable {
-                status = status.combined(with: .unreadable)
-            } else if !summary.isClean {
-                status = status.combined(with: .rejected)
-            }
+        var output = RecordWriter<ImportRecord>(format: format, text: StudyText.render)
+        let status = StudyInput.forEach(files: files) { imported in
+            var record = ImportRecord(imported)
+            if deidentify { record.study = record.study?.deidentified() }
+            output.write(record)
         }
         output.finish()
         if status != .success { throw ExitCode(status.rawValue) }
@@ -65,52 +55,5 @@ struct ImportRecord: Encodable {
         source = imported.location
         diagnostics = imported.diagnostics
         study = imported.study
-    }
-}
-
-/// Writes one pretty JSON document when there is a single record, JSON Lines when there are several,
-/// or text; holds back only the first record until it knows which.
-struct RecordWriter {
-    let format: OutputFormat
-    private var pending: ImportRecord?
-    private var count = 0
-    private let compact: JSONEncoder
-    private let pretty: JSONEncoder
-
-    init(format: OutputFormat) {
-        self.format = format
-        compact = JSONEncoder()
-        compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        pretty = JSONEncoder()
-        pretty.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    }
-
-    mutating func write(_ record: ImportRecord) {
-        count += 1
-        switch format {
-        case .text:
-            print(StudyText.render(record), terminator: "")
-        case .json:
-            if count == 1 {
-                pending = record
-                return
-            }
-            if let first = pending {
-                emitLine(first)
-                pending = nil
-            }
-            emitLine(record)
-        }
-    }
-
-    mutating func finish() {
-        if let first = pending, let data = try? pretty.encode(first) {
-            print(String(decoding: data, as: UTF8.self))
-        }
-        pending = nil
-    }
-
-    private func emitLine(_ record: ImportRecord) {
-        if let data = try? compact.encode(record) { print(String(decoding: data, as: UTF8.self)) }
     }
 }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import EDXFindings
+import EDXImport
+import EDXModel
+
+/// `--limits`: which limits win when the export carries the lab's own.
+enum LimitsOption: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case lab, published
+
+    var preference: LimitPreference { self == .lab ? .lab : .published }
+}
+
+/// `edx findings FILE...`: every measurement against its limit, side-to-side comparisons, the
+/// pathophysiology of each nerve and the needle findings of each muscle.
+struct FindingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "findings",
+        abstract: "Interpret each study: values against reference limits, side-to-side, nerves, muscles.",
+        discussion: """
+            Limits: the lab's own (summary-csv Norm columns) win by default and the published limit is \
+            shown beside them; --limits published reverses that. Every published limit names its source; \
+            docs/clinical-model.md lists them all. JSON: one document for one study, JSON Lines for several.
+            """
+    )
+
+    @Argument(help: "Export files to read.")
+    var files: [String]
+
+    @Option(help: "Output format: json or text.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Which limits win when the export carries the lab's own: lab or published.")
+    var limits: LimitsOption = .lab
+
+    func run() throws {
+        let interpreter = Interpreter(preference: limits.preference)
+        var output = RecordWriter<FindingsRecord>(format: format, text: FindingsText.render)
+        let status = StudyInput.forEach(files: files) { imported in
+            output.write(
+                FindingsRecord(
+                    studyID: imported.studyID, status: imported.status, source: imported.location,
+                    findings: imported.study.map(interpreter.interpret)))
+        }
+        output.finish()
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// One study as `edx findings` prints it.
+struct FindingsRecord: Encodable {
+    var studyID: String?
+    var status: ImportedStudy.Status
+    var source: SourceLocation
+    var findings: StudyFindings?
+}

@@ -1,0 +1,46 @@
+import EDXFindings
+import EDXImport
+import EDXModel
+
+/// The text form of `edx findings`: abnormal findings first, then the normal ones, each one line.
+enum FindingsText {
+    static func render(_ record: FindingsRecord) -> String {
+        var out = "== \(record.studyID ?? "(no id)") [\(record.status.rawValue)] \(record.source)\n"
+        guard let findings = record.findings else { return out + "   (study rejected: no findings)\n\n" }
+        for note in findings.technical { out += "   note: \(note.message)\n" }
+        let abnormalNerves = findings.nerves.filter { $0.kind.isAbnormal }
+        let otherNerves = findings.nerves.filter { !$0.kind.isAbnormal }
+        if !abnormalNerves.isEmpty || !otherNerves.isEmpty {
+            out += "\n   Nerves\n"
+            for nerve in abnormalNerves + otherNerves {
+                out += "   \(nerve.kind.isAbnormal ? "*" : "-") \(nerve.summary)\n"
+                for caveat in nerve.caveats { out += "       caveat: \(caveat)\n" }
+            }
+        }
+        let muscles = findings.muscles
+        if !muscles.isEmpty {
+            out += "\n   Muscles\n"
+            for muscle in muscles.filter(\.neurogenic) + muscles.filter({ !$0.neurogenic }) {
+                out += "   \(muscle.neurogenic ? "*" : "-") \(muscle.summary)\n"
+                for note in muscle.notes { out += "       note: \(note)\n" }
+            }
+        }
+        if !findings.comparisons.isEmpty {
+            out += "\n   Side to side\n"
+            for comparison in findings.comparisons { out += "   \(comparison.abnormal ? "*" : "-") \(comparison.summary)\n" }
+        }
+        if !findings.measurements.isEmpty {
+            out += "\n   Measurements\n"
+            let abnormal = findings.measurements.filter { $0.classification.isAbnormal }
+            let rest = findings.measurements.filter { !$0.classification.isAbnormal }
+            for measurement in abnormal + rest {
+                out += "   \(measurement.classification.isAbnormal ? "*" : "-") \(measurement.summary)\n"
+                if let alternative = measurement.alternativeLimit {
+                    out += "       \(alternative.origin == .lab ? "lab" : "published") limit \(alternative.text)\n"
+                }
+                for note in measurement.notes { out += "       note: \(note)\n" }
+            }
+        }
+        return out + "\n"
+    }
+}

@@ -1,0 +1,151 @@
+/// A threshold used by a rule, with its source.
+public struct Threshold: Codable, Sendable, Hashable {
+    public var value: Double
+    public var unit: String
+    public var citation: Citation
+
+    public init(_ value: Double, _ unit: String, _ citation: Citation) {
+        self.value = value
+        self.unit = unit
+        self.citation = citation
+    }
+}
+
+/// Every threshold the interpretation rules use, with its source in
+/// `../shared/reference/clinical-knowledge.md` (section numbers given). `docs/clinical-model.md`
+/// lists the same values; a test keeps the two in step.
+public enum Criteria {
+    // MARK: Temperature (§2)
+
+    /// A foot below this is a cool limb. [U] lab convention adopted as an engine rule [P].
+    public static let coolFoot = Threshold(
+        30, "C", Citation(["S31", "S37"], "conventional lab minimum >= 30 C at the foot; normal leg skin 33.4 (1.1) C",
+            .convention))
+    /// Mean normal skin temperature of the lower limb: the temperature warming would bring a cool
+    /// limb back to, for judging how much of a slow value cooling can explain.
+    public static let normalLegSkinTemperature = Threshold(
+        33.4, "C", Citation("S37", "lower-extremity skin temperature 33.4 (1.1) C, range 28.1-35.7", .verified))
+    /// Distal latency lengthens by about this much per °C of cooling.
+    public static let latencyPerDegree = Threshold(
+        0.2, "ms/C", Citation("S31", "distal motor latency +0.2 ms per C of cooling", .verified))
+    /// Conduction velocity falls by up to about this much per °C of cooling (textbook 1.5-2.5; measured
+    /// factors 0.1-2.0 m/s per °C). Used only to decide whether warming could explain a slow value.
+    public static let velocityPerDegree = Threshold(
+        2.0, "m/s/C", Citation(["S34", "S33"], "motor CV 0.1-2.0 m/s per C (Wu 1993); sensory about 1.3 m/s per C", .convention))
+
+    // MARK: Conduction block and temporal dispersion (§3.1, §3.2)
+
+    /// Amplitude drop from below to above the fibular head that is still normal (97th percentile).
+    public static let fibularHeadDropNormal = Threshold(
+        25, "%", Citation("S5", "Buschbacher 1999: below- to above-fibular-head amplitude drop <= 25 % (97th)", .verified))
+    /// A drop of at least this much is definite conduction block.
+    public static let definiteBlock = Threshold(
+        50, "%", Citation(["S39", "S40"], "EFNS/PNS 2010: proximal amplitude (or area) >= 50 % lower than distal", .verified))
+    /// Away from the fibular head, a drop of at least this much is probable block (tibial excluded).
+    public static let probableBlock = Threshold(
+        30, "%", Citation("S39", "EFNS/PNS 2010 criterion II: >= 30 % proximal amplitude drop, tibial excluded", .verified))
+    /// A proximal duration increase above this turns a drop into temporal dispersion.
+    public static let dispersionDurationIncrease = Threshold(
+        30, "%", Citation("S39", "EFNS/PNS 2010: > 30 % duration increase proximal vs distal = dispersion", .verified))
+    /// Block is only judged when the distal CMAP is at least this fraction of the lower limit.
+    public static let blockMinimumDistalAmplitude = Threshold(
+        20, "% of LLN", Citation("S39", "EFNS/PNS 2010: distal CMAP >= 20 % of LLN for conduction block", .verified))
+    /// Tibial CMAPs from the knee are normally up to this much smaller than from the ankle.
+    public static let tibialPhysiologicalDrop = Threshold(
+        50, "%", Citation("S8", "tibial popliteal-fossa CMAP drops of up to 50 % occur in normal subjects", .verified))
+    /// A proximal EDB CMAP this much larger than the ankle CMAP suggests an accessory deep peroneal nerve.
+    public static let accessoryPeronealExcess = Threshold(
+        10, "%", Citation(["S8", "S43"], "proximal EDB CMAP larger than the ankle CMAP (10 % margin for noise is ours)",
+            .proposal))
+
+    // MARK: Focal slowing across the fibular head (§3.2)
+
+    /// Across-fibular-head velocity slower than the leg segment by more than this is focal slowing.
+    public static let fibularHeadSlowing = Threshold(
+        10, "m/s", Citation("S5", "Buschbacher 1999: across-FH CV slower than the leg CV by > 10 m/s (mean - 2 SD)",
+            .verified))
+
+    // MARK: Demyelinating range (§3.4)
+
+    /// Motor velocity below this % of the LLN is in the demyelinating range.
+    public static let demyelinatingVelocity = Threshold(
+        70, "% of LLN", Citation("S39", "EFNS/PNS 2010: motor CV >= 30 % below LLN", .verified))
+    /// With a CMAP of at least 80 % of its LLN, velocity below this % of the LLN is demyelinating.
+    public static let demyelinatingVelocityPreservedCMAP = Threshold(
+        80, "% of LLN", Citation("S38", "AAN 1991: CV < 80 % LLN when CMAP > 80 % LLN", .verified))
+    /// Distal latency above this % of the ULN is in the demyelinating range.
+    public static let demyelinatingLatency = Threshold(
+        150, "% of ULN", Citation("S39", "EFNS/PNS 2010: distal motor latency >= 50 % above ULN", .verified))
+    /// Minimal F latency above this % of the ULN is in the demyelinating range.
+    public static let demyelinatingFLatency = Threshold(
+        130, "% of ULN", Citation("S39", "EFNS/PNS 2010: F latency >= 30 % above ULN", .verified))
+    /// Distal CMAP duration at or above this is prolonged (peroneal).
+    public static let prolongedDurationPeroneal = Threshold(
+        7.6, "ms", Citation("S39", "EFNS/PNS 2010: distal CMAP duration >= 7.6 ms (peroneal)", .verified))
+    /// Distal CMAP duration at or above this is prolonged (tibial).
+    public static let prolongedDurationTibial = Threshold(
+        8.8, "ms", Citation("S39", "EFNS/PNS 2010: distal CMAP duration >= 8.8 ms (tibial)", .verified))
+
+    // MARK: Axon loss and severity (§3.3, §7)
+
+    /// Days after onset before a low distal CMAP measures axon loss (Wallerian degeneration).
+    public static let wallerianMotorDays = Threshold(
+        7, "days", Citation(["S47", "S48"], "distal CMAP falls over days 3-9; axon loss judged >= 7 days after onset",
+            .verified))
+    /// Days after onset before a low SNAP measures axon loss (sensory potentials last a few days longer).
+    public static let wallerianSensoryDays = Threshold(
+        10, "days", Citation(["S47", "S48"], "NCS hard to interpret in the first ~10 days; SNAPs persist 2-3 days longer",
+            .verified))
+    /// Amplitude at or above this % of the contralateral (or LLN) is mild axon loss at most.
+    public static let severityMild = Threshold(
+        50, "%", Citation("S47", "engine scheme: CMAP >= 50 % of contralateral = mild (no published standard)", .proposal))
+    /// Amplitude below this % of the contralateral (or LLN) is severe axon loss.
+    public static let severitySevere = Threshold(
+        10, "%", Citation("S47", "engine scheme: CMAP < 10 % of contralateral or absent = severe", .proposal))
+
+    // MARK: Needle EMG timeline (§4.1, §4.2)
+
+    /// Days after onset before fibrillations appear in the paraspinals.
+    public static let fibrillationOnsetParaspinal = Threshold(
+        7, "days", Citation("S62", "fibrillations in paraspinals at about 1 week", .verified))
+    /// Days after onset before fibrillations appear in proximal limb muscles.
+    public static let fibrillationOnsetProximal = Threshold(
+        14, "days", Citation(["S62", "S63"], "fibrillations about 14 days after injury (1-4 weeks)", .verified))
+    /// Days after onset before fibrillations appear in distal leg and foot muscles.
+    public static let fibrillationOnsetDistal = Threshold(
+        21, "days", Citation(["S62", "S64"], "fibrillations in distal limb muscles at 3-6 weeks", .verified))
+    /// Fraction of asymptomatic adults with lumbar paraspinal spontaneous activity.
+    public static let paraspinalFibsInHealthy = Threshold(
+        14.5, "%", Citation("S59", "abnormal paraspinal spontaneous activity in 14.5 % of asymptomatic adults", .verified))
+    /// Superficial peroneal responses are absent or abnormal in this fraction of healthy people over 60.
+    public static let superficialPeronealAbsentOver60 = Threshold(
+        27.3, "%", Citation("S16", "SP SNAP abnormal or absent in 27.3 % of healthy people > 60 y (1.6 % <= 60 y)",
+            .verified))
+    /// Age above which an absent superficial peroneal or sural response is weak evidence.
+    public static let sensoryAgeCaveat = Threshold(
+        60, "y", Citation(["S16", "S18"], "SP and sural responses can be absent in asymptomatic people over 60", .verified))
+    /// Saphenous responses are unobtainable bilaterally in this fraction of normal subjects.
+    public static let saphenousAbsentInNormals = Threshold(
+        25, "%", Citation("S6", "Buschbacher 2003: saphenous unobtainable bilaterally in 25 % of normals", .transcribed))
+
+    /// Every threshold with its name, for the documentation test and `edx rules`.
+    public static let all: [(name: String, threshold: Threshold)] = [
+        ("coolFoot", coolFoot), ("normalLegSkinTemperature", normalLegSkinTemperature),
+        ("latencyPerDegree", latencyPerDegree), ("velocityPerDegree", velocityPerDegree),
+        ("fibularHeadDropNormal", fibularHeadDropNormal), ("definiteBlock", definiteBlock),
+        ("probableBlock", probableBlock), ("dispersionDurationIncrease", dispersionDurationIncrease),
+        ("blockMinimumDistalAmplitude", blockMinimumDistalAmplitude), ("tibialPhysiologicalDrop", tibialPhysiologicalDrop),
+        ("accessoryPeronealExcess", accessoryPeronealExcess), ("fibularHeadSlowing", fibularHeadSlowing),
+        ("demyelinatingVelocity", demyelinatingVelocity),
+        ("demyelinatingVelocityPreservedCMAP", demyelinatingVelocityPreservedCMAP),
+        ("demyelinatingLatency", demyelinatingLatency), ("demyelinatingFLatency", demyelinatingFLatency),
+        ("prolongedDurationPeroneal", prolongedDurationPeroneal), ("prolongedDurationTibial", prolongedDurationTibial),
+        ("wallerianMotorDays", wallerianMotorDays), ("wallerianSensoryDays", wallerianSensoryDays),
+        ("severityMild", severityMild), ("severitySevere", severitySevere),
+        ("fibrillationOnsetParaspinal", fibrillationOnsetParaspinal),
+        ("fibrillationOnsetProximal", fibrillationOnsetProximal), ("fibrillationOnsetDistal", fibrillationOnsetDistal),
+        ("paraspinalFibsInHealthy", paraspinalFibsInHealthy),
+        ("superficialPeronealAbsentOver60", superficialPeronealAbsentOver60), ("sensoryAgeCaveat", sensoryAgeCaveat),
+        ("saphenousAbsentInNormals", saphenousAbsentInNormals),
+    ]
+}

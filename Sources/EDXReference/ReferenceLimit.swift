@@ -1,0 +1,188 @@
+/// The nerve conduction studies that have published reference values, each a nerve recorded at a
+/// standard site with a standard technique.
+public enum ReferenceStudy: String, Codable, Sendable, Hashable, CaseIterable {
+    case peronealEDB = "peroneal-motor-edb"
+    case peronealTA = "peroneal-motor-tibialis-anterior"
+    case tibialAH = "tibial-motor-abductor-hallucis"
+    case sural = "sural-sensory"
+    case superficialPeroneal = "superficial-peroneal-sensory"
+    case saphenous = "saphenous-sensory"
+    case lateralFemoralCutaneous = "lateral-femoral-cutaneous-sensory"
+    case tibialFWave = "tibial-f-wave"
+    case peronealFWave = "peroneal-f-wave"
+    case hReflex = "h-reflex"
+
+    /// The technique behind the published values: distances, electrodes, minimum temperature.
+    public var technique: Technique { PublishedNorms.techniques[self]! }
+}
+
+/// How the reference population was studied.
+public struct Technique: Codable, Sendable, Hashable {
+    public var description: String
+    /// The lowest limb temperature allowed in the reference study, °C, where it was published.
+    public var minimumTemperatureC: Double?
+
+    public init(_ description: String, minimumTemperatureC: Double? = nil) {
+        self.description = description
+        self.minimumTemperatureC = minimumTemperatureC
+    }
+}
+
+/// A measured quantity that has a reference limit.
+public enum Measure: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Motor onset latency from the distal stimulation site, ms.
+    case distalLatency = "distal-latency"
+    /// CMAP amplitude (mV) or SNAP amplitude (µV) from the distal site.
+    case amplitude
+    /// CMAP negative-phase duration, ms.
+    case duration
+    /// Motor velocity of the leg segment (peroneal below fibular head to ankle; tibial knee to ankle), m/s.
+    case legVelocity = "leg-velocity"
+    /// Motor velocity across the fibular head (above to below), m/s.
+    case acrossFibularHeadVelocity = "across-fibular-head-velocity"
+    /// Sensory onset latency, ms.
+    case onsetLatency = "onset-latency"
+    /// Sensory peak latency, ms.
+    case peakLatency = "peak-latency"
+    /// Sensory conduction velocity, m/s.
+    case sensoryVelocity = "sensory-velocity"
+    /// Minimal F-wave latency, ms.
+    case fMinimumLatency = "f-minimum-latency"
+    /// H-reflex onset latency, ms.
+    case hLatency = "h-latency"
+    /// Side-to-side difference of the latency, ms (upper limit).
+    case latencyDifference = "latency-difference"
+    /// Side-to-side amplitude drop of the smaller side, % of the larger (upper limit).
+    case amplitudeDrop = "amplitude-drop"
+    /// Side-to-side difference of the velocity, m/s (upper limit).
+    case velocityDifference = "velocity-difference"
+}
+
+/// Which side of a limit is normal.
+public enum Bound: String, Codable, Sendable, Hashable {
+    /// The value must be at least the limit (amplitudes, velocities).
+    case lower
+    /// The value must be at most the limit (latencies, durations, differences).
+    case upper
+}
+
+/// A published limit chosen for one patient, with what had to be assumed to choose it.
+public struct ReferenceLimit: Codable, Sendable, Hashable {
+    public var study: ReferenceStudy
+    public var measure: Measure
+    public var bound: Bound
+    public var value: Double
+    public var unit: String
+    /// The covariate band the limit belongs to (`age 40-79 y`, `height >= 170 cm, age 19-39 y`), or nil
+    /// for the all-subjects limit.
+    public var band: String?
+    public var technique: Technique
+    public var citation: Citation
+    /// What the lookup assumed: a missing covariate, a patient outside the reference population.
+    public var assumptions: [String]
+}
+
+/// One row of a published table: a limit for a covariate band.
+struct NormEntry: Sendable {
+    var study: ReferenceStudy
+    var measure: Measure
+    var bound: Bound
+    var value: Double
+    var unit: String
+    /// Ages in the band, years (lower bound inclusive, upper exclusive).
+    var age: Range<Double>?
+    /// Heights in the band, cm (lower bound inclusive, upper exclusive).
+    var height: Range<Double>?
+    var citation: Citation
+
+    var bandDescription: String? {
+        var parts: [String] = []
+        if let height { parts.append(Self.describe(height, "cm")) }
+        if let age { parts.append(Self.describe(age, "y", label: "age")) }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    private static func describe(_ range: Range<Double>, _ unit: String, label: String = "height") -> String {
+        func text(_ value: Double) -> String { String(Int(value)) }
+        if range.lowerBound <= 0 { return "\(label) < \(text(range.upperBound)) \(unit)" }
+        if range.upperBound >= 250 { return "\(label) >= \(text(range.lowerBound)) \(unit)" }
+        return "\(label) \(text(range.lowerBound))-\(text(range.upperBound - 1)) \(unit)"
+    }
+}
+
+/// Looks up published limits by study, measure and the patient's age and height.
+public enum ReferenceValues {
+    /// The published limit for `measure` of `study` for a patient of `ageYears` and `heightCm`, or nil
+    /// when no source publishes one (the measurement is then reported without classification).
+    ///
+    /// A missing covariate selects the all-subjects limit; a patient outside every band gets the
+    /// nearest band. Both are stated in ``ReferenceLimit/assumptions``.
+    public static func limit(
+        _ study: ReferenceStudy, _ measure: Measure, ageYears: Double?, heightCm: Double?
+    ) -> ReferenceLimit? {
+        let entries = PublishedNorms.entries.filter { $0.study == study && $0.measure == measure }
+        guard !entries.isEmpty else { return nil }
+        let usesAge = entries.contains { $0.age != nil }
+        let usesHeight = entries.contains { $0.height != nil }
+        var assumptions: [String] = []
+        let missing = [usesAge && ageYears == nil ? "age" : nil, usesHeight && heightCm == nil ? "height" : nil]
+            .compactMap { $0 }
+        let chosen: NormEntry
+        if !missing.isEmpty {
+            let general = entries.first { $0.age == nil && $0.height == nil }
+            let fallback = general ?? mostLenient(entries)
+            chosen = fallback
+            let what = missing.joined(separator: " and ")
+            assumptions.append(
+                general != nil
+                    ? "\(what) not recorded: the all-subjects limit is used"
+                    : "\(what) not recorded: the most lenient band (\(fallback.bandDescription ?? "all")) is used")
+        } else {
+            let banded = entries.filter { $0.age != nil || $0.height != nil }
+            if banded.isEmpty {
+                chosen = entries[0]
+            } else {
+                let scored = banded.map { entry in
+                    (entry, distance(ageYears, entry.age) + distance(heightCm, entry.height))
+                }
+                let best = scored.min { $0.1 < $1.1 }!
+                chosen = best.0
+                if best.1 > 0 {
+                    assumptions.append(
+                        "patient outside the reference population (\(covariateText(ageYears, heightCm))): "
+                            + "the nearest band (\(chosen.bandDescription ?? "all")) is used")
+                }
+            }
+        }
+        return ReferenceLimit(
+            study: study, measure: measure, bound: chosen.bound, value: chosen.value, unit: chosen.unit,
+            band: chosen.bandDescription, technique: study.technique, citation: chosen.citation,
+            assumptions: assumptions)
+    }
+
+    /// Every published entry, for the documentation and the audit command.
+    public static func table() -> [ReferenceLimit] {
+        PublishedNorms.entries.map { entry in
+            ReferenceLimit(
+                study: entry.study, measure: entry.measure, bound: entry.bound, value: entry.value, unit: entry.unit,
+                band: entry.bandDescription, technique: entry.study.technique, citation: entry.citation,
+                assumptions: [])
+        }
+    }
+
+    private static func distance(_ value: Double?, _ range: Range<Double>?) -> Double {
+        guard let value, let range else { return 0 }
+        if value < range.lowerBound { return range.lowerBound - value }
+        if value >= range.upperBound { return value - range.upperBound + 1 }
+        return 0
+    }
+
+    private static func mostLenient(_ entries: [NormEntry]) -> NormEntry {
+        entries.min { a, b in a.bound == .lower ? a.value < b.value : a.value > b.value }!
+    }
+
+    private static func covariateText(_ age: Double?, _ height: Double?) -> String {
+        [age.map { "age \(Int($0.rounded())) y" }, height.map { "height \(Int($0.rounded())) cm" }]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
+}
