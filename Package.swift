@@ -8,13 +8,15 @@ import PackageDescription
 //   EDXImport (format detection and the three readers)
 //   EDXReference (published limits, criteria thresholds, their sources; no dependencies)
 //   EDXFindings (interpretation: each value against its limit, pathophysiology, needle acuity)
+//   EDXAnatomy (the lower-limb nerve tree, muscles and roots, as sourced data)
+//   EDXLocalization (hypotheses scored against the findings: ranked differential with evidence)
 //   EDXCLI (commands) -> edx (entry point)
 let package = Package(
     name: "edx",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "edx", targets: ["edx"]),
-        .library(name: "EDX", targets: ["EDXModel", "EDXImport", "EDXReference", "EDXFindings"]),
+        .library(name: "EDX", targets: ["EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -36,12 +38,15 @@ let package = Package(
         // MARK: Clinical knowledge and interpretation.
         .target(name: "EDXReference"),
         .target(name: "EDXFindings", dependencies: ["EDXModel", "EDXReference"]),
+        .target(name: "EDXAnatomy", dependencies: ["EDXModel", "EDXReference"]),
+        .target(name: "EDXLocalization", dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXAnatomy"]),
+        .target(name: "EDXEvaluation", dependencies: ["EDXLocalization", "EDXImport", "EDXModel", "StrictCSV"]),
 
         // MARK: Command line.
         .target(
             name: "EDXCLI",
             dependencies: [
-                "EDXModel", "EDXImport", "EDXReference", "EDXFindings",
+                "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,7 +19,7 @@ public struct EDXCommand: ParsableCommand {
             3 a file could not be read.
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, FindingsCommand.self]
+        subcommands: [ImportCommand.self, FindingsCommand.self, AnalyzeCommand.self, EvaluateCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,159 @@
+public import EDXModel
+public import EDXReference
+
+/// A spinal root of the lumbosacral region.
+public enum Root: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+    case l2 = "L2", l3 = "L3", l4 = "L4", l5 = "L5", s1 = "S1", s2 = "S2"
+
+    public static func < (a: Root, b: Root) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}
+
+/// A place in the lower-limb nerve tree, from the plexus to the terminal branches.
+public enum NerveNode: String, Codable, Sendable, Hashable, CaseIterable {
+    case lumbarPlexus = "lumbar-plexus"
+    case lumbosacralTrunk = "lumbosacral-trunk"
+    case sacralPlexus = "sacral-plexus"
+    case femoral
+    case saphenous
+    case obturator
+    case lateralFemoralCutaneous = "lateral-femoral-cutaneous"
+    case superiorGluteal = "superior-gluteal"
+    case inferiorGluteal = "inferior-gluteal"
+    case sciatic
+    case sciaticTibialDivision = "sciatic-tibial-division"
+    case sciaticPeronealDivision = "sciatic-peroneal-division"
+    /// The common peroneal nerve in the popliteal fossa, above the fibular head.
+    case commonPeroneal = "common-peroneal"
+    /// The common peroneal nerve where it winds round the fibular neck.
+    case fibularHead = "fibular-head"
+    case deepPeroneal = "deep-peroneal"
+    /// The deep peroneal nerve under the extensor retinaculum (anterior tarsal tunnel), after its
+    /// leg muscles: EDB and the first web space only.
+    case anteriorTarsal = "anterior-tarsal"
+    case superficialPeroneal = "superficial-peroneal"
+    /// The superficial peroneal nerve after it pierces the fascia, below its muscular branches:
+    /// sensory only.
+    case superficialPeronealCutaneous = "superficial-peroneal-cutaneous"
+    case tibial
+    /// The tibial nerve under the flexor retinaculum (tarsal tunnel) and its plantar branches.
+    case tarsalTunnel = "tarsal-tunnel"
+    case sural
+
+    /// The node this one branches from (nil for the plexuses, which hang off the roots).
+    public var parent: NerveNode? { Anatomy.parents[self] ?? nil }
+
+    /// Whether `self` is `node` or lies distal to it.
+    public func isWithin(_ node: NerveNode) -> Bool {
+        var current: NerveNode? = self
+        while let here = current {
+            if here == node { return true }
+            current = here.parent
+        }
+        return false
+    }
+}
+
+/// How strongly a root supplies a muscle or skin area.
+public enum RootShare: String, Codable, Sendable, Hashable {
+    case main, minor
+
+    /// The share of the root's lesion that reaches the muscle (segmental innervation varies in about
+    /// 28-30 % of legs, S86, so minor roots count for a third). [P]
+    public var weight: Double { self == .main ? 1.0 : 0.35 }
+}
+
+/// Where a muscle or a sensory nerve hangs in the model.
+public struct Attachment: Codable, Sendable, Hashable {
+    /// The branch it leaves from; nil for the paraspinals, supplied by the dorsal rami.
+    public var node: NerveNode?
+    /// Position along its nerve, proximal first (for the branch-order text).
+    public var order: Int
+    public var roots: [Root: RootShare]
+    public var citation: Citation
+
+    public func share(of root: Root) -> Double { roots[root]?.weight ?? 0 }
+}
+
+/// The lower-limb anatomy the localization reasons with (`clinical-knowledge.md` §6): the nerve tree,
+/// each muscle and sensory nerve on its branch, and their roots. Roots reach the paraspinals by their
+/// dorsal rami and keep their dorsal root ganglion outside the canal, so a root lesion spares the
+/// sensory responses (§5.1, S77, S78).
+public enum Anatomy {
+    static let parents: [NerveNode: NerveNode?] = [
+        .lumbarPlexus: nil, .lumbosacralTrunk: nil, .sacralPlexus: nil,
+        .femoral: .lumbarPlexus, .saphenous: .femoral, .obturator: .lumbarPlexus,
+        .lateralFemoralCutaneous: .lumbarPlexus,
+        .superiorGluteal: .sacralPlexus, .inferiorGluteal: .sacralPlexus, .sciatic: .sacralPlexus,
+        .sciaticTibialDivision: .sciatic, .sciaticPeronealDivision: .sciatic,
+        .commonPeroneal: .sciaticPeronealDivision, .fibularHead: .commonPeroneal,
+        .deepPeroneal: .fibularHead, .anteriorTarsal: .deepPeroneal, .superficialPeroneal: .fibularHead,
+        .superficialPeronealCutaneous: .superficialPeroneal,
+        .tibial: .sciaticTibialDivision, .tarsalTunnel: .tibial, .sural: .tibial,
+    ]
+
+    /// Roots carried by each plexus part (§6.2, S102, S116, S117).
+    public static let plexusRoots: [NerveNode: [Root]] = [
+        .lumbarPlexus: [.l2, .l3, .l4],
+        .lumbosacralTrunk: [.l4, .l5],
+        .sacralPlexus: [.l4, .l5, .s1, .s2],
+    ]
+
+    private static func a(
+        _ node: NerveNode?, _ order: Int, _ roots: [Root: RootShare], _ sources: [String], _ evidence: Evidence = .verified
+    ) -> Attachment {
+        Attachment(node: node, order: order, roots: roots, citation: Citation(sources, "§6.1 innervation table", evidence))
+    }
+
+    /// Each lower-limb muscle on its branch, with main and minor roots (§6.1). Where the sources
+    /// disagree (TA main root L4 in S86, L5 in S85/S55) the EMG convention (L5 main, L4 minor) is used.
+    public static let muscles: [Muscle: Attachment] = [
+        // Needle EMG of "iliopsoas" below the inguinal ligament samples iliacus, the most proximal
+        // femoral branch (S104); psoas proper takes direct plexus branches.
+        .iliopsoas: a(.femoral, 1, [.l2: .main, .l3: .main, .l4: .minor], ["S104", "S85"]),
+        .adductorLongus: a(.obturator, 1, [.l2: .minor, .l3: .main, .l4: .minor], ["S86", "S106"]),
+        .vastusLateralis: a(.femoral, 3, [.l2: .minor, .l3: .main, .l4: .main], ["S104", "S86", "S107"]),
+        .vastusMedialis: a(.femoral, 3, [.l2: .minor, .l3: .main, .l4: .main], ["S104", "S86", "S107"]),
+        .rectusFemoris: a(.femoral, 3, [.l2: .minor, .l3: .main, .l4: .main], ["S104", "S86"]),
+        .gluteusMedius: a(.superiorGluteal, 1, [.l4: .minor, .l5: .main, .s1: .minor], ["S108", "S109"]),
+        .gluteusMinimus: a(.superiorGluteal, 2, [.l4: .minor, .l5: .main, .s1: .minor], ["S108"]),
+        .tensorFasciaeLatae: a(.superiorGluteal, 3, [.l4: .minor, .l5: .main, .s1: .minor], ["S108", "S84"]),
+        .gluteusMaximus: a(.inferiorGluteal, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S86", "S107"]),
+        .semitendinosus: a(.sciaticTibialDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S110", "S98"], .convention),
+        .semimembranosus: a(.sciaticTibialDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S110", "S98"], .convention),
+        .bicepsFemorisLongHead: a(.sciaticTibialDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S111", "S55"]),
+        .bicepsFemorisShortHead: a(.sciaticPeronealDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S8", "S111", "S97"]),
+        .tibialisAnterior: a(.deepPeroneal, 1, [.l4: .minor, .l5: .main], ["S86", "S85", "S113"]),
+        .extensorHallucisLongus: a(.deepPeroneal, 2, [.l5: .main, .s1: .minor], ["S107", "S113"], .convention),
+        .extensorDigitorumLongus: a(.deepPeroneal, 2, [.l5: .main, .s1: .minor], ["S113"], .convention),
+        .extensorDigitorumBrevis: a(.anteriorTarsal, 3, [.l5: .main, .s1: .main], ["S113", "S43"], .convention),
+        .peroneusLongus: a(.superficialPeroneal, 1, [.l5: .main, .s1: .minor], ["S86", "S107"]),
+        .peroneusBrevis: a(.superficialPeroneal, 2, [.l5: .main, .s1: .minor], ["S107"], .convention),
+        .tibialisPosterior: a(.tibial, 2, [.l5: .main, .s1: .minor], ["S83", "S89"]),
+        .flexorDigitorumLongus: a(.tibial, 2, [.l5: .main, .s1: .minor], ["S89"], .convention),
+        .gastrocnemiusMedial: a(.tibial, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S86", "S115"]),
+        .gastrocnemiusLateral: a(.tibial, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S86", "S115"]),
+        .soleus: a(.tibial, 1, [.s1: .main, .s2: .minor], ["S115"]),
+        .abductorHallucis: a(.tarsalTunnel, 4, [.s1: .main, .s2: .minor], ["S107", "S55"]),
+        .abductorDigitiMinimiPedis: a(.tarsalTunnel, 4, [.s1: .main, .s2: .minor], ["S55"], .convention),
+        .paraspinalL2: a(nil, 0, [.l2: .main, .l3: .minor], ["S101", "S72"], .convention),
+        .paraspinalL3: a(nil, 0, [.l3: .main, .l2: .minor, .l4: .minor], ["S101", "S72"], .convention),
+        .paraspinalL4: a(nil, 0, [.l4: .main, .l3: .minor, .l5: .minor], ["S101", "S72"], .convention),
+        .paraspinalL5: a(nil, 0, [.l5: .main, .l4: .minor, .s1: .minor], ["S101", "S72"], .convention),
+        .paraspinalS1: a(nil, 0, [.s1: .main, .l5: .minor], ["S101", "S72"], .convention),
+        .paraspinalLumbar: a(nil, 0, [.l3: .minor, .l4: .main, .l5: .main, .s1: .main], ["S101", "S72"], .convention),
+    ]
+
+    /// Each sensory nerve on its branch, with its roots (§6.3). All are postganglionic.
+    public static let sensoryNerves: [Nerve: Attachment] = [
+        .sural: a(.sural, 5, [.s1: .main, .l5: .minor, .s2: .minor], ["S120", "S121"]),
+        .superficialPeroneal: a(.superficialPeronealCutaneous, 3, [.l5: .main, .l4: .minor, .s1: .minor], ["S55", "S123"]),
+        .deepPeroneal: a(.anteriorTarsal, 4, [.l5: .main], ["S6", "S113"], .transcribed),
+        .saphenous: a(.saphenous, 4, [.l3: .main, .l4: .main], ["S120"]),
+        .lateralFemoralCutaneous: a(.lateralFemoralCutaneous, 1, [.l2: .main, .l3: .main], ["S121"]),
+    ]
+
+    /// The recording muscle of each motor conduction study used in localization.
+    public static let motorRecordings: [ReferenceStudy: Muscle] = [
+        .peronealEDB: .extensorDigitorumBrevis, .peronealTA: .tibialisAnterior, .tibialAH: .abductorHallucis,
+    ]
+}

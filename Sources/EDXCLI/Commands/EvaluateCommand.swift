@@ -1,0 +1,70 @@
+import ArgumentParser
+import EDXEvaluation
+import EDXLocalization
+import Foundation
+
+/// `edx evaluate DIR`: accuracy of the localization on a corpus with expected answers.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Measure localization accuracy on a case corpus (DIR/expected.csv and its study files).",
+        discussion: """
+            Prints top-1 and top-2 accuracy, side accuracy, severity agreement, a confusion table and \
+            every miss. Exit code 1 when top-1 is below --min-top1, side below 100 %, or a wrong first \
+            diagnosis has a probability of 0.9 or more.
+            """
+    )
+
+    @Argument(help: "Corpus directory (Fixtures/cases).")
+    var directory: String
+
+    @Option(help: "Lowest acceptable top-1 accuracy, 0-1.")
+    var minTop1 = 0.95
+
+    func run() throws {
+        let report: EvaluationReport
+        do {
+            report = try CorpusEvaluation.run(directory: directory)
+        } catch {
+            FileHandle.standardError.write("edx evaluate: \(error)\n")
+            throw ExitCode(ExitStatus.unreadable.rawValue)
+        }
+        print(EvaluationText.render(report))
+        let passed = report.top1 >= minTop1 && report.side == 1 && report.confidentlyWrong.isEmpty
+        if !passed { throw ExitCode(ExitStatus.rejected.rawValue) }
+    }
+}
+
+enum EvaluationText {
+    static func render(_ report: EvaluationReport) -> String {
+        func pct(_ x: Double) -> String { "\(Int((x * 1000).rounded()) / 10).\(Int((x * 1000).rounded()) % 10) %" }
+        var out = "cases: \(report.count)\n"
+        out += "top-1 accuracy: \(pct(report.top1))\n"
+        out += "top-2 accuracy: \(pct(report.top2))\n"
+        out += "side accuracy (right first code): \(pct(report.side))\n"
+        out += "severity agreement (right first code): \(pct(report.severity))\n"
+        let coexisting = report.results.compactMap(\.secondFound)
+        if !coexisting.isEmpty {
+            out += "coexisting lesion named: \(coexisting.filter { $0 }.count)/\(coexisting.count)\n"
+        }
+        out += "wrong first diagnosis with probability >= 0.9: \(report.confidentlyWrong.count)\n"
+        out += "\nconfusion (rows expected, columns predicted)\n"
+        let codes = DiagnosisCode.allCases
+        let short = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, "c\($0 + 1)") })
+        out += "                                   " + codes.map { short[$0]!.padding(toLength: 4, withPad: " ", startingAt: 0) }.joined() + "\n"
+        for code in codes {
+            guard let row = report.confusion[code] else { continue }
+            let label = "\(short[code]!) \(code.rawValue)".padding(toLength: 35, withPad: " ", startingAt: 0)
+            out += label + codes.map { (row[$0].map(String.init) ?? ".").padding(toLength: 4, withPad: " ", startingAt: 0) }.joined() + "\n"
+        }
+        let misses = report.results.filter { !$0.top1WithSide }
+        if !misses.isEmpty {
+            out += "\nmisses\n"
+            for miss in misses {
+                let got = miss.first.map { "\($0.code.rawValue) \($0.side.rawValue) p=\($0.probability)" } ?? (miss.error ?? "-")
+                out += "  \(miss.expected.file): expected \(miss.expected.code.rawValue) \(miss.expected.side.rawValue), got \(got)\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,423 @@
+public import EDXFindings
+import EDXModel
+import EDXAnatomy
+import EDXReference
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Decides where the lesion is: weighs every hypothesis of the anatomical model against the
+/// observed findings (abnormal and normal) and returns a ranked differential with evidence.
+///
+/// Scoring (docs/localization.md): each observation contributes the log of the probability the
+/// hypothesis gives to what was seen, times the observation's strength; the sum is divided by a
+/// temperature of 2 because neighbouring muscles are not independent witnesses; posteriors are
+/// normalised over all hypotheses with their priors; a diagnosis's probability is the total
+/// posterior of the hypotheses that contain it.
+public struct Localizer: Sendable {
+    /// Divides the log-likelihood of needle observations: neighbouring muscles on one branch are
+    /// correlated and must not count as independent witnesses. Conduction studies of different nerves
+    /// count in full. [P]
+    public static let needleTemperature = 2.0
+    /// Below this many lower-limb observations, no localization is attempted. [P]
+    public static let minimumObservations = 3
+
+    public init() {}
+
+    public func localize(_ findings: StudyFindings) -> Localization {
+        let model = Model(ageYears: findings.covariates.ageYears)
+        let observations = Observations.from(findings)
+        var caveats = findings.technical.filter { $0.kind == .coolLimb || $0.kind == .tooEarlyForAxonLoss }
+            .map(\.message)
+        if findings.muscles.isEmpty { caveats.append("No needle examination: root lesions cannot be assessed.") }
+        if findings.measurements.isEmpty { caveats.append("No nerve conduction studies: sensory responses, which separate root from plexus and nerve lesions, are unknown.") }
+
+        guard observations.count >= Self.minimumObservations else {
+            return insufficient(observations, model: model, caveats: caveats)
+        }
+        // Posterior of every hypothesis.
+        let scored = Hypothesis.all.map { hypothesis -> (Hypothesis, Double) in
+            let logLikelihood = observations.reduce(0.0) { sum, o in
+                sum + o.strength * log(probability(of: o, under: hypothesis, model: model)) / Self.weightDivisor(o)
+            }
+            return (hypothesis, log(hypothesis.prior) + logLikelihood)
+        }
+        let top = scored.map(\.1).max()!
+        let total = scored.reduce(0.0) { $0 + exp($1.1 - top) }
+        let posterior = scored.map { ($0.0, exp($0.1 - top) / total) }
+
+        // Marginal probability of each (code, side).
+        struct Key: Hashable {
+            var code: DiagnosisCode
+            var side: Laterality
+        }
+        var marginals: [Key: Double] = [:]
+        var representative: [Key: (Hypothesis, Double)] = [:]
+        for (hypothesis, p) in posterior {
+            let keys =
+                hypothesis.lesions.isEmpty
+                ? [Key(code: .normalStudy, side: .bilateral)]
+                : Array(Set(hypothesis.lesions.map { Key(code: $0.code, side: Laterality($0.side)) }))
+            for key in keys {
+                marginals[key, default: 0] += p
+                if p > representative[key]?.1 ?? -1 { representative[key] = (hypothesis, p) }
+            }
+        }
+        var ranked = Array(
+            marginals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.code.rawValue < $1.key.code.rawValue }
+                .filter { $0.value >= 0.01 }.prefix(6))
+        // A focal lesion on a polyneuropathy answers the referral question: name it first when the
+        // best explanation is the pair.
+        if ranked.count >= 2, ranked[0].key.code == .polyneuropathy,
+            let pair = representative[ranked[0].key]?.0, pair.lesions.count == 2,
+            let focal = pair.lesions.first(where: { $0.code != .polyneuropathy }),
+            let index = ranked.firstIndex(where: { $0.key == Key(code: focal.code, side: Laterality(focal.side)) }),
+            ranked[index].value >= 0.5
+        {
+            ranked.insert(ranked.remove(at: index), at: 0)
+        }
+
+        var diagnoses: [Diagnosis] = []
+        for (key, probability) in ranked {
+            let (hypothesis, _) = representative[key]!
+            let competitor = posterior.filter { h, _ in
+                !(h.lesions.isEmpty ? key.code == .normalStudy
+                    : h.lesions.contains { $0.code == key.code && Laterality($0.side) == key.side })
+            }.max { $0.1 < $1.1 }!.0
+            let lesion = hypothesis.lesions.first { $0.code == key.code && Laterality($0.side) == key.side }
+            diagnoses.append(
+                diagnosis(
+                    key.code, side: key.side, probability: probability, hypothesis: hypothesis, lesion: lesion,
+                    competitor: competitor, observations: observations, findings: findings, model: model))
+        }
+        let tests = suggestedTests(diagnoses: diagnoses, representative: { code, side in
+            representative[Key(code: code, side: side)]?.0
+        }, observations: observations, model: model)
+        return Localization(diagnoses: diagnoses, suggestedTests: tests, caveats: caveats)
+    }
+
+    static func weightDivisor(_ observation: Observation) -> Double {
+        if case .muscle = observation.item { return needleTemperature }
+        return 1
+    }
+
+    func probability(of observation: Observation, under hypothesis: Hypothesis, model: Model) -> Double {
+        let p = model.probabilityAbnormal(observation.item, under: hypothesis)
+        return observation.abnormal ? p : 1 - p
+    }
+
+    // MARK: One diagnosis
+
+    private func diagnosis(
+        _ code: DiagnosisCode, side: Laterality, probability: Double, hypothesis: Hypothesis, lesion: Lesion?,
+        competitor: Hypothesis, observations: [Observation], findings: StudyFindings, model: Model
+    ) -> Diagnosis {
+        // Evidence: how each observation moves the odds against the closest alternative.
+        var support: [Evidence] = []
+        var against: [Evidence] = []
+        for observation in observations {
+            let here = self.probability(of: observation, under: hypothesis, model: model)
+            let there = self.probability(of: observation, under: competitor, model: model)
+            let weight = observation.strength * (log(here) - log(there))
+            let entry = Evidence(
+                finding: observation.findingIDs.first ?? "", statement: observation.statement,
+                weight: (weight * 100).rounded() / 100)
+            if weight > 0.2 {
+                support.append(entry)
+            } else if weight < -0.2 {
+                against.append(entry)
+            } else if observation.abnormal, here < 0.2 {
+                // An abnormality this hypothesis does not explain (and the alternative does not either).
+                against.append(entry)
+            }
+        }
+        support.sort { $0.weight > $1.weight }
+        against.sort { $0.weight < $1.weight }
+        let coexisting = hypothesis.lesions.filter { $0 != lesion }.map(\.code)
+        guard let lesion else {
+            return Diagnosis(
+                code: code, side: side, probability: rounded(probability), severity: nil, severityBasis: [],
+                acuity: nil, pathophysiology: nil,
+                evidence: EvidenceLists(for: Array(support.prefix(10)), against: Array(against.prefix(8))),
+                notTested: [], coexisting: [], summary: "\(code.words.capitalizedFirst) (probability \(percent(probability)))")
+        }
+        let involved = observations.filter { model.involvement($0.item, by: lesion) >= 0.4 }
+        let severity = Self.severity(lesion: lesion, involved: involved, findings: findings)
+        let acuity = Self.acuity(involved: involved, findings: findings)
+        let pathophysiology = Self.pathophysiology(lesion: lesion, involved: involved, findings: findings)
+        let observedItems = Set(observations.map(\.item))
+        let notTested = Self.candidateItems(sides: lesion.side.map { [$0] } ?? Side.allCases)
+            .filter { !observedItems.contains($0) && model.involvement($0, by: lesion) >= 0.6 }
+            .sorted { model.involvement($0, by: lesion) > model.involvement($1, by: lesion) }
+            .prefix(4).map(\.testName)
+        var summary = "\(side == .bilateral ? "" : side.rawValue.capitalizedFirst + " ")\(code.words)"
+        var qualifiers: [String] = []
+        if let severity { qualifiers.append(severity.grade.rawValue) }
+        if acuity != .undetermined { qualifiers.append(acuity.rawValue.split(separator: "-").joined(separator: " ")) }
+        if pathophysiology != .undetermined {
+            qualifiers.append(pathophysiology.rawValue.split(separator: "-").joined(separator: " "))
+        }
+        if !qualifiers.isEmpty { summary += ", " + qualifiers.joined(separator: ", ") }
+        if !coexisting.isEmpty { summary += "; with " + coexisting.map(\.words).joined(separator: " and ") }
+        summary += " (probability \(percent(probability)))"
+        return Diagnosis(
+            code: code, side: side, probability: rounded(probability), severity: severity?.grade,
+            severityBasis: severity?.basis ?? [], acuity: acuity, pathophysiology: pathophysiology,
+            evidence: EvidenceLists(for: Array(support.prefix(10)), against: Array(against.prefix(8))),
+            notTested: Array(notTested), coexisting: coexisting, summary: summary.capitalizedFirst)
+    }
+
+    private func rounded(_ p: Double) -> Double { (p * 1000).rounded() / 1000 }
+    private func percent(_ p: Double) -> String { "\(Int((p * 100).rounded())) %" }
+
+    // MARK: Severity, acuity, pathophysiology
+
+    static func severity(lesion: Lesion, involved: [Observation], findings: StudyFindings) -> SeverityAssessment? {
+        var basis: [String] = []
+        var cmapGrade: Severity?
+        var allAbsent = true
+        var anyCMAP = false
+        for observation in involved {
+            guard case .cmap(let study, let side) = observation.item else { continue }
+            guard
+                let measurement = findings.measurements.first(where: {
+                    $0.referenceStudy == study && $0.side == side && $0.measure == .amplitude
+                })
+            else { continue }
+            anyCMAP = true
+            let other = findings.measurements.first {
+                $0.referenceStudy == study && $0.side != side && $0.measure == .amplitude && $0.site == measurement.site
+            }
+            var grade: Severity
+            if measurement.classification == .absent {
+                grade = .severe
+                basis.append("\(side.rawValue) \(measurement.study) CMAP absent")
+            } else {
+                allAbsent = false
+                let value = measurement.value ?? 0
+                if let other, other.classification == .normal, let otherValue = other.value, otherValue > 0 {
+                    let ratio = value / otherValue * 100
+                    grade = ratio < 10 ? .severe : (ratio < 50 || measurement.classification == .low ? .moderate : .mild)
+                    basis.append("\(side.rawValue) \(measurement.study) CMAP \(Format.number(value)) mV, \(Int(ratio.rounded())) % of the other side")
+                } else {
+                    grade = measurement.classification == .low ? .moderate : .mild
+                    basis.append("\(side.rawValue) \(measurement.study) CMAP \(Format.number(value)) mV (\(measurement.classification.rawValue))")
+                }
+            }
+            cmapGrade = max(cmapGrade ?? grade, grade)
+        }
+        var needleGrade: Severity?
+        var allSilent = true
+        var anyRecruitment = false
+        for observation in involved where observation.abnormal {
+            guard case .muscle(let muscle, let side) = observation.item,
+                let finding = findings.muscles.first(where: { $0.muscle == muscle && $0.side == side })
+            else { continue }
+            let fibs = finding.denervation?.value ?? 0
+            let loss = finding.recruitment?.neurogenicLoss ?? 0
+            if finding.recruitment != nil {
+                anyRecruitment = true
+                if finding.recruitment != Recruitment.none { allSilent = false }
+            }
+            let grade: Severity = fibs >= 3 || loss >= 3 ? .severe : (fibs >= 2 || loss >= 2 ? .moderate : .mild)
+            needleGrade = max(needleGrade ?? grade, grade)
+        }
+        if needleGrade != nil {
+            let worst = involved.compactMap { o -> MuscleFinding? in
+                guard case .muscle(let m, let s) = o.item else { return nil }
+                return findings.muscles.first { $0.muscle == m && $0.side == s && $0.neurogenic }
+            }.max { ($0.denervation?.value ?? 0) < ($1.denervation?.value ?? 0) }
+            if let worst {
+                basis.append(
+                    "worst muscle \(worst.label): fibrillations \(worst.denervation?.rawValue ?? "0"), recruitment "
+                        + "\(worst.recruitment?.rawValue ?? "not recorded")")
+            }
+        }
+        let blocks = findings.nerves.filter {
+            ($0.kind == .conductionBlock || $0.kind == .focalSlowing) && $0.side == lesion.side
+        }
+        if lesion.site == .node(.fibularHead) {
+            for block in blocks {
+                if let drop = block.values["amplitudeDropPercent"] { basis.append("block across the fibular head \(Int(drop.rounded())) %") }
+            }
+        }
+        if anyCMAP && allAbsent && anyRecruitment && allSilent && needleGrade != nil {
+            return SeverityAssessment(grade: .complete, basis: basis + ["no voluntary motor units in the affected muscles"])
+        }
+        let grades = [cmapGrade, needleGrade].compactMap { $0 }
+        if grades.isEmpty {
+            // Sensory-only, block-only or slowing-only abnormality.
+            return SeverityAssessment(grade: .mild, basis: basis.isEmpty ? ["no motor axon loss measured"] : basis)
+        }
+        return SeverityAssessment(grade: grades.max()!, basis: basis)
+    }
+
+    static func acuity(involved: [Observation], findings: StudyFindings) -> DiagnosisAcuity {
+        let muscles = involved.compactMap { o -> MuscleFinding? in
+            guard case .muscle(let m, let s) = o.item else { return nil }
+            return findings.muscles.first { $0.muscle == m && $0.side == s }
+        }
+        if muscles.isEmpty { return .undetermined }
+        let classes = Set(muscles.filter(\.neurogenic).compactMap(\.acuity))
+        if classes.contains(.subacuteOrChronicActive) || (classes.contains(.acute) && classes.contains(.chronicInactive)) {
+            return .subacuteOrChronicActive
+        }
+        if classes.contains(.acute) { return .acute }
+        if classes.contains(.chronicInactive) { return .chronicInactive }
+        if muscles.contains(where: { $0.acuity == .tooEarly }) { return .tooEarly }
+        return .undetermined
+    }
+
+    static func pathophysiology(lesion: Lesion, involved: [Observation], findings: StudyFindings) -> Pathophysiology {
+        func showsAxonLoss(_ o: Observation) -> Bool {
+            guard o.abnormal else { return false }
+            switch o.item {
+            case .cmap, .sensory:
+                return true
+            case .muscle(let m, let s):
+                let finding = findings.muscles.first { $0.muscle == m && $0.side == s }
+                return finding.map { $0.activeDenervation || $0.reinnervation } ?? false
+            default:
+                return false
+            }
+        }
+        let axonal = involved.contains(where: showsAxonLoss)
+        if case .root = lesion.site { return axonal ? .axonal : .undetermined }
+        let nerves = findings.nerves.filter { lesion.side == nil || $0.side == lesion.side }
+        var block = false
+        var demyelinating = false
+        switch lesion.site {
+        case .node(.fibularHead):
+            block = nerves.contains { ($0.kind == .conductionBlock || $0.kind == .temporalDispersion) && $0.nerve == .peroneal }
+            demyelinating = nerves.contains { $0.kind == .focalSlowing && $0.nerve == .peroneal }
+        case .polyneuropathy:
+            let slowed = Set(nerves.filter { $0.kind == .demyelinatingSlowing }.map(\.study))
+            demyelinating = slowed.count >= 2
+        default:
+            block = nerves.contains { $0.kind == .conductionBlock }
+        }
+        if axonal && (block || demyelinating) { return .mixed }
+        if block { return .conductionBlock }
+        if demyelinating { return .demyelinating }
+        return axonal ? .axonal : .undetermined
+    }
+
+    // MARK: Suggested tests
+
+    /// Every item the model knows, on the given sides.
+    static func candidateItems(sides: [Side]) -> [Item] {
+        var items: [Item] = []
+        for side in sides {
+            for muscle in Muscle.allCases where Anatomy.muscles[muscle] != nil && muscle != .paraspinalLumbar {
+                items.append(.muscle(muscle, side))
+            }
+            for nerve in [Nerve.superficialPeroneal, .sural, .saphenous] { items.append(.sensory(nerve, side)) }
+            items += [
+                .cmap(.peronealEDB, side), .cmap(.tibialAH, side), .fibularHeadConduction(side),
+                .distalConduction(.tibialAH, side), .hReflex(side),
+            ]
+        }
+        return items
+    }
+
+    private func suggestedTests(
+        diagnoses: [Diagnosis], representative: (DiagnosisCode, Laterality) -> Hypothesis?, observations: [Observation],
+        model: Model
+    ) -> [SuggestedTest] {
+        guard diagnoses.count >= 2, diagnoses[1].probability >= 0.05,
+            let first = representative(diagnoses[0].code, diagnoses[0].side),
+            let second = representative(diagnoses[1].code, diagnoses[1].side)
+        else { return [] }
+        let observed = Set(observations.map(\.item))
+        struct Candidate {
+            var item: Item
+            var first: Double
+            var second: Double
+            var gap: Double { abs(first - second) }
+        }
+        var candidates: [Candidate] = []
+        for item in Self.candidateItems(sides: Side.allCases) where !observed.contains(item) {
+            let candidate = Candidate(
+                item: item, first: model.probabilityAbnormal(item, under: first),
+                second: model.probabilityAbnormal(item, under: second))
+            if candidate.gap >= 0.3 { candidates.append(candidate) }
+        }
+        candidates.sort { $0.gap > $1.gap }
+        var tests: [SuggestedTest] = []
+        var seenNames = Set<String>()
+        for candidate in candidates {
+            let (item, p1, p2) = (candidate.item, candidate.first, candidate.second)
+            let name = item.testName
+            guard !seenNames.contains(name) else { continue }
+            seenNames.insert(name)
+            let codes = [diagnoses[0].code, diagnoses[1].code]
+            tests.append(
+                SuggestedTest(
+                    test: name, separates: codes,
+                    rationale: "Expected abnormal with probability \(Int((p1 * 100).rounded())) % if \(codes[0].words), "
+                        + "\(Int((p2 * 100).rounded())) % if \(codes[1].words).",
+                    citation: Self.discriminatorSource(item)))
+            if tests.count == 3 { break }
+        }
+        return tests
+    }
+
+    /// The published basis for the classic discriminating tests.
+    static func discriminatorSource(_ item: Item) -> String? {
+        switch item {
+        case .muscle(.bicepsFemorisShortHead, _):
+            "Short head of biceps femoris: the only peroneal-division muscle above the fibular head (Katirji & Wilbourn 1994, S97; S8)"
+        case .muscle(.tibialisPosterior, _), .muscle(.flexorDigitorumLongus, _):
+            "Tibial-innervated L5 muscle: abnormal in L5 radiculopathy, normal in peroneal neuropathy (Tsao 2007, S55; S83)"
+        case .muscle(.gluteusMedius, _), .muscle(.tensorFasciaeLatae, _), .muscle(.gluteusMinimus, _):
+            "Superior gluteal L5 muscle: places the lesion proximal to the sciatic nerve (S55, S84, S102)"
+        case .muscle(let m, _) where m.isParaspinal:
+            "Paraspinals are supplied by the dorsal rami: abnormal in root lesions, normal in plexus and nerve lesions (S72, S101)"
+        case .sensory(.superficialPeroneal, _), .sensory(.sural, _):
+            "Sensory responses are spared by root lesions (proximal to the ganglion) and lost in plexus and nerve lesions (S55, S77, S101)"
+        case .sensory(.saphenous, _):
+            "Saphenous response separates femoral or lumbar plexus lesions from an L3-L4 root lesion (S102)"
+        case .muscle(.adductorLongus, _):
+            "Adductor longus (obturator) places a quadriceps weakness outside the femoral nerve (S102)"
+        case .fibularHeadConduction:
+            "Stimulating below and above the fibular head shows block or focal slowing there (S8, S45)"
+        case .hReflex:
+            "The H reflex tests the S1 pathway (S28, S76)"
+        default:
+            nil
+        }
+    }
+
+    // MARK: Insufficient data
+
+    private func insufficient(_ observations: [Observation], model: Model, caveats: [String]) -> Localization {
+        let evidence = observations.map {
+            Evidence(finding: $0.findingIDs.first ?? "", statement: $0.statement, weight: 0)
+        }
+        let diagnosis = Diagnosis(
+            code: .insufficientData, side: .bilateral, probability: 1, severity: nil, severityBasis: [], acuity: nil,
+            pathophysiology: nil, evidence: EvidenceLists(for: evidence, against: []),
+            notTested: ["a standard screen: peroneal and tibial motor, sural and superficial peroneal sensory on both sides, "
+                + "needle EMG of at least six muscles including a paraspinal (S73, S74)"],
+            coexisting: [],
+            summary: "Insufficient data for localization: \(observations.count) lower-limb finding(s) "
+                + "(at least \(Self.minimumObservations) are needed)")
+        let tests = [
+            SuggestedTest(
+                test: "peroneal and tibial motor studies, sural and superficial peroneal sensory studies, both sides",
+                separates: [], rationale: "No localization is possible from the data given.", citation: nil),
+            SuggestedTest(
+                test: "needle EMG screen of six muscles including a lumbar paraspinal", separates: [],
+                rationale: "A six-muscle screen with a paraspinal finds 94-98 % of radiculopathies (Dillingham 2000).",
+                citation: "S73, S74"),
+        ]
+        return Localization(diagnoses: [diagnosis], suggestedTests: tests, caveats: caveats)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

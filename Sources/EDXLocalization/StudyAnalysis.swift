@@ -1,0 +1,48 @@
+public import EDXFindings
+public import EDXModel
+
+/// The analysis of one study: who and what was studied, the findings, and the localization. This
+/// is the JSON document of `edx analyze` (schema in docs/analysis.schema.json).
+public struct StudyAnalysis: Codable, Sendable, Hashable {
+    /// Bumped on any incompatible change of the JSON shape.
+    public static let currentSchemaVersion = "1.0"
+
+    public var schemaVersion: String
+    public var study: StudyHeader
+    public var localization: Localization
+    public var findings: StudyFindings
+
+    /// Interprets and localizes `study`.
+    public static func analyze(_ study: Study, preference: LimitPreference = .lab) -> StudyAnalysis {
+        let findings = Interpreter(preference: preference).interpret(study)
+        return StudyAnalysis(
+            schemaVersion: currentSchemaVersion, study: StudyHeader(study), localization: Localizer().localize(findings),
+            findings: findings)
+    }
+}
+
+/// The study's identity and covariates, without measurements.
+public struct StudyHeader: Codable, Sendable, Hashable {
+    public var id: String
+    public var date: String?
+    /// The patient identifier, or nil when de-identified.
+    public var patientID: String?
+    public var ageYears: Double?
+    public var sex: Sex?
+    public var heightCm: Double?
+    public var indication: String?
+    public var symptomDurationDays: Double?
+    public var source: SourceLocation
+
+    public init(_ study: Study) {
+        id = study.id
+        date = study.date
+        patientID = study.patient.id
+        ageYears = study.patient.ageYears
+        sex = study.patient.sex
+        heightCm = study.patient.heightCm
+        indication = study.indication
+        symptomDurationDays = study.symptomDurationDays
+        source = study.source
+    }
+}
