@@ -61,6 +61,10 @@ let package = Package(
             name: "EDXFindingsTests",
             dependencies: ["EDXFindings", "EDXReference", "EDXImport", "EDXModel", "EDXTestSupport"]
         ),
+        .testTarget(
+            name: "EDXLocalizationTests",
+            dependencies: ["EDXLocalization", "EDXEvaluation", "EDXImport", "EDXModel", "EDXTestSupport"]
+        ),
         .testTarget(name: "EDXCLITests", dependencies: ["EDXCLI", "EDXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

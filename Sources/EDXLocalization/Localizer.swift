@@ -38,8 +38,17 @@ public struct Localizer: Sendable {
         guard observations.count >= Self.minimumObservations else {
             return insufficient(observations, model: model, caveats: caveats)
         }
+        // Lesions are only weighed on sides that were examined: an unexamined leg gives no evidence
+        // either way, and its hypotheses would only spread prior weight.
+        let examined = Set(observations.map(\.item.side))
+        for side in Side.allCases where !examined.contains(side) {
+            caveats.append("The \(side.rawValue) leg was not examined: lesions there are not assessed.")
+        }
+        let candidates = Hypothesis.all.filter { hypothesis in
+            hypothesis.lesions.allSatisfy { lesion in lesion.side.map(examined.contains) ?? true }
+        }
         // Posterior of every hypothesis.
-        let scored = Hypothesis.all.map { hypothesis -> (Hypothesis, Double) in
+        let scored = candidates.map { hypothesis -> (Hypothesis, Double) in
             let logLikelihood = observations.reduce(0.0) { sum, o in
                 sum + o.strength * log(probability(of: o, under: hypothesis, model: model)) / Self.weightDivisor(o)
             }
@@ -176,6 +185,8 @@ public struct Localizer: Sendable {
     // MARK: Severity, acuity, pathophysiology
 
     static func severity(lesion: Lesion, involved: [Observation], findings: StudyFindings) -> SeverityAssessment? {
+        // Nothing abnormal where the lesion would act: no severity to grade.
+        guard involved.contains(where: \.abnormal) else { return nil }
         var basis: [String] = []
         var cmapGrade: Severity?
         var allAbsent = true
@@ -232,7 +243,7 @@ public struct Localizer: Sendable {
             }.max { ($0.denervation?.value ?? 0) < ($1.denervation?.value ?? 0) }
             if let worst {
                 basis.append(
-                    "worst muscle \(worst.label): fibrillations \(worst.denervation?.rawValue ?? "0"), recruitment "
+                    "worst muscle \(worst.muscle.map { $0.rawValue.split(separator: "-").joined(separator: " ") } ?? worst.label): fibrillations \(worst.denervation?.rawValue ?? "0"), recruitment "
                         + "\(worst.recruitment?.rawValue ?? "not recorded")")
             }
         }

@@ -1,4 +1,6 @@
 import EDXReference
+import EDXTestSupport
+import Foundation
 import Testing
 
 @Suite("Published reference values by age and height band")
@@ -97,6 +99,17 @@ struct ReferenceValueTests {
         for citation in citations {
             #expect(!citation.sources.isEmpty)
             for key in citation.sources { #expect(Bibliography.short[key] != nil, "unknown source \(key)") }
+        }
+    }
+}
+
+@Suite("docs/clinical-model.md is current")
+struct ClinicalModelDocTests {
+    @Test("Every named threshold appears in docs/clinical-model.md")
+    func everyThresholdDocumented() throws {
+        let text = try String(contentsOfFile: Fixtures.root() + "/docs/clinical-model.md", encoding: .utf8)
+        for (name, threshold) in Criteria.all {
+            #expect(text.contains("`\(name)`"), "\(name) (\(threshold.value) \(threshold.unit)) is not documented")
         }
     }
 }

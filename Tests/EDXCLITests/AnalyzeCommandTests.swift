@@ -1,0 +1,60 @@
+import EDXTestSupport
+import Foundation
+import Testing
+
+@Suite("edx findings, analyze and evaluate", .serialized)
+struct AnalyzeCommandTests {
+    @Test func analyzeOneStudyGivesOneJSONDocumentWithTheRequiredFields() throws {
+        let result = runEDX(["analyze", Fixtures.bundledExample("peroneal-fibular-head-left.xml")])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? String == "1.0")
+        #expect((json["study"] as? [String: Any])?["id"] as? String == "EX-2025-0001")
+        let localization = try #require(json["localization"] as? [String: Any])
+        let diagnoses = try #require(localization["diagnoses"] as? [[String: Any]])
+        #expect(diagnoses.first?["code"] as? String == "peroneal-neuropathy-fibular-head")
+        #expect(diagnoses.first?["side"] as? String == "left")
+        for key in ["probability", "severity", "acuity", "pathophysiology", "evidence"] {
+            #expect(diagnoses.first?[key] != nil, "\(key)")
+        }
+        let evidence = try #require(diagnoses.first?["evidence"] as? [String: Any])
+        #expect(evidence["for"] is [Any] && evidence["against"] is [Any])
+        #expect(localization["suggestedTests"] is [Any])
+    }
+
+    @Test func analyzeSeveralStudiesGivesJSONLines() {
+        let result = runEDX(["analyze", Fixtures.bundledExample("archive-three-studies.xml")])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.contains("\"schemaVersion\":\"1.0\"") })
+    }
+
+    @Test func analyzeTextNamesTheDiagnosis() {
+        let result = runEDX(["analyze", "--format", "text", Fixtures.bundledExample("l5-radiculopathy-right.csv")])
+        #expect(result.status == 0)
+        #expect(result.output.contains("1. Right L5 radiculopathy, moderate, subacute or chronic active, axonal"))
+    }
+
+    @Test func findingsTextListsTheBlock() {
+        let result = runEDX(["findings", Fixtures.bundledExample("peroneal-fibular-head-left.xml")])
+        #expect(result.status == 0)
+        #expect(result.output.contains("below-fibular-head to above-fibular-head: definite conduction block"))
+        let published = runEDX(["findings", "--limits", "published", "--format", "json",
+            Fixtures.bundledExample("l5-radiculopathy-right.csv")])
+        #expect(published.status == 0)
+        #expect(published.output.contains("\"origin\" : \"published\""))
+    }
+
+    @Test func evaluateTheCorpus() {
+        let result = runEDX(["evaluate", Fixtures.path("cases")])
+        #expect(result.status == 0)
+        #expect(result.output.contains("cases: 66"))
+        #expect(result.output.contains("side accuracy (right first code): 100.0 %"))
+        #expect(result.output.contains("wrong first diagnosis with probability >= 0.9: 0"))
+        #expect(result.output.contains("confusion (rows expected, columns predicted)"))
+        // A stricter bar than the corpus meets fails with exit code 1.
+        #expect(runEDX(["evaluate", "--min-top1", "1.0", Fixtures.path("cases")]).status == 1)
+        #expect(runEDX(["evaluate", "/nonexistent"]).status == 3)
+    }
+}

@@ -1,0 +1,118 @@
+import EDXEvaluation
+import EDXImport
+import EDXLocalization
+import EDXModel
+import EDXTestSupport
+import Testing
+
+/// The textbook answer for each shared example, with the evidence a neurologist would cite.
+@Suite("Localization of the shared examples")
+struct ExampleLocalizationTests {
+    func analyses(_ name: String) -> [StudyAnalysis] {
+        var result: [StudyAnalysis] = []
+        _ = StudyImporter.importFile(at: Fixtures.bundledExample(name)) { imported in
+            if let study = imported.study { result.append(StudyAnalysis.analyze(study)) }
+        }
+        return result
+    }
+
+    func evidence(_ diagnosis: Diagnosis) -> (for: Set<String>, against: Set<String>) {
+        (Set(diagnosis.evidence.for.map(\.finding)), Set(diagnosis.evidence.against.map(\.finding)))
+    }
+
+    @Test("Left peroneal example: peroneal neuropathy at the fibular head, moderate, acute, mixed")
+    func peronealFibularHead() throws {
+        let analysis = try #require(analyses("peroneal-fibular-head-left.xml").first)
+        #expect(analysis.schemaVersion == "1.0" && analysis.study.id == "EX-2025-0001")
+        let first = try #require(analysis.localization.diagnoses.first)
+        #expect(first.code == .peronealNeuropathyFibularHead && first.side == .left)
+        #expect(first.probability >= 0.9)
+        #expect(first.severity == .moderate)
+        #expect(first.acuity == .acute)
+        #expect(first.pathophysiology == .mixed)
+        let (support, _) = evidence(first)
+        // The block across the fibular head, and the normal muscles outside the peroneal nerve.
+        #expect(support.contains { $0.contains("below-fibular-head-to-above-fibular-head.conduction-block") })
+        #expect(support.contains("needle.tibialis-posterior.L"))
+        #expect(support.contains("needle.gluteus-medius.L"))
+        #expect(support.contains("needle.lumbar-paraspinal-l5.L"))
+        #expect(first.severityBasis.contains { $0.contains("39 % of the other side") })
+    }
+
+    @Test("Right L5 example: L5 radiculopathy, subacute or chronic-active, with normal sensory responses as evidence")
+    func l5Radiculopathy() throws {
+        for file in ["l5-radiculopathy-right.csv", "l5-radiculopathy-right-eu.csv"] {
+            let first = try #require(analyses(file).first?.localization.diagnoses.first)
+            #expect(first.code == .l5Radiculopathy && first.side == .right)
+            #expect(first.probability >= 0.9)
+            #expect(first.acuity == .subacuteOrChronicActive)
+            #expect(first.pathophysiology == .axonal)
+            let (support, _) = evidence(first)
+            #expect(support.contains("needle.lumbar-paraspinal-l5.R"))
+            #expect(support.contains { $0.hasPrefix("superficial-peroneal-sensory.R") })
+        }
+    }
+
+    @Test("Archive: sciatic after hip arthroplasty, normal study, L5 radiculopathy")
+    func archive() throws {
+        let all = analyses("archive-three-studies.xml")
+        #expect(all.map(\.study.id) == ["EX-2025-0003", "EX-2025-0004", "EX-2025-0002"])
+        let sciatic = try #require(all[0].localization.diagnoses.first)
+        #expect(sciatic.code == .sciaticNeuropathy && sciatic.side == .left && sciatic.severity == .severe)
+        let (support, _) = evidence(sciatic)
+        #expect(support.contains("needle.gluteus-medius.L"))  // normal gluteals: distal to the plexus
+        #expect(all[0].localization.diagnoses[1].code == .lumbosacralPlexopathy)
+        #expect(all[0].localization.suggestedTests.first?.test.contains("gluteus") == true)
+        let normal = try #require(all[1].localization.diagnoses.first)
+        #expect(normal.code == .normalStudy && normal.side == .bilateral && normal.severity == nil)
+        #expect(all[1].localization.caveats.contains { $0.contains("left leg was not examined") })
+        #expect(all[2].localization.diagnoses.first?.code == .l5Radiculopathy)
+    }
+
+    @Test("De-identified analysis keeps the localization and drops the patient id")
+    func deidentified() throws {
+        var study: Study?
+        _ = StudyImporter.importFile(at: Fixtures.bundledExample("peroneal-fibular-head-left.xml")) { study = $0.study }
+        let plain = StudyAnalysis.analyze(try #require(study))
+        let anonymous = StudyAnalysis.analyze(try #require(study).deidentified())
+        #expect(anonymous.study.patientID != plain.study.patientID)
+        #expect(anonymous.study.patientID?.hasPrefix("anon-") ?? true)
+        #expect(anonymous.localization == plain.localization)
+    }
+}
+
+@Suite("Localization corpus")
+struct CorpusTests {
+    @Test("Fixtures/cases: top-1 >= 95 %, side 100 %, no wrong first diagnosis at p >= 0.9")
+    func corpus() throws {
+        let report = try CorpusEvaluation.run(directory: Fixtures.path("cases"))
+        #expect(report.count >= 60)
+        #expect(report.results.allSatisfy { $0.error == nil })
+        #expect(report.top1 >= 0.95, "\(report.results.filter { !$0.top1 }.map(\.expected.file))")
+        #expect(report.side == 1)
+        #expect(report.confidentlyWrong.isEmpty)
+        #expect(report.top2 >= report.top1)
+        #expect(report.results.compactMap(\.secondFound).allSatisfy { $0 })
+        // Every code of the stable list is in the corpus, and both sides of every one-sided code.
+        let expected = Set(report.results.map(\.expected.code))
+        #expect(expected == Set(DiagnosisCode.allCases))
+        for code in expected where ![.polyneuropathy, .normalStudy, .insufficientData].contains(code) {
+            let sides = Set(report.results.filter { $0.expected.code == code }.map(\.expected.side))
+            #expect(sides == [.left, .right], "\(code)")
+        }
+        #expect(Set(report.results.compactMap(\.expected.severity)) == Set(Severity.allCases))
+    }
+
+    @Test("Look-alike pairs differ in their first diagnosis")
+    func pairs() throws {
+        let report = try CorpusEvaluation.run(directory: Fixtures.path("cases"))
+        let byFile = Dictionary(uniqueKeysWithValues: report.results.map { ($0.expected.file, $0) })
+        for prefix in ["13-", "14-", "15-", "16-", "17-", "18-", "26-", "27-", "28-", "29-", "32-", "33-", "43-", "44-"] {
+            guard let (file, result) = byFile.first(where: { $0.key.hasPrefix(prefix) }) else {
+                Issue.record("missing pair case \(prefix)")
+                continue
+            }
+            #expect(result.top1, "\(file)")
+        }
+    }
+}
