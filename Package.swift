@@ -16,7 +16,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "edx", targets: ["edx"]),
-        .library(name: "EDX", targets: ["EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
+        .library(
+            name: "EDX",
+            targets: ["EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

@@ -99,9 +99,11 @@ public enum Anatomy {
     ]
 
     private static func a(
-        _ node: NerveNode?, _ order: Int, _ roots: [Root: RootShare], _ sources: [String], _ evidence: Evidence = .verified
+        _ node: NerveNode?, _ order: Int, _ roots: [Root: RootShare], _ sources: [String],
+        _ evidence: Evidence = .verified
     ) -> Attachment {
-        Attachment(node: node, order: order, roots: roots, citation: Citation(sources, "§6.1 innervation table", evidence))
+        Attachment(
+            node: node, order: order, roots: roots, citation: Citation(sources, "§6.1 innervation table", evidence))
     }
 
     /// Each lower-limb muscle on its branch, with main and minor roots (§6.1). Where the sources
@@ -118,10 +120,13 @@ public enum Anatomy {
         .gluteusMinimus: a(.superiorGluteal, 2, [.l4: .minor, .l5: .main, .s1: .minor], ["S108"]),
         .tensorFasciaeLatae: a(.superiorGluteal, 3, [.l4: .minor, .l5: .main, .s1: .minor], ["S108", "S84"]),
         .gluteusMaximus: a(.inferiorGluteal, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S86", "S107"]),
-        .semitendinosus: a(.sciaticTibialDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S110", "S98"], .convention),
-        .semimembranosus: a(.sciaticTibialDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S110", "S98"], .convention),
+        .semitendinosus: a(
+            .sciaticTibialDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S110", "S98"], .convention),
+        .semimembranosus: a(
+            .sciaticTibialDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S110", "S98"], .convention),
         .bicepsFemorisLongHead: a(.sciaticTibialDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S111", "S55"]),
-        .bicepsFemorisShortHead: a(.sciaticPeronealDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S8", "S111", "S97"]),
+        .bicepsFemorisShortHead: a(
+            .sciaticPeronealDivision, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S8", "S111", "S97"]),
         .tibialisAnterior: a(.deepPeroneal, 1, [.l4: .minor, .l5: .main], ["S86", "S85", "S113"]),
         .extensorHallucisLongus: a(.deepPeroneal, 2, [.l5: .main, .s1: .minor], ["S107", "S113"], .convention),
         .extensorDigitorumLongus: a(.deepPeroneal, 2, [.l5: .main, .s1: .minor], ["S113"], .convention),
@@ -146,7 +151,8 @@ public enum Anatomy {
     /// Each sensory nerve on its branch, with its roots (§6.3). All are postganglionic.
     public static let sensoryNerves: [Nerve: Attachment] = [
         .sural: a(.sural, 5, [.s1: .main, .l5: .minor, .s2: .minor], ["S120", "S121"]),
-        .superficialPeroneal: a(.superficialPeronealCutaneous, 3, [.l5: .main, .l4: .minor, .s1: .minor], ["S55", "S123"]),
+        .superficialPeroneal: a(
+            .superficialPeronealCutaneous, 3, [.l5: .main, .l4: .minor, .s1: .minor], ["S55", "S123"]),
         .deepPeroneal: a(.anteriorTarsal, 4, [.l5: .main], ["S6", "S113"], .transcribed),
         .saphenous: a(.saphenous, 4, [.l3: .main, .l4: .main], ["S120"]),
         .lateralFemoralCutaneous: a(.lateralFemoralCutaneous, 1, [.l2: .main, .l3: .main], ["S121"]),

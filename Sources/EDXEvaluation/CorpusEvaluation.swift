@@ -1,5 +1,5 @@
-public import EDXLocalization
 import EDXImport
+public import EDXLocalization
 import EDXModel
 import StrictCSV
 

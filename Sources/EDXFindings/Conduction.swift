@@ -134,17 +134,21 @@ extension Context {
                 addNerve(
                     .accessoryDeepPeroneal, id: idBase + ".accessory-deep-peroneal", name: name, motor: motor,
                     fibres: .motor, segment: segment, grade: nil, values: values,
-                    summary: "\(title): proximal CMAP \(Format.number(proximalAmplitude)) mV larger than the ankle CMAP "
+                    summary:
+                        "\(title): proximal CMAP \(Format.number(proximalAmplitude)) mV larger than the ankle CMAP "
                         + "\(Format.number(distalAmplitude)) mV, the pattern of an accessory deep peroneal nerve (a normal "
                         + "variant in about 25 %), not block",
                     basis: [], citation: Criteria.accessoryPeronealExcess.citation,
-                    caveats: ["Confirm by stimulating behind the lateral malleolus; the ankle CMAP then underestimates "
-                        + "the EDB response."])
+                    caveats: [
+                        "Confirm by stimulating behind the lateral malleolus; the ankle CMAP then underestimates "
+                            + "the EDB response."
+                    ])
                 continue
             }
             guard drop > 0 else { continue }
             if motor.nerve == .tibial {
-                addTibialDrop(motor, name: name, index: index, drop: drop, values: values, idBase: idBase, title: title,
+                addTibialDrop(
+                    motor, name: name, index: index, drop: drop, values: values, idBase: idBase, title: title,
                     segment: segment)
                 continue
             }
@@ -174,7 +178,8 @@ extension Context {
                 summary: "\(title): \(what), \(values["areaDropPercent"] != nil ? "area" : "amplitude") drop "
                     + "\(Format.percent(drop))\(durationText)",
                 basis: siteIDs(name: name, motor: motor),
-                citation: dispersed ? Criteria.dispersionDurationIncrease.citation : threshold.citation, caveats: caveats)
+                citation: dispersed ? Criteria.dispersionDurationIncrease.citation : threshold.citation,
+                caveats: caveats)
         }
     }
 
@@ -186,7 +191,8 @@ extension Context {
         if drop <= limit {
             guard drop > 20 else { return }
             addNerve(
-                .physiologicalProximalDrop, id: idBase + ".physiological-drop", name: name, motor: motor, fibres: .motor,
+                .physiologicalProximalDrop, id: idBase + ".physiological-drop", name: name, motor: motor,
+                fibres: .motor,
                 segment: segment, grade: nil, values: values,
                 summary: "\(title): amplitude \(Format.percent(drop)) smaller from the knee, within the normal tibial "
                     + "drop of up to \(Format.percent(limit)); not conduction block",
@@ -194,7 +200,9 @@ extension Context {
             return
         }
         // Beyond the physiological range: only the other side can make it meaningful.
-        let other = study.motor.first { $0.nerve == .tibial && $0.side != motor.side && $0.recording == motor.recording }
+        let other = study.motor.first {
+            $0.nerve == .tibial && $0.side != motor.side && $0.recording == motor.recording
+        }
         var otherDrop: Double?
         if let other, other.sites.count > index + 1, let d = other.sites[index].amplitudeMV, d > 0,
             let p = other.sites[index + 1].amplitudeMV
@@ -210,11 +218,14 @@ extension Context {
                 summary: "\(title): amplitude \(Format.percent(drop)) smaller from the knee against "
                     + "\(Format.percent(otherDrop)) on the other side: possible conduction block",
                 basis: siteIDs(name: name, motor: motor), citation: Criteria.tibialPhysiologicalDrop.citation,
-                caveats: ["Tibial block is not called on amplitude alone (proximal drops up to 50 % are normal, and "
-                    + "EFNS/PNS criteria exclude the tibial nerve); the asymmetry is what supports it."])
+                caveats: [
+                    "Tibial block is not called on amplitude alone (proximal drops up to 50 % are normal, and "
+                        + "EFNS/PNS criteria exclude the tibial nerve); the asymmetry is what supports it."
+                ])
         } else {
             addNerve(
-                .physiologicalProximalDrop, id: idBase + ".physiological-drop", name: name, motor: motor, fibres: .motor,
+                .physiologicalProximalDrop, id: idBase + ".physiological-drop", name: name, motor: motor,
+                fibres: .motor,
                 segment: segment, grade: nil, values: allValues,
                 summary: "\(title): amplitude \(Format.percent(drop)) smaller from the knee; not called block on "
                     + "amplitude alone (\(otherDrop == nil ? "no other side to compare" : "the other side drops as much"))",
@@ -259,7 +270,8 @@ extension Context {
 
     /// Demyelinating-range slowing (EFNS/PNS 2010, AAN 1991), or milder slowing in the axon-loss range,
     /// and a prolonged distal CMAP.
-    private mutating func addDemyelinatingFeatures(_ motor: MotorStudy, name: StudyName, amplitude: MeasurementFinding?) {
+    private mutating func addDemyelinatingFeatures(_ motor: MotorStudy, name: StudyName, amplitude: MeasurementFinding?)
+    {
         let cmapPercent = amplitude?.percentOfLimit
         for finding in findings.measurements
         where finding.study == name.key && finding.side == motor.side && finding.classification.isAbnormal {
@@ -275,7 +287,9 @@ extension Context {
                 }
                 if percent < Criteria.demyelinatingVelocity.value {
                     (kind, citation) = (.demyelinatingSlowing, Criteria.demyelinatingVelocity.citation)
-                } else if let cmapPercent, cmapPercent >= 80, percent < Criteria.demyelinatingVelocityPreservedCMAP.value {
+                } else if let cmapPercent, cmapPercent >= 80,
+                    percent < Criteria.demyelinatingVelocityPreservedCMAP.value
+                {
                     (kind, citation) = (.demyelinatingSlowing, Criteria.demyelinatingVelocityPreservedCMAP.citation)
                 } else {
                     (kind, citation) = (.slowing, limit.citation)
@@ -292,7 +306,8 @@ extension Context {
             addNerve(
                 kind, id: "nerve.\(name.key).\(motor.side.letter).\(finding.site).\(kind.rawValue)", name: name,
                 motor: motor, fibres: .motor, segment: StudyName.words(finding.site), grade: nil,
-                values: ["value": value, "percentOfLimit": percent], possiblyTemperatureRelated: finding.possiblyTemperatureRelated,
+                values: ["value": value, "percentOfLimit": percent],
+                possiblyTemperatureRelated: finding.possiblyTemperatureRelated,
                 summary: "\(motor.side.title) \(name.title), \(StudyName.words(finding.site)): \(range), "
                     + "\(finding.measure.words) \(Format.number(value)) \(finding.unit) = \(Format.percent(percent)) of the "
                     + "limit" + (finding.possiblyTemperatureRelated ? "; possibly temperature-related" : ""),
@@ -311,7 +326,8 @@ extension Context {
             addNerve(
                 .temporalDispersion, id: "nerve.\(name.key).\(motor.side.letter).distal-duration", name: name,
                 motor: motor, fibres: .motor, segment: "distal", grade: nil, values: ["duration": duration],
-                summary: "\(motor.side.title) \(name.title): prolonged distal CMAP duration \(Format.number(duration)) ms "
+                summary:
+                    "\(motor.side.title) \(name.title): prolonged distal CMAP duration \(Format.number(duration)) ms "
                     + "(>= \(Format.number(durationLimit.value)) ms)",
                 basis: [Self.measurementID(name.key, motor.side, Self.siteName(motor.sites[0]), .duration)],
                 citation: durationLimit.citation, caveats: [])
@@ -390,7 +406,8 @@ extension Context {
             let what = finding.measure == .hLatency ? "H reflex" : "F waves"
             findings.nerves.append(
                 NerveFinding(
-                    id: "nerve.\(finding.study).\(finding.side.letter).\(kind.rawValue)", kind: kind, side: finding.side,
+                    id: "nerve.\(finding.study).\(finding.side.letter).\(kind.rawValue)", kind: kind,
+                    side: finding.side,
                     study: finding.study, referenceStudy: finding.referenceStudy, nerve: finding.nerve, fibres: .motor,
                     segment: "proximal", grade: nil, values: finding.value.map { ["latency": $0] } ?? [:],
                     possiblyTemperatureRelated: finding.possiblyTemperatureRelated,

@@ -64,7 +64,8 @@ struct Context {
     /// The sides with any conduction study.
     var studiedSides: [Side] {
         let sides = Set(
-            study.motor.map(\.side) + study.sensory.map(\.side) + study.fWaves.map(\.side) + study.hReflexes.map(\.side))
+            study.motor.map(\.side) + study.sensory.map(\.side) + study.fWaves.map(\.side) + study.hReflexes.map(\.side)
+        )
         return Side.allCases.filter(sides.contains)
     }
 
@@ -83,7 +84,8 @@ struct Context {
             findings.technical.append(
                 TechnicalNote(
                     id: "technical.age-missing", kind: .covariateMissing, side: nil,
-                    message: "Age not recorded: age-banded limits fall back to the all-subjects limits.", citation: nil))
+                    message: "Age not recorded: age-banded limits fall back to the all-subjects limits.", citation: nil)
+            )
         }
         if covariates.heightCm == nil {
             findings.technical.append(

@@ -12,7 +12,8 @@ struct StudyName {
         case (.peroneal, .extensorDigitorumBrevis), (.peroneal, nil):
             return StudyName(key: "peroneal-motor-edb", title: "peroneal motor (EDB)", reference: .peronealEDB)
         case (.peroneal, .tibialisAnterior):
-            return StudyName(key: "peroneal-motor-ta", title: "peroneal motor (tibialis anterior)", reference: .peronealTA)
+            return StudyName(
+                key: "peroneal-motor-ta", title: "peroneal motor (tibialis anterior)", reference: .peronealTA)
         case (.tibial, .abductorHallucis), (.tibial, nil):
             return StudyName(key: "tibial-motor-ah", title: "tibial motor (abductor hallucis)", reference: .tibialAH)
         default:
@@ -49,7 +50,9 @@ struct StudyName {
     }
 
     static func hReflex(_ reflex: HReflexStudy) -> StudyName {
-        StudyName(key: "h-reflex", title: "H reflex", reference: reflex.nerve == .tibial || reflex.nerve == nil ? .hReflex : nil)
+        StudyName(
+            key: "h-reflex", title: "H reflex",
+            reference: reflex.nerve == .tibial || reflex.nerve == nil ? .hReflex : nil)
     }
 
     static func slug(_ text: String) -> String {
@@ -192,7 +195,8 @@ extension Context {
         let name = StudyName.fWave(wave)
         var notes: [String] = []
         if wave.nerve == .peroneal {
-            notes.append("Peroneal F waves are often sparse or absent in normal subjects; absence alone is not abnormal [U].")
+            notes.append(
+                "Peroneal F waves are often sparse or absent in normal subjects; absence alone is not abnormal [U].")
         }
         classify(
             name: name, nerve: wave.nerve, side: wave.side, site: "f-wave", measure: .fMinimumLatency,
@@ -327,7 +331,8 @@ extension Context {
         title: String, side: Side, site: String, measure: Measure, value: Double?, unit: String,
         classification: Classification, limit: AppliedLimit?, percent: Double?, temperatureRelated: Bool
     ) -> String {
-        let place = site.hasPrefix(measure == .fMinimumLatency ? "f-wave" : "h-reflex") ? "" : ", \(StudyName.words(site))"
+        let place =
+            site.hasPrefix(measure == .fMinimumLatency ? "f-wave" : "h-reflex") ? "" : ", \(StudyName.words(site))"
         let head = "\(side.title) \(title)\(place): \(measure.words)"
         let limitText = limit.map { " (\($0.origin == .lab ? "lab" : "published") \($0.text))" } ?? ""
         switch classification {
@@ -341,7 +346,9 @@ extension Context {
             let direction = classification == .low ? "low" : "prolonged"
             let shownDirection = measure.isVelocity ? (classification == .low ? "slow" : "fast") : direction
             let word = measure == .amplitude ? (classification == .low ? "low" : "high") : shownDirection
-            let percentText = percent.map { ", \(Format.percent($0)) of the \(limit?.bound == .lower ? "lower" : "upper") limit" } ?? ""
+            let percentText =
+                percent.map { ", \(Format.percent($0)) of the \(limit?.bound == .lower ? "lower" : "upper") limit" }
+                ?? ""
             let thermal = temperatureRelated ? "; possibly temperature-related" : ""
             return "\(head) \(Format.number(value ?? 0)) \(unit): \(word)\(percentText)\(limitText)\(thermal)"
         }
@@ -375,7 +382,8 @@ extension Context {
         // Sural side-to-side latency limits are published for peak latency only.
         if left.referenceStudy == .sural && left.measure != .peakLatency && measure == .latencyDifference { return }
         guard let reference = left.referenceStudy,
-            let limit = ReferenceValues.limit(reference, measure, ageYears: covariates.ageYears, heightCm: covariates.heightCm)
+            let limit = ReferenceValues.limit(
+                reference, measure, ageYears: covariates.ageYears, heightCm: covariates.heightCm)
         else { return }
         let leftValue = left.value ?? 0
         let rightValue = right.value ?? 0

@@ -8,7 +8,8 @@ extension Muscle {
         if isParaspinal { return Criteria.fibrillationOnsetParaspinal.value }
         switch self {
         case .gluteusMedius, .gluteusMinimus, .gluteusMaximus, .tensorFasciaeLatae, .bicepsFemorisShortHead,
-            .bicepsFemorisLongHead, .semitendinosus, .semimembranosus, .vastusLateralis, .vastusMedialis, .rectusFemoris,
+            .bicepsFemorisLongHead, .semitendinosus, .semimembranosus, .vastusLateralis, .vastusMedialis,
+            .rectusFemoris,
             .iliopsoas, .adductorLongus, .deltoid, .biceps, .triceps:
             return Criteria.fibrillationOnsetProximal.value
         default:
@@ -30,7 +31,8 @@ extension Context {
         let polyphasic = exam.polyphasia == .increased || (exam.polyphasiaGrade ?? .none) >= .one
         let reinnervation = !features.isEmpty
         if polyphasic { features.append("polyphasic MUAPs") }
-        let myopathic = exam.muapDuration == .decreased || exam.muapAmplitude == .decreased || exam.recruitment == .early
+        let myopathic =
+            exam.muapDuration == .decreased || exam.muapAmplitude == .decreased || exam.recruitment == .early
         let reduced = (exam.recruitment?.neurogenicLoss ?? 0) > 0
         let onset = exam.muscle?.fibrillationOnsetDays ?? Criteria.fibrillationOnsetDistal.value
         let days = covariates.symptomDurationDays
@@ -62,7 +64,8 @@ extension Context {
                     + "asymptomatic adults, more with age (S59): weak evidence on its own.")
         }
         if myopathic {
-            notes.append("Myopathic features (small, short MUAPs or early recruitment) lie outside the neurogenic model.")
+            notes.append(
+                "Myopathic features (small, short MUAPs or early recruitment) lie outside the neurogenic model.")
         }
         if exam.insertionalActivity == .increased && !active {
             notes.append("Increased insertional activity without fibrillations is not counted as denervation.")
@@ -75,11 +78,14 @@ extension Context {
         if let recruitment = exam.recruitment, recruitment != .normal {
             parts.append("\(StudyName.words(recruitment.rawValue)) recruitment")
         }
-        let state = parts.isEmpty ? (early ? "normal (may be too early for denervation)" : "normal") : parts.joined(separator: "; ")
+        let state =
+            parts.isEmpty
+            ? (early ? "normal (may be too early for denervation)" : "normal") : parts.joined(separator: "; ")
         let acuityText = acuity.map { " [\(StudyName.words($0.rawValue))]" } ?? ""
         findings.muscles.append(
             MuscleFinding(
-                id: "needle.\(label).\(exam.side.letter)", muscle: exam.muscle, label: exam.muscleLabel, side: exam.side,
+                id: "needle.\(label).\(exam.side.letter)", muscle: exam.muscle, label: exam.muscleLabel,
+                side: exam.side,
                 denervation: denervation, activeDenervation: active, reinnervation: reinnervation,
                 reinnervationFeatures: features, recruitment: exam.recruitment, myopathicFeatures: myopathic,
                 neurogenic: neurogenic, acuity: acuity, fibrillationOnsetDays: onset, notes: notes,

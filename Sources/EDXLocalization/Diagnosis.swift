@@ -52,7 +52,9 @@ public enum Laterality: String, Codable, Sendable, Hashable {
 public enum Severity: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
     case mild, moderate, severe, complete
 
-    public static func < (a: Severity, b: Severity) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    public static func < (a: Severity, b: Severity) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
 }
 
 public enum DiagnosisAcuity: String, Codable, Sendable, Hashable {

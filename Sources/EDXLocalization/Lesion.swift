@@ -103,7 +103,9 @@ struct Hypothesis: Hashable, Sendable {
                 all.append(Hypothesis(lesions: [Lesion(site: site, side: side), poly]))
             }
             all.append(
-                Hypothesis(lesions: [Lesion(site: .root(.l5), side: side), Lesion(site: .node(.fibularHead), side: side)]))
+                Hypothesis(lesions: [
+                    Lesion(site: .root(.l5), side: side), Lesion(site: .node(.fibularHead), side: side),
+                ]))
         }
         return all
     }()

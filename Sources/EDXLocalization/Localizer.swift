@@ -1,6 +1,6 @@
+import EDXAnatomy
 public import EDXFindings
 import EDXModel
-import EDXAnatomy
 import EDXReference
 
 #if canImport(Glibc)
@@ -33,7 +33,11 @@ public struct Localizer: Sendable {
         var caveats = findings.technical.filter { $0.kind == .coolLimb || $0.kind == .tooEarlyForAxonLoss }
             .map(\.message)
         if findings.muscles.isEmpty { caveats.append("No needle examination: root lesions cannot be assessed.") }
-        if findings.measurements.isEmpty { caveats.append("No nerve conduction studies: sensory responses, which separate root from plexus and nerve lesions, are unknown.") }
+        if findings.measurements.isEmpty {
+            caveats.append(
+                "No nerve conduction studies: sensory responses, which separate root from plexus and nerve lesions, are unknown."
+            )
+        }
 
         guard observations.count >= Self.minimumObservations else {
             return insufficient(observations, model: model, caveats: caveats)
@@ -76,8 +80,10 @@ public struct Localizer: Sendable {
             }
         }
         var ranked = Array(
-            marginals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.code.rawValue < $1.key.code.rawValue }
-                .filter { $0.value >= 0.01 }.prefix(6))
+            marginals.sorted {
+                $0.value != $1.value ? $0.value > $1.value : $0.key.code.rawValue < $1.key.code.rawValue
+            }
+            .filter { $0.value >= 0.01 }.prefix(6))
         // A focal lesion on a polyneuropathy answers the referral question: name it first when the
         // best explanation is the pair.
         if ranked.count >= 2, ranked[0].key.code == .polyneuropathy,
@@ -93,7 +99,8 @@ public struct Localizer: Sendable {
         for (key, probability) in ranked {
             let (hypothesis, _) = representative[key]!
             let competitor = posterior.filter { h, _ in
-                !(h.lesions.isEmpty ? key.code == .normalStudy
+                !(h.lesions.isEmpty
+                    ? key.code == .normalStudy
                     : h.lesions.contains { $0.code == key.code && Laterality($0.side) == key.side })
             }.max { $0.1 < $1.1 }!.0
             let lesion = hypothesis.lesions.first { $0.code == key.code && Laterality($0.side) == key.side }
@@ -102,9 +109,11 @@ public struct Localizer: Sendable {
                     key.code, side: key.side, probability: probability, hypothesis: hypothesis, lesion: lesion,
                     competitor: competitor, observations: observations, findings: findings, model: model))
         }
-        let tests = suggestedTests(diagnoses: diagnoses, representative: { code, side in
-            representative[Key(code: code, side: side)]?.0
-        }, observations: observations, model: model)
+        let tests = suggestedTests(
+            diagnoses: diagnoses,
+            representative: { code, side in
+                representative[Key(code: code, side: side)]?.0
+            }, observations: observations, model: model)
         return Localization(diagnoses: diagnoses, suggestedTests: tests, caveats: caveats)
     }
 
@@ -151,7 +160,8 @@ public struct Localizer: Sendable {
                 code: code, side: side, probability: rounded(probability), severity: nil, severityBasis: [],
                 acuity: nil, pathophysiology: nil,
                 evidence: EvidenceLists(for: Array(support.prefix(10)), against: Array(against.prefix(8))),
-                notTested: [], coexisting: [], summary: "\(code.words.capitalizedFirst) (probability \(percent(probability)))")
+                notTested: [], coexisting: [],
+                summary: "\(code.words.capitalizedFirst) (probability \(percent(probability)))")
         }
         let involved = observations.filter { model.involvement($0.item, by: lesion) >= 0.4 }
         let severity = Self.severity(lesion: lesion, involved: involved, findings: findings)
@@ -211,11 +221,16 @@ public struct Localizer: Sendable {
                 let value = measurement.value ?? 0
                 if let other, other.classification == .normal, let otherValue = other.value, otherValue > 0 {
                     let ratio = value / otherValue * 100
-                    grade = ratio < 10 ? .severe : (ratio < 50 || measurement.classification == .low ? .moderate : .mild)
-                    basis.append("\(side.rawValue) \(measurement.study) CMAP \(Format.number(value)) mV, \(Int(ratio.rounded())) % of the other side")
+                    grade =
+                        ratio < 10 ? .severe : (ratio < 50 || measurement.classification == .low ? .moderate : .mild)
+                    basis.append(
+                        "\(side.rawValue) \(measurement.study) CMAP \(Format.number(value)) mV, \(Int(ratio.rounded())) % of the other side"
+                    )
                 } else {
                     grade = measurement.classification == .low ? .moderate : .mild
-                    basis.append("\(side.rawValue) \(measurement.study) CMAP \(Format.number(value)) mV (\(measurement.classification.rawValue))")
+                    basis.append(
+                        "\(side.rawValue) \(measurement.study) CMAP \(Format.number(value)) mV (\(measurement.classification.rawValue))"
+                    )
                 }
             }
             cmapGrade = max(cmapGrade ?? grade, grade)
@@ -252,11 +267,14 @@ public struct Localizer: Sendable {
         }
         if lesion.site == .node(.fibularHead) {
             for block in blocks {
-                if let drop = block.values["amplitudeDropPercent"] { basis.append("block across the fibular head \(Int(drop.rounded())) %") }
+                if let drop = block.values["amplitudeDropPercent"] {
+                    basis.append("block across the fibular head \(Int(drop.rounded())) %")
+                }
             }
         }
         if anyCMAP && allAbsent && anyRecruitment && allSilent && needleGrade != nil {
-            return SeverityAssessment(grade: .complete, basis: basis + ["no voluntary motor units in the affected muscles"])
+            return SeverityAssessment(
+                grade: .complete, basis: basis + ["no voluntary motor units in the affected muscles"])
         }
         let grades = [cmapGrade, needleGrade].compactMap { $0 }
         if grades.isEmpty {
@@ -273,7 +291,9 @@ public struct Localizer: Sendable {
         }
         if muscles.isEmpty { return .undetermined }
         let classes = Set(muscles.filter(\.neurogenic).compactMap(\.acuity))
-        if classes.contains(.subacuteOrChronicActive) || (classes.contains(.acute) && classes.contains(.chronicInactive)) {
+        if classes.contains(.subacuteOrChronicActive)
+            || (classes.contains(.acute) && classes.contains(.chronicInactive))
+        {
             return .subacuteOrChronicActive
         }
         if classes.contains(.acute) { return .acute }
@@ -302,7 +322,9 @@ public struct Localizer: Sendable {
         var demyelinating = false
         switch lesion.site {
         case .node(.fibularHead):
-            block = nerves.contains { ($0.kind == .conductionBlock || $0.kind == .temporalDispersion) && $0.nerve == .peroneal }
+            block = nerves.contains {
+                ($0.kind == .conductionBlock || $0.kind == .temporalDispersion) && $0.nerve == .peroneal
+            }
             demyelinating = nerves.contains { $0.kind == .focalSlowing && $0.nerve == .peroneal }
         case .polyneuropathy:
             let slowed = Set(nerves.filter { $0.kind == .demyelinatingSlowing }.map(\.study))
@@ -368,7 +390,8 @@ public struct Localizer: Sendable {
             tests.append(
                 SuggestedTest(
                     test: name, separates: codes,
-                    rationale: "Expected abnormal with probability \(Int((p1 * 100).rounded())) % if \(codes[0].words), "
+                    rationale:
+                        "Expected abnormal with probability \(Int((p1 * 100).rounded())) % if \(codes[0].words), "
                         + "\(Int((p2 * 100).rounded())) % if \(codes[1].words).",
                     citation: Self.discriminatorSource(item)))
             if tests.count == 3 { break }
@@ -411,8 +434,10 @@ public struct Localizer: Sendable {
         let diagnosis = Diagnosis(
             code: .insufficientData, side: .bilateral, probability: 1, severity: nil, severityBasis: [], acuity: nil,
             pathophysiology: nil, evidence: EvidenceLists(for: evidence, against: []),
-            notTested: ["a standard screen: peroneal and tibial motor, sural and superficial peroneal sensory on both sides, "
-                + "needle EMG of at least six muscles including a paraspinal (S73, S74)"],
+            notTested: [
+                "a standard screen: peroneal and tibial motor, sural and superficial peroneal sensory on both sides, "
+                    + "needle EMG of at least six muscles including a paraspinal (S73, S74)"
+            ],
             coexisting: [],
             summary: "Insufficient data for localization: \(observations.count) lower-limb finding(s) "
                 + "(at least \(Self.minimumObservations) are needed)")

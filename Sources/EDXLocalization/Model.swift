@@ -78,7 +78,9 @@ struct Model: Sendable {
             return nerve == .superficialPeroneal && root == .l5 ? 0.10 : 0
         case .cmap(let study, _):
             // CMAPs fall only with marked axon loss in radiculopathy (S81, S82).
-            guard let muscle = Anatomy.motorRecordings[study], let attachment = Anatomy.muscles[muscle] else { return 0 }
+            guard let muscle = Anatomy.motorRecordings[study], let attachment = Anatomy.muscles[muscle] else {
+                return 0
+            }
             return 0.20 * attachment.share(of: root)
         case .fibularHeadConduction, .distalConduction:
             return 0

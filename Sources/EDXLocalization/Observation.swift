@@ -27,11 +27,16 @@ enum Item: Hashable, Sendable {
     var testName: String {
         let side = self.side.rawValue
         switch self {
-        case .muscle(let m, _): return "needle EMG of the \(side) \(m.rawValue.split(separator: "-").joined(separator: " "))"
-        case .sensory(let n, _): return "\(side) \(n.rawValue.split(separator: "-").joined(separator: " ")) sensory response"
-        case .cmap(let r, _): return "\(side) \(r.rawValue.split(separator: "-").joined(separator: " ")) conduction study"
-        case .fibularHeadConduction: return "\(side) peroneal motor study with stimulation below and above the fibular head"
-        case .distalConduction(let r, _): return "\(side) \(r.rawValue.split(separator: "-").joined(separator: " ")) distal latency, both sides"
+        case .muscle(let m, _):
+            return "needle EMG of the \(side) \(m.rawValue.split(separator: "-").joined(separator: " "))"
+        case .sensory(let n, _):
+            return "\(side) \(n.rawValue.split(separator: "-").joined(separator: " ")) sensory response"
+        case .cmap(let r, _):
+            return "\(side) \(r.rawValue.split(separator: "-").joined(separator: " ")) conduction study"
+        case .fibularHeadConduction:
+            return "\(side) peroneal motor study with stimulation below and above the fibular head"
+        case .distalConduction(let r, _):
+            return "\(side) \(r.rawValue.split(separator: "-").joined(separator: " ")) distal latency, both sides"
         case .hReflex: return "H reflexes on both sides"
         }
     }
@@ -114,7 +119,9 @@ enum Observations {
                 observations.append(
                     Observation(
                         item: .fibularHeadConduction(side), abnormal: false, strength: 1.0, findingIDs: [measured.id],
-                        statement: "\(side == .left ? "Left" : "Right") peroneal nerve: no block or focal slowing across the fibular head"))
+                        statement:
+                            "\(side == .left ? "Left" : "Right") peroneal nerve: no block or focal slowing across the fibular head"
+                    ))
             }
         }
         for measurement in findings.measurements where measurement.measure == .distalLatency {
@@ -134,7 +141,9 @@ enum Observations {
                         ? comparison?.summary ?? measurement.summary : measurement.summary))
         }
         for measurement in findings.measurements where measurement.measure == .hLatency {
-            let asymmetric = findings.nerves.first { $0.id == "nerve.h-reflex.\(measurement.side == .left ? "L" : "R").asymmetry" }
+            let asymmetric = findings.nerves.first {
+                $0.id == "nerve.h-reflex.\(measurement.side == .left ? "L" : "R").asymmetry"
+            }
             let abnormal = measurement.classification.isAbnormal || asymmetric != nil
             observations.append(
                 Observation(

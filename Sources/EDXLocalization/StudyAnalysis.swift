@@ -16,7 +16,8 @@ public struct StudyAnalysis: Codable, Sendable, Hashable {
     public static func analyze(_ study: Study, preference: LimitPreference = .lab) -> StudyAnalysis {
         let findings = Interpreter(preference: preference).interpret(study)
         return StudyAnalysis(
-            schemaVersion: currentSchemaVersion, study: StudyHeader(study), localization: Localizer().localize(findings),
+            schemaVersion: currentSchemaVersion, study: StudyHeader(study),
+            localization: Localizer().localize(findings),
             findings: findings)
     }
 }

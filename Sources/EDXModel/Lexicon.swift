@@ -33,12 +33,25 @@ public enum Lexicon {
     // MARK: Nerves
 
     private static let nerves: [String: Nerve] = table([
-        (.peroneal, ["Peroneal", "Fibular", "Common Peroneal", "Common Fibular", "CPN", "Peroneo", "Peron",
-                     "Peroneal Nerve", "Deep Peroneal Motor", "Peroneal Motor", "Fibular Motor"]),
-        (.tibial, ["Tibial", "Post Tibial", "Posterior Tibial", "Tibial Nerve", "Tibial (Mrkrs)", "Tib", "Tibial Motor"]),
+        (
+            .peroneal,
+            [
+                "Peroneal", "Fibular", "Common Peroneal", "Common Fibular", "CPN", "Peroneo", "Peron",
+                "Peroneal Nerve", "Deep Peroneal Motor", "Peroneal Motor", "Fibular Motor",
+            ]
+        ),
+        (
+            .tibial,
+            ["Tibial", "Post Tibial", "Posterior Tibial", "Tibial Nerve", "Tibial (Mrkrs)", "Tib", "Tibial Motor"]
+        ),
         (.sural, ["Sural", "Sural Nerve", "Sural Sensory"]),
-        (.superficialPeroneal, ["Superficial Peroneal", "Superficial Fibular", "Sup Peroneal", "Sup Fib", "SPN",
-                                "Superficial Peroneal Sensory", "SP", "Sup Peron", "Superficial Fibular Sensory"]),
+        (
+            .superficialPeroneal,
+            [
+                "Superficial Peroneal", "Superficial Fibular", "Sup Peroneal", "Sup Fib", "SPN",
+                "Superficial Peroneal Sensory", "SP", "Sup Peron", "Superficial Fibular Sensory",
+            ]
+        ),
         (.deepPeroneal, ["Deep Peroneal", "Deep Fibular", "DPN", "Deep Peroneal Sensory"]),
         (.saphenous, ["Saphenous", "Saphenous Nerve", "Saph"]),
         (.lateralFemoralCutaneous, ["Lateral Femoral Cutaneous", "Lat Fem Cut", "LFCN", "LFC", "Lat Fem Cutaneous"]),
@@ -56,15 +69,30 @@ public enum Lexicon {
     // MARK: Recording sites
 
     private static let recordingSites: [String: RecordingSite] = table([
-        (.extensorDigitorumBrevis, ["EDB", "Ext Dig Brev", "ExtDigBrev", "Extensor Dig Brevis",
-                                    "Extensor Digitorum Brevis"]),
-        (.tibialisAnterior, ["TA", "Tib Ant", "AntTibialis", "Ant Tib", "Tibialis Ant", "Tibialis Anterior",
-                             "Anterior Tibialis"]),
+        (
+            .extensorDigitorumBrevis,
+            [
+                "EDB", "Ext Dig Brev", "ExtDigBrev", "Extensor Dig Brevis",
+                "Extensor Digitorum Brevis",
+            ]
+        ),
+        (
+            .tibialisAnterior,
+            [
+                "TA", "Tib Ant", "AntTibialis", "Ant Tib", "Tibialis Ant", "Tibialis Anterior",
+                "Anterior Tibialis",
+            ]
+        ),
         (.peroneusLongus, ["PL", "Peroneus Longus", "Peron Long", "Fibularis Longus"]),
         (.peroneusBrevis, ["PB", "Peroneus Brevis", "Peroneus Brev", "Fibularis Brevis"]),
         (.abductorHallucis, ["AH", "Abd Hall", "Abd Hallucis", "AbdHallucis", "Abd Hall Brev", "Abductor Hallucis"]),
-        (.abductorDigitiMinimiPedis, ["ADM pedis", "ADQP", "Abd Dig Min (foot)", "FDMB", "ADMP",
-                                      "Abductor Digiti Minimi Pedis", "Flexor Digiti Minimi Brevis"]),
+        (
+            .abductorDigitiMinimiPedis,
+            [
+                "ADM pedis", "ADQP", "Abd Dig Min (foot)", "FDMB", "ADMP",
+                "Abductor Digiti Minimi Pedis", "Flexor Digiti Minimi Brevis",
+            ]
+        ),
         (.soleus, ["Soleus"]),
         (.gastrocnemius, ["Gastroc", "Gastroc-Soleus", "Gastrocnemius", "Gastrocsoleus", "Gastroc Soleus"]),
         (.vastusMedialis, ["Vastus Medialis", "VM", "Vast Med"]),
@@ -105,10 +133,20 @@ public enum Lexicon {
 
     private static let stimulationSites: [String: StimulationSite] = table([
         (.ankle, ["Ankle", "Ank", "Tobillo"]),
-        (.belowFibularHead, ["Below Fibular Head", "B Fib", "BFH", "Fib Head", "Below Fib Head", "Fibular Neck",
-                             "Fib Neck", "Below knee", "Cabeza de perone", "Below Fibula Head", "Bel Fib Head"]),
-        (.aboveFibularHead, ["Above Fibular Head", "AFH", "Above Fib Head", "Lat Popliteal", "Above Fibula Head",
-                             "Abv Fib Head"]),
+        (
+            .belowFibularHead,
+            [
+                "Below Fibular Head", "B Fib", "BFH", "Fib Head", "Below Fib Head", "Fibular Neck",
+                "Fib Neck", "Below knee", "Cabeza de perone", "Below Fibula Head", "Bel Fib Head",
+            ]
+        ),
+        (
+            .aboveFibularHead,
+            [
+                "Above Fibular Head", "AFH", "Above Fib Head", "Lat Popliteal", "Above Fibula Head",
+                "Abv Fib Head",
+            ]
+        ),
         (.poplitealFossa, ["Popliteal Fossa"]),
         (.calf, ["Calf", "Mid Calf", "Posterior Calf"]),
         (.lateralLeg, ["Lat Leg", "Lateral Leg", "Lateral Lower Leg"]),
@@ -146,32 +184,72 @@ public enum Lexicon {
 
     private static let muscles: [String: Muscle] = {
         var entries: [(Muscle, [String])] = [
-            (.tibialisAnterior, ["Tibialis Anterior", "TA", "Tib Ant", "AntTibialis", "Anterior Tibialis", "Ant Tib",
-                                 "Tibialis Ant"]),
+            (
+                .tibialisAnterior,
+                [
+                    "Tibialis Anterior", "TA", "Tib Ant", "AntTibialis", "Anterior Tibialis", "Ant Tib",
+                    "Tibialis Ant",
+                ]
+            ),
             (.extensorHallucisLongus, ["Extensor Hallucis Longus", "EHL", "Ext Hall Long", "ExtHallLong"]),
             (.extensorDigitorumLongus, ["Extensor Digitorum Longus", "EDL", "Ext Dig Long"]),
             (.extensorDigitorumBrevis, ["Extensor Digitorum Brevis", "EDB", "Ext Dig Brev", "ExtDigBrev"]),
-            (.peroneusLongus, ["Peroneus Longus", "PL", "Peroneus Long", "PeroneusLong", "Peron Long",
-                               "Fibularis Longus"]),
+            (
+                .peroneusLongus,
+                [
+                    "Peroneus Longus", "PL", "Peroneus Long", "PeroneusLong", "Peron Long",
+                    "Fibularis Longus",
+                ]
+            ),
             (.peroneusBrevis, ["Peroneus Brevis", "PB", "Peroneus Brev", "Fibularis Brevis"]),
-            (.tibialisPosterior, ["Tibialis Posterior", "TP", "Tib Post", "TibPost", "Tibialis Post",
-                                  "Posterior Tibialis"]),
+            (
+                .tibialisPosterior,
+                [
+                    "Tibialis Posterior", "TP", "Tib Post", "TibPost", "Tibialis Post",
+                    "Posterior Tibialis",
+                ]
+            ),
             (.flexorDigitorumLongus, ["Flexor Digitorum Longus", "FDL", "Flex Dig Long", "FlexDigLong"]),
-            (.gastrocnemiusMedial, ["Gastrocnemius Medial Head", "MG", "Med Gastroc", "Gastroc (Med)", "Gastroc Med",
-                                    "MedGastroc", "Medial Gastrocnemius", "Gastrocnemius Medial",
-                                    "Gastrocnemius (Medial)", "Gastroc"]),
-            (.gastrocnemiusLateral, ["Gastrocnemius Lateral Head", "LG", "Lat Gastroc", "Gastroc (Lat)",
-                                     "Lateral Gastrocnemius", "Gastroc Lat", "LatGastroc", "Gastrocnemius Lateral"]),
+            (
+                .gastrocnemiusMedial,
+                [
+                    "Gastrocnemius Medial Head", "MG", "Med Gastroc", "Gastroc (Med)", "Gastroc Med",
+                    "MedGastroc", "Medial Gastrocnemius", "Gastrocnemius Medial",
+                    "Gastrocnemius (Medial)", "Gastroc",
+                ]
+            ),
+            (
+                .gastrocnemiusLateral,
+                [
+                    "Gastrocnemius Lateral Head", "LG", "Lat Gastroc", "Gastroc (Lat)",
+                    "Lateral Gastrocnemius", "Gastroc Lat", "LatGastroc", "Gastrocnemius Lateral",
+                ]
+            ),
             (.soleus, ["Soleus"]),
             (.abductorHallucis, ["Abductor Hallucis", "AH", "Abd Hall", "AbdHallucis"]),
-            (.abductorDigitiMinimiPedis, ["Abductor Digiti Minimi Pedis", "ADMP", "ADQP", "Abd Dig Min Pedis",
-                                          "ADM (foot)", "ADM Pedis"]),
-            (.bicepsFemorisShortHead, ["Biceps Femoris Short Head", "BFSH", "Biceps Fem SH", "BicepsFemS",
-                                       "Biceps Femoris (SH)", "Short Head Biceps Femoris", "Biceps Femoris SH",
-                                       "BF Short Head", "BFS"]),
-            (.bicepsFemorisLongHead, ["Biceps Femoris Long Head", "BFLH", "Biceps Fem LH", "BicepsFemL",
-                                      "Biceps Femoris (LH)", "Biceps Femoris", "Long Head Biceps Femoris",
-                                      "BF Long Head", "BFL"]),
+            (
+                .abductorDigitiMinimiPedis,
+                [
+                    "Abductor Digiti Minimi Pedis", "ADMP", "ADQP", "Abd Dig Min Pedis",
+                    "ADM (foot)", "ADM Pedis",
+                ]
+            ),
+            (
+                .bicepsFemorisShortHead,
+                [
+                    "Biceps Femoris Short Head", "BFSH", "Biceps Fem SH", "BicepsFemS",
+                    "Biceps Femoris (SH)", "Short Head Biceps Femoris", "Biceps Femoris SH",
+                    "BF Short Head", "BFS",
+                ]
+            ),
+            (
+                .bicepsFemorisLongHead,
+                [
+                    "Biceps Femoris Long Head", "BFLH", "Biceps Fem LH", "BicepsFemL",
+                    "Biceps Femoris (LH)", "Biceps Femoris", "Long Head Biceps Femoris",
+                    "BF Long Head", "BFL",
+                ]
+            ),
             (.semitendinosus, ["Semitendinosus", "Semitend", "ST"]),
             (.semimembranosus, ["Semimembranosus", "Semimemb", "SM"]),
             (.gluteusMedius, ["Gluteus Medius", "GMed", "Glut Med", "GluteusMed", "Gluteus Med"]),
@@ -183,8 +261,13 @@ public enum Lexicon {
             (.rectusFemoris, ["Rectus Femoris", "RF", "Rect Fem"]),
             (.iliopsoas, ["Iliopsoas", "Iliacus", "Psoas"]),
             (.adductorLongus, ["Adductor Longus", "AL", "Add Long", "Adductor Long"]),
-            (.paraspinalLumbar, ["LS Paraspinals", "Low Lumbar Paraspinals", "Lumbar Paraspinals",
-                                 "Lumbosacral Paraspinals", "LS Parasp", "Lumbar Parasp", "Paraspinals"]),
+            (
+                .paraspinalLumbar,
+                [
+                    "LS Paraspinals", "Low Lumbar Paraspinals", "Lumbar Paraspinals",
+                    "Lumbosacral Paraspinals", "LS Parasp", "Lumbar Parasp", "Paraspinals",
+                ]
+            ),
             (.abductorPollicisBrevis, ["Abductor Pollicis Brevis", "APB"]),
             (.firstDorsalInterosseous, ["First Dorsal Interosseous", "FDI", "1st Dorsal Interosseous"]),
             (.abductorDigitiMinimi, ["Abductor Digiti Minimi", "ADM", "ADQ"]),
@@ -202,12 +285,15 @@ public enum Lexicon {
         ]
         for (muscle, level) in levels {
             entries.append(
-                (muscle, [
-                    "\(level) Parasp", "\(level) Paraspinal", "\(level) Paraspinals", "Paraspinal \(level)",
-                    "Paraspinals \(level)", "\(level) PSP", "PSP \(level)", "Lumbar Paraspinals (\(level))",
-                    "Lumbar Paraspinals \(level)", "Lumbar Paraspinal \(level)", "Parasp \(level)",
-                    "\(level) Multifidus", "Multifidus \(level)",
-                ]))
+                (
+                    muscle,
+                    [
+                        "\(level) Parasp", "\(level) Paraspinal", "\(level) Paraspinals", "Paraspinal \(level)",
+                        "Paraspinals \(level)", "\(level) PSP", "PSP \(level)", "Lumbar Paraspinals (\(level))",
+                        "Lumbar Paraspinals \(level)", "Lumbar Paraspinal \(level)", "Parasp \(level)",
+                        "\(level) Multifidus", "Multifidus \(level)",
+                    ]
+                ))
         }
         return table(entries)
     }()
@@ -242,8 +328,9 @@ public enum Lexicon {
 
     /// Polyphasia as a change and, when it was given as a count (`0`, `1+` …), as a grade.
     public static func polyphasia(_ text: String) -> (Activity, SpontaneousGrade?)? {
-        if let grade = spontaneousGrade(text), text.trimmingWhitespace().first?.isNumber == true
-            || text.contains("+")
+        if let grade = spontaneousGrade(text),
+            text.trimmingWhitespace().first?.isNumber == true
+                || text.contains("+")
         {
             return (grade == SpontaneousGrade.none ? .normal : .increased, grade)
         }

@@ -19,7 +19,9 @@ public enum Criteria {
 
     /// A foot below this is a cool limb. [U] lab convention adopted as an engine rule [P].
     public static let coolFoot = Threshold(
-        30, "C", Citation(["S31", "S37"], "conventional lab minimum >= 30 C at the foot; normal leg skin 33.4 (1.1) C",
+        30, "C",
+        Citation(
+            ["S31", "S37"], "conventional lab minimum >= 30 C at the foot; normal leg skin 33.4 (1.1) C",
             .convention))
     /// Mean normal skin temperature of the lower limb: the temperature warming would bring a cool
     /// limb back to, for judging how much of a slow value cooling can explain.
@@ -31,19 +33,23 @@ public enum Criteria {
     /// Conduction velocity falls by up to about this much per °C of cooling (textbook 1.5-2.5; measured
     /// factors 0.1-2.0 m/s per °C). Used only to decide whether warming could explain a slow value.
     public static let velocityPerDegree = Threshold(
-        2.0, "m/s/C", Citation(["S34", "S33"], "motor CV 0.1-2.0 m/s per C (Wu 1993); sensory about 1.3 m/s per C", .convention))
+        2.0, "m/s/C",
+        Citation(["S34", "S33"], "motor CV 0.1-2.0 m/s per C (Wu 1993); sensory about 1.3 m/s per C", .convention))
 
     // MARK: Conduction block and temporal dispersion (§3.1, §3.2)
 
     /// Amplitude drop from below to above the fibular head that is still normal (97th percentile).
     public static let fibularHeadDropNormal = Threshold(
-        25, "%", Citation("S5", "Buschbacher 1999: below- to above-fibular-head amplitude drop <= 25 % (97th)", .verified))
+        25, "%",
+        Citation("S5", "Buschbacher 1999: below- to above-fibular-head amplitude drop <= 25 % (97th)", .verified))
     /// A drop of at least this much is definite conduction block.
     public static let definiteBlock = Threshold(
-        50, "%", Citation(["S39", "S40"], "EFNS/PNS 2010: proximal amplitude (or area) >= 50 % lower than distal", .verified))
+        50, "%",
+        Citation(["S39", "S40"], "EFNS/PNS 2010: proximal amplitude (or area) >= 50 % lower than distal", .verified))
     /// Away from the fibular head, a drop of at least this much is probable block (tibial excluded).
     public static let probableBlock = Threshold(
-        30, "%", Citation("S39", "EFNS/PNS 2010 criterion II: >= 30 % proximal amplitude drop, tibial excluded", .verified))
+        30, "%",
+        Citation("S39", "EFNS/PNS 2010 criterion II: >= 30 % proximal amplitude drop, tibial excluded", .verified))
     /// A proximal duration increase above this turns a drop into temporal dispersion.
     public static let dispersionDurationIncrease = Threshold(
         30, "%", Citation("S39", "EFNS/PNS 2010: > 30 % duration increase proximal vs distal = dispersion", .verified))
@@ -55,14 +61,18 @@ public enum Criteria {
         50, "%", Citation("S8", "tibial popliteal-fossa CMAP drops of up to 50 % occur in normal subjects", .verified))
     /// A proximal EDB CMAP this much larger than the ankle CMAP suggests an accessory deep peroneal nerve.
     public static let accessoryPeronealExcess = Threshold(
-        10, "%", Citation(["S8", "S43"], "proximal EDB CMAP larger than the ankle CMAP (10 % margin for noise is ours)",
+        10, "%",
+        Citation(
+            ["S8", "S43"], "proximal EDB CMAP larger than the ankle CMAP (10 % margin for noise is ours)",
             .proposal))
 
     // MARK: Focal slowing across the fibular head (§3.2)
 
     /// Across-fibular-head velocity slower than the leg segment by more than this is focal slowing.
     public static let fibularHeadSlowing = Threshold(
-        10, "m/s", Citation("S5", "Buschbacher 1999: across-FH CV slower than the leg CV by > 10 m/s (mean - 2 SD)",
+        10, "m/s",
+        Citation(
+            "S5", "Buschbacher 1999: across-FH CV slower than the leg CV by > 10 m/s (mean - 2 SD)",
             .verified))
 
     // MARK: Demyelinating range (§3.4)
@@ -90,15 +100,20 @@ public enum Criteria {
 
     /// Days after onset before a low distal CMAP measures axon loss (Wallerian degeneration).
     public static let wallerianMotorDays = Threshold(
-        7, "days", Citation(["S47", "S48"], "distal CMAP falls over days 3-9; axon loss judged >= 7 days after onset",
+        7, "days",
+        Citation(
+            ["S47", "S48"], "distal CMAP falls over days 3-9; axon loss judged >= 7 days after onset",
             .verified))
     /// Days after onset before a low SNAP measures axon loss (sensory potentials last a few days longer).
     public static let wallerianSensoryDays = Threshold(
-        10, "days", Citation(["S47", "S48"], "NCS hard to interpret in the first ~10 days; SNAPs persist 2-3 days longer",
+        10, "days",
+        Citation(
+            ["S47", "S48"], "NCS hard to interpret in the first ~10 days; SNAPs persist 2-3 days longer",
             .verified))
     /// Amplitude at or above this % of the contralateral (or LLN) is mild axon loss at most.
     public static let severityMild = Threshold(
-        50, "%", Citation("S47", "engine scheme: CMAP >= 50 % of contralateral = mild (no published standard)", .proposal))
+        50, "%",
+        Citation("S47", "engine scheme: CMAP >= 50 % of contralateral = mild (no published standard)", .proposal))
     /// Amplitude below this % of the contralateral (or LLN) is severe axon loss.
     public static let severitySevere = Threshold(
         10, "%", Citation("S47", "engine scheme: CMAP < 10 % of contralateral or absent = severe", .proposal))
@@ -116,17 +131,22 @@ public enum Criteria {
         21, "days", Citation(["S62", "S64"], "fibrillations in distal limb muscles at 3-6 weeks", .verified))
     /// Fraction of asymptomatic adults with lumbar paraspinal spontaneous activity.
     public static let paraspinalFibsInHealthy = Threshold(
-        14.5, "%", Citation("S59", "abnormal paraspinal spontaneous activity in 14.5 % of asymptomatic adults", .verified))
+        14.5, "%",
+        Citation("S59", "abnormal paraspinal spontaneous activity in 14.5 % of asymptomatic adults", .verified))
     /// Superficial peroneal responses are absent or abnormal in this fraction of healthy people over 60.
     public static let superficialPeronealAbsentOver60 = Threshold(
-        27.3, "%", Citation("S16", "SP SNAP abnormal or absent in 27.3 % of healthy people > 60 y (1.6 % <= 60 y)",
+        27.3, "%",
+        Citation(
+            "S16", "SP SNAP abnormal or absent in 27.3 % of healthy people > 60 y (1.6 % <= 60 y)",
             .verified))
     /// Age above which an absent superficial peroneal or sural response is weak evidence.
     public static let sensoryAgeCaveat = Threshold(
-        60, "y", Citation(["S16", "S18"], "SP and sural responses can be absent in asymptomatic people over 60", .verified))
+        60, "y",
+        Citation(["S16", "S18"], "SP and sural responses can be absent in asymptomatic people over 60", .verified))
     /// Saphenous responses are unobtainable bilaterally in this fraction of normal subjects.
     public static let saphenousAbsentInNormals = Threshold(
-        25, "%", Citation("S6", "Buschbacher 2003: saphenous unobtainable bilaterally in 25 % of normals", .transcribed))
+        25, "%", Citation("S6", "Buschbacher 2003: saphenous unobtainable bilaterally in 25 % of normals", .transcribed)
+    )
 
     /// Every threshold with its name, for the documentation test and `edx rules`.
     public static let all: [(name: String, threshold: Threshold)] = [
@@ -134,7 +154,8 @@ public enum Criteria {
         ("latencyPerDegree", latencyPerDegree), ("velocityPerDegree", velocityPerDegree),
         ("fibularHeadDropNormal", fibularHeadDropNormal), ("definiteBlock", definiteBlock),
         ("probableBlock", probableBlock), ("dispersionDurationIncrease", dispersionDurationIncrease),
-        ("blockMinimumDistalAmplitude", blockMinimumDistalAmplitude), ("tibialPhysiologicalDrop", tibialPhysiologicalDrop),
+        ("blockMinimumDistalAmplitude", blockMinimumDistalAmplitude),
+        ("tibialPhysiologicalDrop", tibialPhysiologicalDrop),
         ("accessoryPeronealExcess", accessoryPeronealExcess), ("fibularHeadSlowing", fibularHeadSlowing),
         ("demyelinatingVelocity", demyelinatingVelocity),
         ("demyelinatingVelocityPreservedCMAP", demyelinatingVelocityPreservedCMAP),

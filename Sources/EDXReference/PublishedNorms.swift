@@ -49,7 +49,8 @@ enum PublishedNorms {
         // §1.1 — Buschbacher 1999 (S5 abstract, S6 transcribed tables).
         NormEntry(
             study: .peronealEDB, measure: .distalLatency, bound: .upper, value: 6.5, unit: "ms",
-            citation: Citation(["S6", "S5"], "\(peronealEDB): onset latency 97th percentile (mean 4.8 ms)", .transcribed)
+            citation: Citation(
+                ["S6", "S5"], "\(peronealEDB): onset latency 97th percentile (mean 4.8 ms)", .transcribed)
         ),
         NormEntry(
             study: .peronealEDB, measure: .amplitude, bound: .lower, value: 2.6, unit: "mV", age: young,
@@ -88,7 +89,8 @@ enum PublishedNorms {
             citation: Citation("S6", "\(peronealEDB): across fibular head CV 3rd percentile (mean 57)", .transcribed)),
         NormEntry(
             study: .peronealEDB, measure: .latencyDifference, bound: .upper, value: 1.6, unit: "ms",
-            citation: Citation("S6", "\(peronealEDB): side-to-side distal latency difference 97th percentile", .transcribed)
+            citation: Citation(
+                "S6", "\(peronealEDB): side-to-side distal latency difference 97th percentile", .transcribed)
         ),
         NormEntry(
             study: .peronealEDB, measure: .amplitudeDrop, bound: .upper, value: 61, unit: "%",
@@ -165,26 +167,31 @@ enum PublishedNorms {
             height: 0..<160, citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)),
         NormEntry(
             study: .tibialAH, measure: .legVelocity, bound: .lower, value: 42, unit: "m/s", age: 19..<50,
-            height: 160..<170, citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)
+            height: 160..<170,
+            citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)
         ),
         NormEntry(
             study: .tibialAH, measure: .legVelocity, bound: .lower, value: 37, unit: "m/s", age: 50..<80,
-            height: 160..<170, citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)
+            height: 160..<170,
+            citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)
         ),
         NormEntry(
             study: .tibialAH, measure: .legVelocity, bound: .lower, value: 37, unit: "m/s", age: 19..<50,
-            height: 170..<300, citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)
+            height: 170..<300,
+            citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)
         ),
         NormEntry(
             study: .tibialAH, measure: .legVelocity, bound: .lower, value: 34, unit: "m/s", age: 50..<80,
-            height: 170..<300, citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)
+            height: 170..<300,
+            citation: Citation("S6", "\(tibialAH): CV 3rd percentile by height and age", .transcribed)
         ),
         NormEntry(
             study: .tibialAH, measure: .legVelocity, bound: .lower, value: 39, unit: "m/s",
             citation: Citation("S6", "\(tibialAH): CV 3rd percentile, all subjects (mean 47)", .transcribed)),
         NormEntry(
             study: .tibialAH, measure: .latencyDifference, bound: .upper, value: 1.4, unit: "ms",
-            citation: Citation("S6", "\(tibialAH): side-to-side distal latency difference 97th percentile", .transcribed)),
+            citation: Citation(
+                "S6", "\(tibialAH): side-to-side distal latency difference 97th percentile", .transcribed)),
         NormEntry(
             study: .tibialAH, measure: .amplitudeDrop, bound: .upper, value: 50, unit: "%",
             citation: Citation("S6", "\(tibialAH): side-to-side amplitude drop 97th percentile", .transcribed)),
@@ -204,33 +211,39 @@ enum PublishedNorms {
             citation: Citation("S6", "\(sural): amplitude 3rd percentile (onset-peak and peak-peak)", .transcribed)),
         NormEntry(
             study: .sural, measure: .sensoryVelocity, bound: .lower, value: 43, unit: "m/s",
-            citation: Citation("S3", "Zamoum 2022, sural CV LLN, ages 20-60 (different population and technique)", .verified)
+            citation: Citation(
+                "S3", "Zamoum 2022, sural CV LLN, ages 20-60 (different population and technique)", .verified)
         ),
         NormEntry(
             study: .sural, measure: .latencyDifference, bound: .upper, value: 0.5, unit: "ms",
             citation: Citation("S6", "\(sural): side-to-side peak latency difference", .transcribed)),
         NormEntry(
             study: .sural, measure: .amplitudeDrop, bound: .upper, value: 67, unit: "%",
-            citation: Citation("S6", "\(sural): side-to-side amplitude drop (peak-peak; 72 % onset-peak)", .transcribed)),
+            citation: Citation("S6", "\(sural): side-to-side amplitude drop (peak-peak; 72 % onset-peak)", .transcribed)
+        ),
         // The Manual publishes no percentile for superficial peroneal amplitude: the lowest normal
         // value of its range (4-40 µV) is the only limit available, so it is used and labelled as such.
         NormEntry(
             study: .superficialPeroneal, measure: .onsetLatency, bound: .upper, value: 3.4, unit: "ms",
-            citation: Citation("S6", "Buschbacher's Manual 2015, superficial peroneal (Izzo, n = 80): onset ULN", .transcribed)
+            citation: Citation(
+                "S6", "Buschbacher's Manual 2015, superficial peroneal (Izzo, n = 80): onset ULN", .transcribed)
         ),
         NormEntry(
             study: .superficialPeroneal, measure: .peakLatency, bound: .upper, value: 4.2, unit: "ms",
-            citation: Citation("S6", "Buschbacher's Manual 2015, superficial peroneal (Izzo, n = 80): peak ULN", .transcribed)
+            citation: Citation(
+                "S6", "Buschbacher's Manual 2015, superficial peroneal (Izzo, n = 80): peak ULN", .transcribed)
         ),
         NormEntry(
             study: .superficialPeroneal, measure: .amplitude, bound: .lower, value: 4, unit: "µV",
             citation: Citation(
-                "S6", "Buschbacher's Manual 2015, superficial peroneal (Jabre): lowest value of the normal range 4-40 µV, "
+                "S6",
+                "Buschbacher's Manual 2015, superficial peroneal (Jabre): lowest value of the normal range 4-40 µV, "
                     + "not a percentile", .transcribed)),
         NormEntry(
             study: .superficialPeroneal, measure: .amplitudeDrop, bound: .upper, value: 50, unit: "%",
             citation: Citation(
-                "S79", "affected/unaffected ratio < 0.5 separated foraminal L5 lesions (91 % sensitive); "
+                "S79",
+                "affected/unaffected ratio < 0.5 separated foraminal L5 lesions (91 % sensitive); "
                     + "no normative side-to-side limit was found", .proposal)),
         NormEntry(
             study: .saphenous, measure: .onsetLatency, bound: .upper, value: 3.8, unit: "ms",
@@ -249,7 +262,8 @@ enum PublishedNorms {
             citation: Citation("S6", "Spevak-Prevec, lateral femoral cutaneous: CV LLN", .transcribed)),
         NormEntry(
             study: .lateralFemoralCutaneous, measure: .velocityDifference, bound: .upper, value: 6, unit: "m/s",
-            citation: Citation("S6", "Spevak-Prevec, lateral femoral cutaneous: side-to-side CV never > 6 m/s", .transcribed)),
+            citation: Citation(
+                "S6", "Spevak-Prevec, lateral femoral cutaneous: side-to-side CV never > 6 m/s", .transcribed)),
     ]
 
     // MARK: Late responses (§1.7, §1.8)
@@ -260,47 +274,58 @@ enum PublishedNorms {
         NormEntry(
             study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 56, unit: "ms",
             citation: Citation(
-                ["S23", "S20"], "textbook lower-limb minimal F latency <= 55-56 ms (tibial mean 47.0, SD 4.1); "
+                ["S23", "S20"],
+                "textbook lower-limb minimal F latency <= 55-56 ms (tibial mean 47.0, SD 4.1); "
                     + "no height nomogram available", .verified)),
         NormEntry(
             study: .hReflex, measure: .hLatency, bound: .upper, value: 29.8, unit: "ms", age: 19..<40, height: 0..<160,
             citation: Citation("S6", "\(hReflex), age 19-39, height < 160", .transcribed)),
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 32.3, unit: "ms", age: 19..<40, height: 160..<170,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 32.3, unit: "ms", age: 19..<40,
+            height: 160..<170,
             citation: Citation("S6", "\(hReflex), age 19-39, height 160-169", .transcribed)),
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 33.7, unit: "ms", age: 19..<40, height: 170..<180,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 33.7, unit: "ms", age: 19..<40,
+            height: 170..<180,
             citation: Citation("S6", "\(hReflex), age 19-39, height 170-179", .transcribed)),
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 35.9, unit: "ms", age: 19..<40, height: 180..<300,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 35.9, unit: "ms", age: 19..<40,
+            height: 180..<300,
             citation: Citation("S6", "\(hReflex), age 19-39, height >= 180", .transcribed)),
         NormEntry(
             study: .hReflex, measure: .hLatency, bound: .upper, value: 29.7, unit: "ms", age: 40..<50, height: 0..<160,
             citation: Citation("S6", "\(hReflex), age 40-49, height < 160", .transcribed)),
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 32.8, unit: "ms", age: 40..<50, height: 160..<170,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 32.8, unit: "ms", age: 40..<50,
+            height: 160..<170,
             citation: Citation("S6", "\(hReflex), age 40-49, height 160-169", .transcribed)),
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 33.5, unit: "ms", age: 40..<50, height: 170..<180,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 33.5, unit: "ms", age: 40..<50,
+            height: 170..<180,
             citation: Citation("S6", "\(hReflex), age 40-49, height 170-179", .transcribed)),
         // The transcription gives 33.5 ms (mean 32.7) for this cell, which is implausibly tight and
         // most likely a typo; the all-subjects ULN is used instead and the substitution is stated.
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 35.0, unit: "ms", age: 40..<50, height: 180..<300,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 35.0, unit: "ms", age: 40..<50,
+            height: 180..<300,
             citation: Citation(
-                "S6", "\(hReflex), all subjects (the age 40-49, height >= 180 cell reads 33.5, likely a transcription "
+                "S6",
+                "\(hReflex), all subjects (the age 40-49, height >= 180 cell reads 33.5, likely a transcription "
                     + "error)", .transcribed)),
         NormEntry(
             study: .hReflex, measure: .hLatency, bound: .upper, value: 33.6, unit: "ms", age: 50..<80, height: 0..<160,
             citation: Citation("S6", "\(hReflex), age 50-79, height < 160", .transcribed)),
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 35.6, unit: "ms", age: 50..<80, height: 160..<170,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 35.6, unit: "ms", age: 50..<80,
+            height: 160..<170,
             citation: Citation("S6", "\(hReflex), age 50-79, height 160-169", .transcribed)),
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 35.6, unit: "ms", age: 50..<80, height: 170..<180,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 35.6, unit: "ms", age: 50..<80,
+            height: 170..<180,
             citation: Citation("S6", "\(hReflex), age 50-79, height 170-179", .transcribed)),
         NormEntry(
-            study: .hReflex, measure: .hLatency, bound: .upper, value: 36.4, unit: "ms", age: 50..<80, height: 180..<300,
+            study: .hReflex, measure: .hLatency, bound: .upper, value: 36.4, unit: "ms", age: 50..<80,
+            height: 180..<300,
             citation: Citation("S6", "\(hReflex), age 50-79, height >= 180", .transcribed)),
         NormEntry(
             study: .hReflex, measure: .hLatency, bound: .upper, value: 35.0, unit: "ms",

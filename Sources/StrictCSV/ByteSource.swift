@@ -20,7 +20,8 @@ final class ByteSource {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw CSVSyntaxError(
-                kind: .unreadable, line: 0, column: nil, message: "cannot open file: \(String(cString: strerror(errno)))")
+                kind: .unreadable, line: 0, column: nil,
+                message: "cannot open file: \(String(cString: strerror(errno)))")
         }
         self.fd = fd
         try fill()

@@ -154,7 +154,8 @@ public struct CSVTokenizer {
             guard let byte = source.next() else {
                 throw CSVSyntaxError(
                     kind: .unterminatedQuote, line: openLine, column: openColumn,
-                    message: "unterminated quoted field: the quote opened here is never closed before the end of the file")
+                    message:
+                        "unterminated quoted field: the quote opened here is never closed before the end of the file")
             }
             if byte == UInt8(ascii: "\"") {
                 column += 1
@@ -186,7 +187,9 @@ public struct CSVTokenizer {
                 default:
                     let error = CSVSyntaxError(
                         kind: .strayQuote, line: line, column: column,
-                        message: "text after the closing quote of a field that opened at line \(openLine), column \(openColumn)")
+                        message:
+                            "text after the closing quote of a field that opened at line \(openLine), column \(openColumn)"
+                    )
                     skipRestOfLine()
                     throw error
                 }
@@ -206,7 +209,9 @@ public struct CSVTokenizer {
             if field.count > Self.maximumFieldBytes {
                 throw CSVSyntaxError(
                     kind: .fieldTooLong, line: openLine, column: openColumn,
-                    message: "quoted field runs past \(Self.maximumFieldBytes / (1 << 20)) MiB: probably an unterminated quote")
+                    message:
+                        "quoted field runs past \(Self.maximumFieldBytes / (1 << 20)) MiB: probably an unterminated quote"
+                )
             }
         }
     }

@@ -40,8 +40,10 @@ struct AnalyzeCommandTests {
         let result = runEDX(["findings", Fixtures.bundledExample("peroneal-fibular-head-left.xml")])
         #expect(result.status == 0)
         #expect(result.output.contains("below-fibular-head to above-fibular-head: definite conduction block"))
-        let published = runEDX(["findings", "--limits", "published", "--format", "json",
-            Fixtures.bundledExample("l5-radiculopathy-right.csv")])
+        let published = runEDX([
+            "findings", "--limits", "published", "--format", "json",
+            Fixtures.bundledExample("l5-radiculopathy-right.csv"),
+        ])
         #expect(published.status == 0)
         #expect(published.output.contains("\"origin\" : \"published\""))
     }

@@ -46,12 +46,17 @@ struct ExampleFindingsTests {
             #expect(finding.acuity == .acute)
         }
         // Muscles outside the common peroneal nerve are normal.
-        for name in [Muscle.tibialisPosterior, .gastrocnemiusMedial, .bicepsFemorisShortHead, .gluteusMedius, .paraspinalL5] {
+        for name in [
+            Muscle.tibialisPosterior, .gastrocnemiusMedial, .bicepsFemorisShortHead, .gluteusMedius, .paraspinalL5,
+        ] {
             #expect(try !muscle(findings, name, .left).neurogenic)
         }
         // Sural, tibial and H reflex normal; distal EDB CMAP 39 % of the right, at the edge of the
         // 61 % side-to-side limit.
-        #expect(!abnormal.contains { $0.study == "sural-sensory" || $0.study == "tibial-motor-ah" || $0.study == "h-reflex" })
+        #expect(
+            !abnormal.contains {
+                $0.study == "sural-sensory" || $0.study == "tibial-motor-ah" || $0.study == "h-reflex"
+            })
         let edb = try #require(findings.comparisons.first { $0.id == "compare.peroneal-motor-edb.ankle.amplitude" })
         #expect(!edb.abnormal && edb.worseSide == .left)
     }

@@ -37,8 +37,9 @@ struct ReferenceValueTests {
         let noHeight = limit(.peronealEDB, .legVelocity, age: 40, height: nil)
         #expect(noHeight.value == 38)
         #expect(noHeight.assumptions == ["height not recorded: the all-subjects limit is used"])
-        #expect(limit(.peronealEDB, .legVelocity, age: nil, height: nil).assumptions
-            == ["age and height not recorded: the all-subjects limit is used"])
+        #expect(
+            limit(.peronealEDB, .legVelocity, age: nil, height: nil).assumptions
+                == ["age and height not recorded: the all-subjects limit is used"])
     }
 
     @Test("Peroneal TA latency by height: 4.1 / 4.7 / 5.4 ms")
@@ -82,7 +83,8 @@ struct ReferenceValueTests {
     @Test("Sensory limits and their techniques")
     func sensory() {
         #expect(limit(.sural, .amplitude, age: 70, height: nil).value == 4)
-        #expect(limit(.superficialPeroneal, .amplitude, age: 70, height: nil).citation.detail.contains("not a percentile"))
+        #expect(
+            limit(.superficialPeroneal, .amplitude, age: 70, height: nil).citation.detail.contains("not a percentile"))
         #expect(limit(.saphenous, .amplitude, age: 70, height: nil).value == 2)
         #expect(ReferenceStudy.peronealTA.technique.minimumTemperatureC == 31)
     }

@@ -46,7 +46,8 @@ struct RuleThresholdTests {
         #expect(lab.classification == .low)
         #expect(lab.limit?.origin == .lab)
         #expect(lab.alternativeLimit?.value == 1.1)
-        let published = try #require(measurement(interpret(builder, .published), "peroneal-motor-edb.L.ankle.amplitude"))
+        let published = try #require(
+            measurement(interpret(builder, .published), "peroneal-motor-edb.L.ankle.amplitude"))
         #expect(published.classification == .normal)
         #expect(published.limit?.origin == .published)
         #expect(published.alternativeLimit?.value == 2.0)
@@ -56,7 +57,8 @@ struct RuleThresholdTests {
     func unclassified() throws {
         var builder = StudyBuilder()
         builder.motor(.peroneal, .peroneusLongus, .left, [(.belowFibularHead, 2.6, 6.0, nil)])
-        let finding = try #require(measurement(interpret(builder), "peroneal-motor-peroneus-longus.L.below-fibular-head.amplitude"))
+        let finding = try #require(
+            measurement(interpret(builder), "peroneal-motor-peroneus-longus.L.below-fibular-head.amplitude"))
         #expect(finding.classification == .unclassified)
         #expect(finding.limit == nil)
     }
@@ -82,7 +84,9 @@ struct RuleThresholdTests {
     func legSegmentBlock() {
         func run(_ below: Double) -> [NerveFinding.Kind] {
             var builder = StudyBuilder()
-            builder.motor(.peroneal, .extensorDigitorumBrevis, .left, [(.ankle, 5, 4.0, 6.0), (.belowFibularHead, 11, below, 6.0)])
+            builder.motor(
+                .peroneal, .extensorDigitorumBrevis, .left,
+                [(.ankle, 5, 4.0, 6.0), (.belowFibularHead, 11, below, 6.0)])
             return interpret(builder).nerves.map(\.kind)
         }
         #expect(run(2.84).isEmpty)
@@ -106,7 +110,8 @@ struct RuleThresholdTests {
             var builder = StudyBuilder()
             builder.motor(.tibial, .abductorHallucis, .left, [(.ankle, 4.5, 10, 6), (.poplitealFossa, 13, knee, 6.5)])
             if let other {
-                builder.motor(.tibial, .abductorHallucis, .right, [(.ankle, 4.5, 10, 6), (.poplitealFossa, 13, other, 6.5)])
+                builder.motor(
+                    .tibial, .abductorHallucis, .right, [(.ankle, 4.5, 10, 6), (.poplitealFossa, 13, other, 6.5)])
             }
             return interpret(builder).nerves.map(\.kind)
         }
@@ -126,7 +131,8 @@ struct RuleThresholdTests {
             [(.ankle, 5, 3.0, 6.0), (.belowFibularHead, 11, 4.5, 6.0), (.aboveFibularHead, 13, 4.4, 6.0)])
         #expect(interpret(builder).nerves.map(\.kind) == [.accessoryDeepPeroneal])
         var small = StudyBuilder()
-        small.motor(.peroneal, .extensorDigitorumBrevis, .left, [(.ankle, 5, 3.0, 6.0), (.belowFibularHead, 11, 3.3, 6.0)])
+        small.motor(
+            .peroneal, .extensorDigitorumBrevis, .left, [(.ankle, 5, 3.0, 6.0), (.belowFibularHead, 11, 3.3, 6.0)])
         #expect(interpret(small).nerves.isEmpty)
     }
 
@@ -151,7 +157,8 @@ struct RuleThresholdTests {
         func run(velocity: Double, amplitude: Double) -> [NerveFinding.Kind] {
             var builder = StudyBuilder(age: 50, height: 175)  // leg limit 36 m/s
             builder.motor(
-                .peroneal, .extensorDigitorumBrevis, .left, [(.ankle, 5, amplitude, 6.0), (.belowFibularHead, 11, amplitude, 6.0)],
+                .peroneal, .extensorDigitorumBrevis, .left,
+                [(.ankle, 5, amplitude, 6.0), (.belowFibularHead, 11, amplitude, 6.0)],
                 velocities: [(.belowFibularHead, .ankle, velocity)])
             return interpret(builder).nerves.map(\.kind)
         }
@@ -178,11 +185,14 @@ struct RuleThresholdTests {
         let amplitude = try #require(measurement(cool, "peroneal-motor-edb.L.ankle.amplitude"))
         #expect(amplitude.classification == .low && !amplitude.possiblyTemperatureRelated)
         // Too slow for cooling to explain: (33.4 - 27) * 2 = 12.8 m/s below the limit at most.
-        let tooSlow = try #require(measurement(run(footC: 27, velocity: 23), "peroneal-motor-edb.L.below-fibular-head-to-ankle.leg-velocity"))
+        let tooSlow = try #require(
+            measurement(run(footC: 27, velocity: 23), "peroneal-motor-edb.L.below-fibular-head-to-ankle.leg-velocity"))
         #expect(!tooSlow.possiblyTemperatureRelated)
         let warm = run(footC: 30, velocity: 33)
         #expect(!warm.technical.contains { $0.kind == .coolLimb })
-        #expect(measurement(warm, "peroneal-motor-edb.L.below-fibular-head-to-ankle.leg-velocity")?.possiblyTemperatureRelated == false)
+        #expect(
+            measurement(warm, "peroneal-motor-edb.L.below-fibular-head-to-ankle.leg-velocity")?
+                .possiblyTemperatureRelated == false)
         let unknown = run(footC: nil, velocity: 33)
         #expect(unknown.technical.contains { $0.kind == .temperatureMissing && $0.side == .left })
     }
@@ -218,9 +228,10 @@ struct RuleThresholdTests {
 
     @Test("Needle acuity: acute, subacute or chronic-active, chronic-inactive, too early")
     func needleAcuity() {
-        func acuity(days: Double?, _ muscle: Muscle = .tibialisAnterior, fibs: SpontaneousGrade = .none,
-            duration: Activity = .normal, polyphasia: Activity = .normal, recruitment: Recruitment = .normal) -> MuscleFinding
-        {
+        func acuity(
+            days: Double?, _ muscle: Muscle = .tibialisAnterior, fibs: SpontaneousGrade = .none,
+            duration: Activity = .normal, polyphasia: Activity = .normal, recruitment: Recruitment = .normal
+        ) -> MuscleFinding {
             var builder = StudyBuilder(days: days)
             builder.needle(muscle, fibs: fibs, duration: duration, polyphasia: polyphasia, recruitment: recruitment)
             return interpret(builder).muscles[0]
@@ -254,14 +265,17 @@ struct RuleThresholdTests {
         #expect(amplitude.limit?.value == 1.3)
         #expect(amplitude.classification == .low)
         #expect(amplitude.notes.contains("age not recorded: the all-subjects limit is used"))
-        let velocity = try #require(measurement(findings, "peroneal-motor-edb.L.below-fibular-head-to-ankle.leg-velocity"))
+        let velocity = try #require(
+            measurement(findings, "peroneal-motor-edb.L.below-fibular-head-to-ankle.leg-velocity"))
         #expect(velocity.limit?.value == 38)
     }
 
     @Test("Studies in the first week are flagged: distal amplitudes do not yet show axon loss")
     func tooEarlyForAxonLoss() {
         var builder = StudyBuilder(days: 5)
-        builder.motor(.peroneal, .extensorDigitorumBrevis, .left, [(.ankle, 5, 4.0, 6.0), (.belowFibularHead, 11, 4.0, 6.0), (.aboveFibularHead, 13, 1.5, 6.0)])
+        builder.motor(
+            .peroneal, .extensorDigitorumBrevis, .left,
+            [(.ankle, 5, 4.0, 6.0), (.belowFibularHead, 11, 4.0, 6.0), (.aboveFibularHead, 13, 1.5, 6.0)])
         let findings = interpret(builder)
         #expect(findings.technical.contains { $0.kind == .tooEarlyForAxonLoss })
         let block = findings.nerves.first { $0.kind == .conductionBlock }

@@ -46,9 +46,12 @@ struct StudyBuilder {
         study.motor.append(motor)
     }
 
-    mutating func sensory(_ nerve: Nerve, _ side: Side, amplitude: Double?, peak: Double? = nil, velocity: Double? = nil) {
+    mutating func sensory(
+        _ nerve: Nerve, _ side: Side, amplitude: Double?, peak: Double? = nil, velocity: Double? = nil
+    ) {
         var sensory = SensoryStudy(
-            nerve: nerve, nerveLabel: nerve.rawValue, side: side, recording: nil, recordingLabel: "", method: .antidromic,
+            nerve: nerve, nerveLabel: nerve.rawValue, side: side, recording: nil, recordingLabel: "",
+            method: .antidromic,
             source: here)
         var site = SensorySite(site: .calf, siteLabel: "calf", source: here)
         site.amplitudeUV = amplitude

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import EDXImport
 import EDXModel
 import EDXTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The shared examples (`../shared/formats/examples`, bundled in `Fixtures/examples`) must import
 /// with no diagnostics, and the canonical study must equal the file field by field.
@@ -36,7 +37,8 @@ struct ExampleImportTests {
 
     @Test("the left peroneal XML example, field by field")
     func peronealExample() throws {
-        let study = try #require(StudyImporter.importAll(at: Fixtures.bundledExample("peroneal-fibular-head-left.xml")).studies.first?.study)
+        let study = try #require(
+            StudyImporter.importAll(at: Fixtures.bundledExample("peroneal-fibular-head-left.xml")).studies.first?.study)
         #expect(study.id == "EX-2025-0001")
         #expect(study.date == "2025-09-18")
         #expect(study.patient.id == "P-1001")
@@ -99,20 +101,30 @@ struct ExampleImportTests {
         let zero = SpontaneousGrade.none
         #expect(study.needle.map(\.fibrillations) == [.two, .one, .one, zero, zero, zero, zero, zero])
         #expect(study.needle.map(\.positiveSharpWaves) == [.two, .one, .one, zero, zero, zero, zero, zero])
-        #expect(study.needle.map(\.recruitment) == [.reduced, .reduced, .reduced, .normal, .normal, .normal, .normal, .normal])
+        #expect(
+            study.needle.map(\.recruitment) == [
+                .reduced, .reduced, .reduced, .normal, .normal, .normal, .normal, .normal,
+            ])
         #expect(study.needle[0].insertionalActivity == .increased)
-        #expect(study.needle.allSatisfy { $0.muapAmplitude == .normal && $0.muapDuration == .normal && $0.polyphasia == .normal })
+        #expect(
+            study.needle.allSatisfy {
+                $0.muapAmplitude == .normal && $0.muapDuration == .normal && $0.polyphasia == .normal
+            })
         #expect(study.needle.allSatisfy { $0.side == .left })
     }
 
     @Test("the right L5 summary-csv example, field by field")
     func l5SummaryExample() throws {
-        let study = try #require(StudyImporter.importAll(at: Fixtures.bundledExample("l5-radiculopathy-right.csv")).studies.first?.study)
+        let study = try #require(
+            StudyImporter.importAll(at: Fixtures.bundledExample("l5-radiculopathy-right.csv")).studies.first?.study)
         #expect(study.id == "P-1002_2025-10-02")
         #expect(study.patient.name == "Case ex-l5-right")
         #expect(study.patient.ageYears == 52 && study.patient.sex == .male && study.patient.heightCm == 180)
         #expect(study.symptomDurationDays == 70)
-        #expect(study.temperatures == [LimbTemperature(side: .right, site: "foot", celsius: 32, source: study.temperatures[0].source)])
+        #expect(
+            study.temperatures == [
+                LimbTemperature(side: .right, site: "foot", celsius: 32, source: study.temperatures[0].source)
+            ])
         #expect(study.motor.map(\.side) == [.right, .left, .right])
         #expect(study.motor.map(\.nerve) == [.peroneal, .peroneal, .tibial])
         let peroneal = study.motor[0]
@@ -150,8 +162,10 @@ struct ExampleImportTests {
 
     @Test("the European dialect (';', decimal comma, Windows-1252, CRLF, D/I) equals the US file")
     func europeanDialectEqualsUS() throws {
-        let us = try #require(StudyImporter.importAll(at: Fixtures.bundledExample("l5-radiculopathy-right.csv")).studies.first?.study)
-        let eu = try #require(StudyImporter.importAll(at: Fixtures.bundledExample("l5-radiculopathy-right-eu.csv")).studies.first?.study)
+        let us = try #require(
+            StudyImporter.importAll(at: Fixtures.bundledExample("l5-radiculopathy-right.csv")).studies.first?.study)
+        let eu = try #require(
+            StudyImporter.importAll(at: Fixtures.bundledExample("l5-radiculopathy-right-eu.csv")).studies.first?.study)
         // The lab limits keep their text as exported ("<6,5" against "<6.5"); their values must agree.
         #expect(eu.withoutSources().withoutLimitTexts() == us.withoutSources().withoutLimitTexts())
         #expect(eu.motor[0].sites[0].labLimits["latency"]?.text == "<6,5")
@@ -159,8 +173,10 @@ struct ExampleImportTests {
 
     @Test("the measurements-csv archive carries the same numbers as the XML archive")
     func measurementsArchiveEqualsXML() throws {
-        let xml = StudyImporter.importAll(at: Fixtures.bundledExample("archive-three-studies.xml")).studies.compactMap(\.study)
-        let csv = StudyImporter.importAll(at: Fixtures.bundledExample("archive-two-studies.csv")).studies.compactMap(\.study)
+        let xml = StudyImporter.importAll(at: Fixtures.bundledExample("archive-three-studies.xml")).studies.compactMap(
+            \.study)
+        let csv = StudyImporter.importAll(at: Fixtures.bundledExample("archive-two-studies.csv")).studies.compactMap(
+            \.study)
         #expect(xml.map(\.id) == ["EX-2025-0003", "EX-2025-0004", "EX-2025-0002"])
         #expect(csv.map(\.id) == ["EX-2025-0003", "EX-2025-0004"])
         for study in csv.map({ $0.withoutSources() }) {
@@ -174,7 +190,8 @@ struct ExampleImportTests {
             #expect(study.motor.map(\.segments) == twin.motor.map(\.segments))
             #expect(study.motor.map(\.side) == twin.motor.map(\.side))
             #expect(study.motor.map(\.nerve) == twin.motor.map(\.nerve))
-            #expect(study.sensory.map { $0.sites.map(\.amplitudeUV) } == twin.sensory.map { $0.sites.map(\.amplitudeUV) })
+            #expect(
+                study.sensory.map { $0.sites.map(\.amplitudeUV) } == twin.sensory.map { $0.sites.map(\.amplitudeUV) })
             #expect(study.sensory.map { $0.sites.map(\.noResponse) } == twin.sensory.map { $0.sites.map(\.noResponse) })
             #expect(study.hReflexes.map(\.latencyMs) == twin.hReflexes.map(\.latencyMs))
             #expect(study.fWaves.map(\.minLatencyMs) == twin.fWaves.map(\.minLatencyMs))
@@ -203,7 +220,9 @@ extension Study {
         }
         var copy = self
         for m in copy.motor.indices {
-            for s in copy.motor[m].sites.indices { copy.motor[m].sites[s].labLimits = strip(copy.motor[m].sites[s].labLimits) }
+            for s in copy.motor[m].sites.indices {
+                copy.motor[m].sites[s].labLimits = strip(copy.motor[m].sites[s].labLimits)
+            }
             for s in copy.motor[m].segments.indices {
                 copy.motor[m].segments[s].labLimits = strip(copy.motor[m].segments[s].labLimits)
             }

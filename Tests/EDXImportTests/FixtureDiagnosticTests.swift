@@ -17,7 +17,8 @@ struct FixtureDiagnosticTests {
     }
 
     static let broken: [Case] = [
-        Case(file: "broken/truncated.xml", statuses: [.imported, .rejected], diagnostics: ["14:85 error xml.malformed"]),
+        Case(
+            file: "broken/truncated.xml", statuses: [.imported, .rejected], diagnostics: ["14:85 error xml.malformed"]),
         Case(file: "broken/wrong-root.xml", statuses: [], diagnostics: ["2:1 error xml.wrong-root"]),
         Case(
             file: "broken/bad-numbers.xml", statuses: [.imported],
@@ -49,9 +50,11 @@ struct FixtureDiagnosticTests {
             file: "broken/mixed-delimiters-summary.csv", statuses: [.rejected],
             diagnostics: ["11 error csv.mixed-delimiters"]),
         Case(
-            file: "broken/unterminated-quote.csv", statuses: [.imported, .rejected], diagnostics: ["4:46 error csv.syntax"]),
+            file: "broken/unterminated-quote.csv", statuses: [.imported, .rejected],
+            diagnostics: ["4:46 error csv.syntax"]),
         Case(
-            file: "broken/unterminated-quote-summary.csv", statuses: [.rejected], diagnostics: ["43:7 error csv.syntax"]),
+            file: "broken/unterminated-quote-summary.csv", statuses: [.rejected], diagnostics: ["43:7 error csv.syntax"]
+        ),
         Case(file: "broken/stray-quote.csv", statuses: [.rejected], diagnostics: ["3:48 error csv.syntax"]),
         Case(
             file: "broken/study-reappears.csv", statuses: [.imported, .imported, .rejected],

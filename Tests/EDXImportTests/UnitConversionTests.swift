@@ -7,7 +7,8 @@ import Testing
 struct UnitConversionTests {
     @Test("inches, pounds, °F, mm, µV, weeks are converted to canonical units")
     func fullXMLStudy() throws {
-        let study = try #require(StudyImporter.importAll(at: Fixtures.path("import/xml/full-study.xml")).studies.first?.study)
+        let study = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/xml/full-study.xml")).studies.first?.study)
         #expect(abs((study.patient.heightCm ?? 0) - 165.1) < 1e-9)
         #expect(abs((study.patient.weightKg ?? 0) - 69.853) < 0.001)
         #expect(abs((study.temperatures[0].celsius) - 31.5) < 0.01)
@@ -24,48 +25,65 @@ struct UnitConversionTests {
         #expect(study.impression == "Left peroneal neuropathy at the fibular head.")
     }
 
-    @Test("every encoding of the full XML study gives the same study", arguments: [
-        "xml/no-namespace.xml", "xml/utf16le-bom.xml", "xml/windows-1252.xml", "xml/crlf-greek-mu.xml",
-    ])
+    @Test(
+        "every encoding of the full XML study gives the same study",
+        arguments: [
+            "xml/no-namespace.xml", "xml/utf16le-bom.xml", "xml/windows-1252.xml", "xml/crlf-greek-mu.xml",
+        ])
     func xmlDialects(_ file: String) throws {
-        var reference = try #require(StudyImporter.importAll(at: Fixtures.path("import/xml/full-study.xml")).studies.first?.study)
+        var reference = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/xml/full-study.xml")).studies.first?.study)
         let study = try #require(StudyImporter.importAll(at: Fixtures.path("import/" + file)).studies.first?.study)
         reference.id = study.id
         if file.contains("1252") { reference.needle[0].comment = "Très bien, 5µV" }
         #expect(study.withoutSources() == reference.withoutSources())
     }
 
-    @Test("every summary-csv dialect gives the example's numbers", arguments: [
-        "summary/utf8-bom-crlf.csv", "summary/utf16le-bom.csv", "summary/spanish-sides-comma.csv",
-        "summary/mm-and-mu-spellings.csv", "summary/semicolon-decimal-comma-cp1252.csv",
-    ])
+    @Test(
+        "every summary-csv dialect gives the example's numbers",
+        arguments: [
+            "summary/utf8-bom-crlf.csv", "summary/utf16le-bom.csv", "summary/spanish-sides-comma.csv",
+            "summary/mm-and-mu-spellings.csv", "summary/semicolon-decimal-comma-cp1252.csv",
+        ])
     func summaryDialects(_ file: String) throws {
-        let reference = try #require(StudyImporter.importAll(at: Fixtures.path("import/summary/comma-utf8.csv")).studies.first?.study)
+        let reference = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/summary/comma-utf8.csv")).studies.first?.study)
         let study = try #require(StudyImporter.importAll(at: Fixtures.path("import/" + file)).studies.first?.study)
         #expect(study.motor.map { $0.sites.map(\.amplitudeMV) } == reference.motor.map { $0.sites.map(\.amplitudeMV) })
-        #expect(study.motor.map { $0.segments.map(\.distanceCm) } == reference.motor.map { $0.segments.map(\.distanceCm) })
+        #expect(
+            study.motor.map { $0.segments.map(\.distanceCm) } == reference.motor.map { $0.segments.map(\.distanceCm) })
         #expect(study.motor.map(\.side) == reference.motor.map(\.side))
-        #expect(study.sensory.map { $0.sites.map(\.amplitudeUV) } == reference.sensory.map { $0.sites.map(\.amplitudeUV) })
-        #expect(study.sensory.map { $0.sites.map(\.distanceCm) } == reference.sensory.map { $0.sites.map(\.distanceCm) })
+        #expect(
+            study.sensory.map { $0.sites.map(\.amplitudeUV) } == reference.sensory.map { $0.sites.map(\.amplitudeUV) })
+        #expect(
+            study.sensory.map { $0.sites.map(\.distanceCm) } == reference.sensory.map { $0.sites.map(\.distanceCm) })
         #expect(study.needle.map(\.fibrillations) == reference.needle.map(\.fibrillations))
         #expect(study.needle.map(\.side) == reference.needle.map(\.side))
         #expect(study.temperatures.map(\.side) == [.right])
     }
 
-    @Test("every measurements-csv dialect gives the example's numbers", arguments: [
-        "measurements/semicolon-decimal-comma.csv", "measurements/utf8-bom-crlf.csv", "measurements/utf16be-bom.csv",
-        "measurements/windows-1252.csv",
-    ])
+    @Test(
+        "every measurements-csv dialect gives the example's numbers",
+        arguments: [
+            "measurements/semicolon-decimal-comma.csv", "measurements/utf8-bom-crlf.csv",
+            "measurements/utf16be-bom.csv",
+            "measurements/windows-1252.csv",
+        ])
     func measurementDialects(_ file: String) throws {
-        let reference = StudyImporter.importAll(at: Fixtures.path("import/measurements/comma.csv")).studies.compactMap(\.study)
+        let reference = StudyImporter.importAll(at: Fixtures.path("import/measurements/comma.csv")).studies.compactMap(
+            \.study)
         let studies = StudyImporter.importAll(at: Fixtures.path("import/" + file)).studies.compactMap(\.study)
         #expect(studies.map { $0.withoutSources() } == reference.map { $0.withoutSources() })
     }
 
     @Test("column order, extra columns, quoting, Spanish sides and mm")
     func measurementVariants() throws {
-        let single = try #require(StudyImporter.importAll(at: Fixtures.path("import/measurements/single-study-units.csv")).studies.first?.study)
-        var reordered = try #require(StudyImporter.importAll(at: Fixtures.path("import/measurements/reordered-extra-columns.csv")).studies.first?.study)
+        let single = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/measurements/single-study-units.csv")).studies.first?
+                .study)
+        var reordered = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/measurements/reordered-extra-columns.csv")).studies.first?
+                .study)
         reordered.id = single.id
         #expect(reordered.withoutSources() == single.withoutSources())
         #expect(single.motor[0].sites[0].amplitudeMV == 4.1)
@@ -74,10 +92,12 @@ struct UnitConversionTests {
         #expect(abs(single.temperatures[0].celsius - 32) < 1e-9)
         #expect(single.symptomDurationDays == 42 && single.patient.weightKg == 70)
 
-        let quoted = try #require(StudyImporter.importAll(at: Fixtures.path("import/measurements/quoted.csv")).studies.first?.study)
+        let quoted = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/measurements/quoted.csv")).studies.first?.study)
         #expect(quoted.needle[0].fibrillations == .two && quoted.motor[0].sites[0].amplitudeMV == 4.5)
 
-        let spanish = try #require(StudyImporter.importAll(at: Fixtures.path("import/measurements/spanish-sides-mm.csv")).studies.first?.study)
+        let spanish = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/measurements/spanish-sides-mm.csv")).studies.first?.study)
         #expect(spanish.motor[0].side == .left && spanish.sensory[0].side == .right)
         #expect(spanish.motor[0].sites[0].distanceCm == 8 && spanish.motor[0].segments[0].distanceCm == 30)
         #expect(spanish.motor[0].segments[0].from == .belowFibularHead)
@@ -86,7 +106,8 @@ struct UnitConversionTests {
 
     @Test("summary-csv layouts: reordered columns, quoting, ortho sensory, NR")
     func summaryVariants() throws {
-        let reordered = try #require(StudyImporter.importAll(at: Fixtures.path("import/summary/reordered-columns.csv")).studies.first?.study)
+        let reordered = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/summary/reordered-columns.csv")).studies.first?.study)
         #expect(reordered.id == "FX-SUM-REORDER")
         #expect(abs((reordered.patient.weightKg ?? 0) - 59.874) < 0.001)
         #expect(reordered.symptomDurationDays == 91.3125)
@@ -96,13 +117,15 @@ struct UnitConversionTests {
         #expect(reordered.motor[0].segments[0].velocityMS == 38)
         #expect(reordered.needle[0].interferencePattern == "Reduced")
 
-        let quoted = try #require(StudyImporter.importAll(at: Fixtures.path("import/summary/quoted-fields.csv")).studies.first?.study)
+        let quoted = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/summary/quoted-fields.csv")).studies.first?.study)
         #expect(quoted.patient.name == "Person, Invented")
         #expect(quoted.indication == "Foot drop; \"sudden\" onset\nafter surgery")
         #expect(quoted.needle[0].comment == "Comment with, comma and \"quotes\"\nand a second line")
         #expect(quoted.needle.count == 2)
 
-        let nr = try #require(StudyImporter.importAll(at: Fixtures.path("import/summary/ortho-sensory-and-nr.csv")).studies.first?.study)
+        let nr = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/summary/ortho-sensory-and-nr.csv")).studies.first?.study)
         #expect(nr.sensory.map(\.method) == [.orthodromic, .orthodromic])
         #expect(nr.sensory[0].sites[0].noResponse && nr.sensory[0].sites[0].amplitudeUV == nil)
         #expect(nr.motor[0].sites[0].noResponse && nr.motor[0].sites[0].distanceCm == 8)
@@ -112,7 +135,8 @@ struct UnitConversionTests {
 
     @Test("aliases of vocabulary.md map onto the canonical vocabulary")
     func aliases() throws {
-        let study = try #require(StudyImporter.importAll(at: Fixtures.path("import/xml/aliases.xml")).studies.first?.study)
+        let study = try #require(
+            StudyImporter.importAll(at: Fixtures.path("import/xml/aliases.xml")).studies.first?.study)
         #expect(study.motor[0].nerve == .peroneal && study.motor[0].recording == .tibialisAnterior)
         #expect(study.motor[0].sites.map(\.site) == [.belowFibularHead, .aboveFibularHead])
         #expect(study.motor[1].nerve == .tibial && study.motor[1].sites.map(\.site) == [.ankle, .poplitealFossa])
@@ -124,16 +148,20 @@ struct UnitConversionTests {
                 .tibialisAnterior, .gastrocnemiusMedial, .bicepsFemorisShortHead, .paraspinalL5, .paraspinalS1,
                 .tensorFasciaeLatae, .peroneusLongus,
             ])
-        #expect(study.needle.map(\.recruitment) == [.mildlyReduced, .normal, .discrete, nil, nil, Recruitment.none, .early])
+        #expect(
+            study.needle.map(\.recruitment) == [.mildlyReduced, .normal, .discrete, nil, nil, Recruitment.none, .early])
         #expect(study.needle[0].fibrillations == .equivocal && study.needle[1].fibrillations == .equivocal)
     }
 
     @Test("every alias listed in vocabulary.md is recognised")
     func vocabularyAliases() {
         let muscles: [(String, Muscle)] = [
-            ("Ant Tib", .tibialisAnterior), ("Ext Hall Long", .extensorHallucisLongus), ("Ext Dig Long", .extensorDigitorumLongus),
-            ("ExtDigBrev", .extensorDigitorumBrevis), ("Peron Long", .peroneusLongus), ("Fibularis Brevis", .peroneusBrevis),
-            ("Tibialis Post", .tibialisPosterior), ("FlexDigLong", .flexorDigitorumLongus), ("Gastroc (Med)", .gastrocnemiusMedial),
+            ("Ant Tib", .tibialisAnterior), ("Ext Hall Long", .extensorHallucisLongus),
+            ("Ext Dig Long", .extensorDigitorumLongus),
+            ("ExtDigBrev", .extensorDigitorumBrevis), ("Peron Long", .peroneusLongus),
+            ("Fibularis Brevis", .peroneusBrevis),
+            ("Tibialis Post", .tibialisPosterior), ("FlexDigLong", .flexorDigitorumLongus),
+            ("Gastroc (Med)", .gastrocnemiusMedial),
             ("Gastroc (Lat)", .gastrocnemiusLateral), ("Soleus", .soleus), ("AbdHallucis", .abductorHallucis),
             ("ADM (foot)", .abductorDigitiMinimiPedis), ("Short Head Biceps Femoris", .bicepsFemorisShortHead),
             ("Biceps Femoris", .bicepsFemorisLongHead), ("Semitend", .semitendinosus), ("Semimemb", .semimembranosus),
@@ -147,7 +175,8 @@ struct UnitConversionTests {
         for (alias, muscle) in muscles { #expect(Lexicon.muscle(alias) == muscle, "\(alias)") }
         let nerves: [(String, Nerve)] = [
             ("Common Fibular", .peroneal), ("Peron", .peroneal), ("Tibial (Mrkrs)", .tibial), ("Sural Nerve", .sural),
-            ("Superficial Peroneal Sensory", .superficialPeroneal), ("SP", .superficialPeroneal), ("DPN", .deepPeroneal),
+            ("Superficial Peroneal Sensory", .superficialPeroneal), ("SP", .superficialPeroneal),
+            ("DPN", .deepPeroneal),
             ("Saphenous", .saphenous), ("LFC", .lateralFemoralCutaneous), ("Femoral", .femoral),
             ("Med Plantar", .medialPlantar), ("Lat Plantar", .lateralPlantar),
         ]
@@ -162,6 +191,7 @@ struct UnitConversionTests {
         #expect(Lexicon.recordingSite("Gastroc-Soleus", nerve: .tibial) == .gastrocnemius)
         #expect(Lexicon.side("I") == .left && Lexicon.side("D") == .right && Lexicon.side("Rt") == .right)
         #expect(Lexicon.spontaneousGrade("±") == .equivocal && Lexicon.activity("↑") == .increased)
-        #expect(Lexicon.recruitment("Severely Reduced") == .discrete && Lexicon.recruitment("No Units") == Recruitment.none)
+        #expect(
+            Lexicon.recruitment("Severely Reduced") == .discrete && Lexicon.recruitment("No Units") == Recruitment.none)
     }
 }

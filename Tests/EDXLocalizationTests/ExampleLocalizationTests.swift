@@ -107,7 +107,9 @@ struct CorpusTests {
     func pairs() throws {
         let report = try CorpusEvaluation.run(directory: Fixtures.path("cases"))
         let byFile = Dictionary(uniqueKeysWithValues: report.results.map { ($0.expected.file, $0) })
-        for prefix in ["13-", "14-", "15-", "16-", "17-", "18-", "26-", "27-", "28-", "29-", "32-", "33-", "43-", "44-"] {
+        for prefix in [
+            "13-", "14-", "15-", "16-", "17-", "18-", "26-", "27-", "28-", "29-", "32-", "33-", "43-", "44-",
+        ] {
             guard let (file, result) = byFile.first(where: { $0.key.hasPrefix(prefix) }) else {
                 Issue.record("missing pair case \(prefix)")
                 continue

@@ -8,7 +8,9 @@ struct XMLStreamReaderTests {
         var reader = try XMLStreamReader(path: Fixtures.path("import/xml/aliases.xml"))
         var starts: [(String, Int, Int?)] = []
         while let event = try reader.next() {
-            if case .startElement(let name, _, _) = event { starts.append((name, reader.position.line, reader.position.column)) }
+            if case .startElement(let name, _, _) = event {
+                starts.append((name, reader.position.line, reader.position.column))
+            }
         }
         #expect(starts.first.map { $0.0 } == "EDXStudy")
         let sites = starts.filter { $0.0 == "Site" }

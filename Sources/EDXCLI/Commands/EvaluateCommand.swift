@@ -51,18 +51,26 @@ enum EvaluationText {
         out += "\nconfusion (rows expected, columns predicted)\n"
         let codes = DiagnosisCode.allCases
         let short = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, "c\($0 + 1)") })
-        out += "                                   " + codes.map { short[$0]!.padding(toLength: 4, withPad: " ", startingAt: 0) }.joined() + "\n"
+        out +=
+            "                                   "
+            + codes.map { short[$0]!.padding(toLength: 4, withPad: " ", startingAt: 0) }.joined() + "\n"
         for code in codes {
             guard let row = report.confusion[code] else { continue }
             let label = "\(short[code]!) \(code.rawValue)".padding(toLength: 35, withPad: " ", startingAt: 0)
-            out += label + codes.map { (row[$0].map(String.init) ?? ".").padding(toLength: 4, withPad: " ", startingAt: 0) }.joined() + "\n"
+            out +=
+                label
+                + codes.map { (row[$0].map(String.init) ?? ".").padding(toLength: 4, withPad: " ", startingAt: 0) }
+                .joined() + "\n"
         }
         let misses = report.results.filter { !$0.top1WithSide }
         if !misses.isEmpty {
             out += "\nmisses\n"
             for miss in misses {
-                let got = miss.first.map { "\($0.code.rawValue) \($0.side.rawValue) p=\($0.probability)" } ?? (miss.error ?? "-")
-                out += "  \(miss.expected.file): expected \(miss.expected.code.rawValue) \(miss.expected.side.rawValue), got \(got)\n"
+                let got =
+                    miss.first.map { "\($0.code.rawValue) \($0.side.rawValue) p=\($0.probability)" }
+                    ?? (miss.error ?? "-")
+                out +=
+                    "  \(miss.expected.file): expected \(miss.expected.code.rawValue) \(miss.expected.side.rawValue), got \(got)\n"
             }
         }
         return out

@@ -27,7 +27,9 @@ enum FindingsText {
         }
         if !findings.comparisons.isEmpty {
             out += "\n   Side to side\n"
-            for comparison in findings.comparisons { out += "   \(comparison.abnormal ? "*" : "-") \(comparison.summary)\n" }
+            for comparison in findings.comparisons {
+                out += "   \(comparison.abnormal ? "*" : "-") \(comparison.summary)\n"
+            }
         }
         if !findings.measurements.isEmpty {
             out += "\n   Measurements\n"

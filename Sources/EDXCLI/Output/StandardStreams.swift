@@ -13,7 +13,8 @@ enum FileHandle {
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(self == .standardOutput ? 1 : 2, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Glibc.write(
+                    self == .standardOutput ? 1 : 2, buffer.baseAddress! + offset, buffer.count - offset)
                 if written <= 0 { break }
                 offset += written
             }

@@ -17,32 +17,42 @@ enum StudyText {
         if let indication = study.indication { out += "   indication: \(indication)\n" }
         if let days = study.symptomDurationDays { out += "   symptom duration: \(number(days)) days\n" }
         for temperature in study.temperatures {
-            out += "   temperature \(temperature.side?.rawValue ?? "-") \(temperature.site): \(number(temperature.celsius)) °C\n"
+            out +=
+                "   temperature \(temperature.side?.rawValue ?? "-") \(temperature.site): \(number(temperature.celsius)) °C\n"
         }
         for motor in study.motor {
-            out += "   motor \(motor.side.rawValue) \(motor.nerve?.rawValue ?? motor.nerveLabel) → \(motor.recording?.rawValue ?? motor.recordingLabel)\n"
+            out +=
+                "   motor \(motor.side.rawValue) \(motor.nerve?.rawValue ?? motor.nerveLabel) → \(motor.recording?.rawValue ?? motor.recordingLabel)\n"
             for site in motor.sites {
-                let values = site.noResponse
+                let values =
+                    site.noResponse
                     ? "no response"
-                    : [value("lat", site.latencyMs, "ms"), value("amp", site.amplitudeMV, "mV"),
-                       value("dur", site.durationMs, "ms"), value("area", site.areaMVms, "mV·ms"),
-                       value("dist", site.distanceCm, "cm")].compactMap { $0 }.joined(separator: " ")
+                    : [
+                        value("lat", site.latencyMs, "ms"), value("amp", site.amplitudeMV, "mV"),
+                        value("dur", site.durationMs, "ms"), value("area", site.areaMVms, "mV·ms"),
+                        value("dist", site.distanceCm, "cm"),
+                    ].compactMap { $0 }.joined(separator: " ")
                 out += "     \(site.site?.rawValue ?? site.siteLabel): \(values)\n"
             }
             for segment in motor.segments {
                 let values = [value("dist", segment.distanceCm, "cm"), value("cv", segment.velocityMS, "m/s")]
                     .compactMap { $0 }.joined(separator: " ")
-                out += "     \(segment.from?.rawValue ?? segment.fromLabel) → \(segment.to?.rawValue ?? segment.toLabel): \(values)\n"
+                out +=
+                    "     \(segment.from?.rawValue ?? segment.fromLabel) → \(segment.to?.rawValue ?? segment.toLabel): \(values)\n"
             }
         }
         for sensory in study.sensory {
-            out += "   sensory \(sensory.side.rawValue) \(sensory.nerve?.rawValue ?? sensory.nerveLabel) → \(sensory.recording?.rawValue ?? sensory.recordingLabel)\n"
+            out +=
+                "   sensory \(sensory.side.rawValue) \(sensory.nerve?.rawValue ?? sensory.nerveLabel) → \(sensory.recording?.rawValue ?? sensory.recordingLabel)\n"
             for site in sensory.sites {
-                let values = site.noResponse
+                let values =
+                    site.noResponse
                     ? "no response"
-                    : [value("onset", site.onsetLatencyMs, "ms"), value("peak", site.peakLatencyMs, "ms"),
-                       value("amp", site.amplitudeUV, "µV"), value("dist", site.distanceCm, "cm"),
-                       value("cv", site.velocityMS, "m/s")].compactMap { $0 }.joined(separator: " ")
+                    : [
+                        value("onset", site.onsetLatencyMs, "ms"), value("peak", site.peakLatencyMs, "ms"),
+                        value("amp", site.amplitudeUV, "µV"), value("dist", site.distanceCm, "cm"),
+                        value("cv", site.velocityMS, "m/s"),
+                    ].compactMap { $0 }.joined(separator: " ")
                 out += "     \(site.site?.rawValue ?? site.siteLabel): \(values)\n"
             }
         }
@@ -61,7 +71,8 @@ enum StudyText {
                 exam.muapAmplitude.map { "amp \($0.rawValue)" }, exam.muapDuration.map { "dur \($0.rawValue)" },
                 exam.polyphasia.map { "poly \($0.rawValue)" }, exam.recruitment.map { "recruit \($0.rawValue)" },
             ].compactMap { $0 }
-            out += "   needle \(exam.side.rawValue) \(exam.muscle?.rawValue ?? exam.muscleLabel): \(parts.joined(separator: ", "))\n"
+            out +=
+                "   needle \(exam.side.rawValue) \(exam.muscle?.rawValue ?? exam.muscleLabel): \(parts.joined(separator: ", "))\n"
         }
         return out + "\n"
     }

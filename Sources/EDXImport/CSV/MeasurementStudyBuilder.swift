@@ -145,7 +145,9 @@ struct MeasurementStudyBuilder {
                 if study.date == nil {
                     study.date = date
                 } else if study.date != date {
-                    log.warning("value.conflict", location, field: "study_date", "differs from the study's earlier rows; the first is kept")
+                    log.warning(
+                        "value.conflict", location, field: "study_date",
+                        "differs from the study's earlier rows; the first is kept")
                 }
             } else if study.date == nil && firstLines["study_date"] == nil {
                 firstLines["study_date"] = row.line
@@ -158,7 +160,9 @@ struct MeasurementStudyBuilder {
             if study.patient.id == nil {
                 study.patient.id = row.patientID
             } else if study.patient.id != row.patientID {
-                log.error("value.conflict", location, field: "patient_id", "rows of one study name different patients; the study cannot be trusted")
+                log.error(
+                    "value.conflict", location, field: "patient_id",
+                    "rows of one study name different patients; the study cannot be trusted")
             }
         }
         if !row.age.isEmpty, firstLines["age"] == nil {
@@ -296,17 +300,21 @@ struct MeasurementStudyBuilder {
         var s = study.motor[m].sites.firstIndex { Self.siteKey($0.siteLabel, nerve: nerve) == siteKey }
         if s == nil {
             study.motor[m].sites.append(
-                MotorSite(site: stimulationSite(row.site, nerve: nerve, row: row), siteLabel: row.site, source: location))
+                MotorSite(
+                    site: stimulationSite(row.site, nerve: nerve, row: row), siteLabel: row.site, source: location))
             s = study.motor[m].sites.count - 1
         }
         guard let s else { return }
         let slotKey = "motor|\(m)|site|\(s)|\(parameter)"
         switch parameter {
-        case "latency", "onset_latency": assignValue(quantity(.time), to: \Study.motor[m].sites[s].latencyMs, key: slotKey, row: row)
-        case "amplitude": assignValue(quantity(.motorAmplitude), to: \Study.motor[m].sites[s].amplitudeMV, key: slotKey, row: row)
+        case "latency", "onset_latency":
+            assignValue(quantity(.time), to: \Study.motor[m].sites[s].latencyMs, key: slotKey, row: row)
+        case "amplitude":
+            assignValue(quantity(.motorAmplitude), to: \Study.motor[m].sites[s].amplitudeMV, key: slotKey, row: row)
         case "duration": assignValue(quantity(.time), to: \Study.motor[m].sites[s].durationMs, key: slotKey, row: row)
         case "area": assignValue(quantity(.area), to: \Study.motor[m].sites[s].areaMVms, key: slotKey, row: row)
-        case "distance": assignValue(quantity(.distance), to: \Study.motor[m].sites[s].distanceCm, key: slotKey, row: row)
+        case "distance":
+            assignValue(quantity(.distance), to: \Study.motor[m].sites[s].distanceCm, key: slotKey, row: row)
         case "no_response":
             if let flag = noResponseFlag(row) { study.motor[m].sites[s].noResponse = flag }
         case "velocity":
@@ -354,11 +362,14 @@ struct MeasurementStudyBuilder {
         switch parameter {
         case "latency", "onset_latency":
             assignValue(quantity(.time), to: \Study.sensory[n].sites[s].onsetLatencyMs, key: slotKey, row: row)
-        case "peak_latency": assignValue(quantity(.time), to: \Study.sensory[n].sites[s].peakLatencyMs, key: slotKey, row: row)
+        case "peak_latency":
+            assignValue(quantity(.time), to: \Study.sensory[n].sites[s].peakLatencyMs, key: slotKey, row: row)
         case "amplitude":
             assignValue(quantity(.sensoryAmplitude), to: \Study.sensory[n].sites[s].amplitudeUV, key: slotKey, row: row)
-        case "distance": assignValue(quantity(.distance), to: \Study.sensory[n].sites[s].distanceCm, key: slotKey, row: row)
-        case "velocity": assignValue(quantity(.velocity), to: \Study.sensory[n].sites[s].velocityMS, key: slotKey, row: row)
+        case "distance":
+            assignValue(quantity(.distance), to: \Study.sensory[n].sites[s].distanceCm, key: slotKey, row: row)
+        case "velocity":
+            assignValue(quantity(.velocity), to: \Study.sensory[n].sites[s].velocityMS, key: slotKey, row: row)
         case "no_response":
             if let flag = noResponseFlag(row) { study.sensory[n].sites[s].noResponse = flag }
         default: unknownParameter(row)
@@ -387,9 +398,15 @@ struct MeasurementStudyBuilder {
         let slotKey = "fwave|\(f)|\(parameter)"
         switch parameter {
         case "min_latency", "latency":
-            assignValue(log.quantity(row.value, unit: row.unit, .time, field: parameter, at: location, decimalComma: decimalComma), to: \Study.fWaves[f].minLatencyMs, key: slotKey, row: row)
+            assignValue(
+                log.quantity(
+                    row.value, unit: row.unit, .time, field: parameter, at: location, decimalComma: decimalComma),
+                to: \Study.fWaves[f].minLatencyMs, key: slotKey, row: row)
         case "persistence":
-            assignValue(log.quantity(row.value, unit: row.unit, .percent, field: parameter, at: location, decimalComma: decimalComma), to: \Study.fWaves[f].persistencePercent, key: slotKey, row: row)
+            assignValue(
+                log.quantity(
+                    row.value, unit: row.unit, .percent, field: parameter, at: location, decimalComma: decimalComma),
+                to: \Study.fWaves[f].persistencePercent, key: slotKey, row: row)
         case "no_response":
             if let flag = noResponseFlag(row) { study.fWaves[f].noResponse = flag }
         default: unknownParameter(row)
@@ -416,9 +433,13 @@ struct MeasurementStudyBuilder {
         let slotKey = "hreflex|\(h)|\(parameter)"
         switch parameter {
         case "latency":
-            assignValue(log.quantity(row.value, unit: row.unit, .time, field: parameter, at: location, decimalComma: decimalComma), to: \Study.hReflexes[h].latencyMs, key: slotKey, row: row)
+            assignValue(
+                log.quantity(
+                    row.value, unit: row.unit, .time, field: parameter, at: location, decimalComma: decimalComma),
+                to: \Study.hReflexes[h].latencyMs, key: slotKey, row: row)
         case "amplitude":
-            assignValue(log.quantity(
+            assignValue(
+                log.quantity(
                     row.value, unit: row.unit, .motorAmplitude, field: parameter, at: location,
                     decimalComma: decimalComma), to: \Study.hReflexes[h].amplitudeMV, key: slotKey, row: row)
         case "no_response":
@@ -451,17 +472,32 @@ struct MeasurementStudyBuilder {
         let slotKey = "needle|\(i)|\(parameter)"
         switch parameter {
         case "insertional":
-            assignValue(log.category(row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity), to: \Study.needle[i].insertionalActivity, key: slotKey, row: row)
+            assignValue(
+                log.category(
+                    row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
+                to: \Study.needle[i].insertionalActivity, key: slotKey, row: row)
         case "fibrillations":
-            assignValue(log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade), to: \Study.needle[i].fibrillations, key: slotKey, row: row)
+            assignValue(
+                log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
+                to: \Study.needle[i].fibrillations, key: slotKey, row: row)
         case "psw":
-            assignValue(log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade), to: \Study.needle[i].positiveSharpWaves, key: slotKey, row: row)
+            assignValue(
+                log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
+                to: \Study.needle[i].positiveSharpWaves, key: slotKey, row: row)
         case "fasciculations":
-            assignValue(log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade), to: \Study.needle[i].fasciculations, key: slotKey, row: row)
+            assignValue(
+                log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
+                to: \Study.needle[i].fasciculations, key: slotKey, row: row)
         case "muap_amplitude":
-            assignValue(log.category(row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity), to: \Study.needle[i].muapAmplitude, key: slotKey, row: row)
+            assignValue(
+                log.category(
+                    row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
+                to: \Study.needle[i].muapAmplitude, key: slotKey, row: row)
         case "muap_duration":
-            assignValue(log.category(row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity), to: \Study.needle[i].muapDuration, key: slotKey, row: row)
+            assignValue(
+                log.category(
+                    row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
+                to: \Study.needle[i].muapDuration, key: slotKey, row: row)
         case "polyphasia":
             if let (change, grade) = log.category(
                 row.value, field: parameter, at: location, expected: "Nml, Incr or a count", Lexicon.polyphasia)
@@ -470,7 +506,8 @@ struct MeasurementStudyBuilder {
                 study.needle[i].polyphasiaGrade = grade
             }
         case "recruitment":
-            assignValue(log.category(
+            assignValue(
+                log.category(
                     row.value, field: parameter, at: location, expected: "Nml, Reduced, Discrete, None or Early",
                     Lexicon.recruitment), to: \Study.needle[i].recruitment, key: slotKey, row: row)
         case "comment":

@@ -94,7 +94,8 @@ struct MeasurementsCSVReader {
                     outcome.diagnostics.append(
                         Diagnostic(
                             .error, "csv.missing-column", at: location(record.line),
-                            "the header lacks \(missing.map(\.rawValue).joined(separator: ", ")); no study can be read"))
+                            "the header lacks \(missing.map(\.rawValue).joined(separator: ", ")); no study can be read")
+                    )
                     return outcome
                 }
                 continue
@@ -111,7 +112,9 @@ struct MeasurementsCSVReader {
                     .error, mixed ? "csv.mixed-delimiters" : "csv.field-count", at: location(record.line), message)
                 // Attribute the row to its study when its id can still be read.
                 let fields =
-                    mixed ? record.fields[0].split(separator: otherDelimiter, omittingEmptySubsequences: false).map(String.init)
+                    mixed
+                    ? record.fields[0].split(separator: otherDelimiter, omittingEmptySubsequences: false).map(
+                        String.init)
                     : record.fields
                 let id = columns[.studyID].flatMap { $0 < fields.count ? fields[$0].trimmingWhitespace() : nil }
                 if let id, !id.isEmpty, current?.id != id {

@@ -209,7 +209,9 @@ struct SummaryStudyBuilder {
                 }
                 study.patient.ageYears = ValueParsing.convert(number, unit: unit, quantity: .age)
                 if study.patient.ageYears == nil {
-                    log.warning("unit.unknown", location, field: key, "unknown unit \(DiagnosticLog.quote(unit)) for an age; skipped")
+                    log.warning(
+                        "unit.unknown", location, field: key,
+                        "unknown unit \(DiagnosticLog.quote(unit)) for an age; skipped")
                 }
             case "sex", "gender":
                 study.patient.sex = log.category(value, field: key, at: location, expected: "F or M", ValueParsing.sex)
@@ -230,7 +232,9 @@ struct SummaryStudyBuilder {
         }
     }
 
-    private mutating func splitAndConvert(_ value: String, _ quantity: Quantity, field: String, at location: SourceLocation)
+    private mutating func splitAndConvert(
+        _ value: String, _ quantity: Quantity, field: String, at location: SourceLocation
+    )
         -> Double?
     {
         guard !value.isEmpty else { return nil }
@@ -454,7 +458,9 @@ struct SummaryStudyBuilder {
 
     private mutating func limit(_ cells: [String], _ header: Header, _ column: Column, line: Int) -> LabLimit? {
         guard let index = header.columns[column], index < cells.count, !cells[index].isEmpty else { return nil }
-        guard let parsed = ValueParsing.labLimit(cells[index], decimalComma: decimalComma, factor: header.factors[column] ?? 1)
+        guard
+            let parsed = ValueParsing.labLimit(
+                cells[index], decimalComma: decimalComma, factor: header.factors[column] ?? 1)
         else {
             log.warning(
                 "value.bad-limit", at(line), field: header.names[index] ?? "norm",
@@ -483,7 +489,8 @@ struct SummaryStudyBuilder {
             if mapped == nil {
                 log.warning(
                     "name.unknown-site", location, field: "Site",
-                    "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation")
+                    "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation"
+                )
             }
             var site = MotorSite(site: mapped, siteLabel: siteLabel, source: location)
             site.noResponse = noResponse
@@ -545,7 +552,8 @@ struct SummaryStudyBuilder {
             if mapped == nil {
                 log.warning(
                     "name.unknown-site", location, field: "Site",
-                    "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation")
+                    "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation"
+                )
             }
             var site = SensorySite(site: mapped, siteLabel: siteLabel, source: location)
             site.noResponse = noResponse
@@ -653,7 +661,8 @@ struct SummaryStudyBuilder {
         var exam = NeedleExam(muscle: muscle, muscleLabel: label, side: side, source: location)
         let grades = "0, +/-, 1+, 2+, 3+ or 4+"
         func grade(_ column: Column, _ name: String) -> SpontaneousGrade? {
-            log.category(cell(cells, header, column), field: name, at: location, expected: grades, Lexicon.spontaneousGrade)
+            log.category(
+                cell(cells, header, column), field: name, at: location, expected: grades, Lexicon.spontaneousGrade)
         }
         exam.insertionalActivity = log.category(
             cell(cells, header, .insertional), field: "Ins Act", at: location, expected: "Nml, Incr or Decr",

@@ -43,7 +43,8 @@ struct XMLStudyBuilder {
     mutating func finish() -> ImportedStudy {
         inStudy = false
         if study.id.isEmpty {
-            log.error("study.missing-id", study.source, field: "Study/ID", "the study has no <Study><ID>; it is rejected")
+            log.error(
+                "study.missing-id", study.source, field: "Study/ID", "the study has no <Study><ID>; it is rejected")
         }
         return result()
     }
@@ -111,7 +112,8 @@ struct XMLStudyBuilder {
         case (.none, "NeedleEMG"): container = .needleEMG
         case (.none, "Impression"): container = nil
         case (.nerveConduction, "Motor"):
-            guard let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
+            guard
+                let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let (nerve, nerveLabel) = mapNerve(attribute("nerve"), at: location)
             let recordingLabel = attribute("recording") ?? ""
@@ -122,7 +124,8 @@ struct XMLStudyBuilder {
             container = .motor
         case (.motor, "Site"):
             let label = attribute("name") ?? ""
-            motorSite = MotorSite(site: mapSite(label, nerve: motor?.nerve, at: location), siteLabel: label, source: location)
+            motorSite = MotorSite(
+                site: mapSite(label, nerve: motor?.nerve, at: location), siteLabel: label, source: location)
             let flag = noResponse(attribute("noResponse"), at: location)
             motorSite?.noResponse = flag
             container = .motorSite
@@ -134,7 +137,8 @@ struct XMLStudyBuilder {
                 to: mapSite(to, nerve: motor?.nerve, at: location), toLabel: to, source: location)
             container = .segment
         case (.nerveConduction, "Sensory"):
-            guard let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
+            guard
+                let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let (nerve, nerveLabel) = mapNerve(attribute("nerve"), at: location)
             let recordingLabel = attribute("recording") ?? ""
@@ -160,7 +164,8 @@ struct XMLStudyBuilder {
             sensorySite?.noResponse = flag
             container = .sensorySite
         case (.nerveConduction, "FWave"):
-            guard let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
+            guard
+                let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let (nerve, nerveLabel) = mapNerve(attribute("nerve"), at: location)
             let recordingLabel = attribute("recording") ?? ""
@@ -172,7 +177,8 @@ struct XMLStudyBuilder {
             fWave?.noResponse = flag
             container = .fWave
         case (.nerveConduction, "HReflex"):
-            guard let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
+            guard
+                let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let (nerve, nerveLabel) = mapNerve(attribute("nerve"), at: location)
             let recordingLabel = attribute("recording") ?? ""
@@ -184,7 +190,8 @@ struct XMLStudyBuilder {
             hReflex?.noResponse = flag
             container = .hReflex
         case (.needleEMG, "Muscle"):
-            guard let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
+            guard
+                let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let label = attribute("name") ?? ""
             let mapped = Lexicon.muscle(label)
@@ -239,8 +246,9 @@ struct XMLStudyBuilder {
             block = .nerveConduction
         case (.motorSite, "Site"):
             if var site = motorSite {
-                clearValuesIfNoResponse(&site.noResponse, hasValues: site.latencyMs != nil || site.amplitudeMV != nil,
-                                        at: site.source)
+                clearValuesIfNoResponse(
+                    &site.noResponse, hasValues: site.latencyMs != nil || site.amplitudeMV != nil,
+                    at: site.source)
                 if site.noResponse {
                     site.latencyMs = nil
                     site.amplitudeMV = nil
@@ -258,17 +266,20 @@ struct XMLStudyBuilder {
             segment = nil
             block = .motor
         case (.segment, "Distance"):
-            log.assign(&segment!.distanceCm, quantity(value, unit, .distance, name, location), field: name, at: location)
+            log.assign(
+                &segment!.distanceCm, quantity(value, unit, .distance, name, location), field: name, at: location)
         case (.segment, "Velocity"):
-            log.assign(&segment!.velocityMS, quantity(value, unit, .velocity, name, location), field: name, at: location)
+            log.assign(
+                &segment!.velocityMS, quantity(value, unit, .velocity, name, location), field: name, at: location)
         case (.sensory, "Sensory"):
             if let sensory { study.sensory.append(sensory) }
             sensory = nil
             block = .nerveConduction
         case (.sensorySite, "Site"):
             if var site = sensorySite {
-                clearValuesIfNoResponse(&site.noResponse, hasValues: site.amplitudeUV != nil || site.onsetLatencyMs != nil,
-                                        at: site.source)
+                clearValuesIfNoResponse(
+                    &site.noResponse, hasValues: site.amplitudeUV != nil || site.onsetLatencyMs != nil,
+                    at: site.source)
                 if site.noResponse {
                     site.amplitudeUV = nil
                     site.onsetLatencyMs = nil
@@ -309,7 +320,8 @@ struct XMLStudyBuilder {
         case (_, _):
             if !value.trimmingWhitespace().isEmpty || !leafAttributes.isEmpty {
                 log.warning(
-                    "xml.unknown-element", location, field: name, "unknown element <\(name)> here; its value is skipped")
+                    "xml.unknown-element", location, field: name, "unknown element <\(name)> here; its value is skipped"
+                )
             }
         }
         leafAttributes = []
@@ -333,7 +345,8 @@ struct XMLStudyBuilder {
             study.patient.ageYears = quantity(value, unit ?? "years", .age, name, location)
         case "Sex":
             guard let text = nonEmpty(value) else { return }
-            study.patient.sex = log.category(text, field: name, at: location, expected: "F, M, O or U", ValueParsing.sex)
+            study.patient.sex = log.category(
+                text, field: name, at: location, expected: "F, M, O or U", ValueParsing.sex)
         case "Height":
             study.patient.heightCm = quantity(value, unit, .height, name, location)
         case "Weight":
@@ -436,7 +449,8 @@ struct XMLStudyBuilder {
         case "InsertionalActivity":
             log.assign(
                 &muscle!.insertionalActivity,
-                log.category(value, field: name, at: location, expected: "Normal, Increased or Decreased", Lexicon.activity),
+                log.category(
+                    value, field: name, at: location, expected: "Normal, Increased or Decreased", Lexicon.activity),
                 field: name, at: location)
         case "Fibrillations":
             log.assign(
@@ -558,8 +572,9 @@ struct XMLStudyBuilder {
         return false
     }
 
-    private mutating func clearValuesIfNoResponse(_ noResponse: inout Bool, hasValues: Bool, at location: SourceLocation)
-    {
+    private mutating func clearValuesIfNoResponse(
+        _ noResponse: inout Bool, hasValues: Bool, at location: SourceLocation
+    ) {
         if noResponse && hasValues {
             log.warning(
                 "value.no-response-with-values", location, field: "noResponse",
@@ -568,7 +583,8 @@ struct XMLStudyBuilder {
     }
 
     private mutating func unknownValue(_ name: String, _ value: String, at location: SourceLocation) {
-        log.warning("xml.unknown-element", location, field: name, "unknown element <\(name)> here; its value is skipped")
+        log.warning(
+            "xml.unknown-element", location, field: name, "unknown element <\(name)> here; its value is skipped")
     }
 
     private func nonEmpty(_ value: String) -> String? {
