@@ -2,7 +2,7 @@ public import EDXFindings
 public import EDXModel
 
 /// The analysis of one study: who and what was studied, the findings, and the localization. This
-/// is the JSON document of `edx analyze` (schema in docs/analysis.schema.json).
+/// is the JSON document of `edx analyze` (fields described in docs/localization.md section 9).
 public struct StudyAnalysis: Codable, Sendable, Hashable {
     /// Bumped on any incompatible change of the JSON shape.
     public static let currentSchemaVersion = "1.0"
@@ -26,7 +26,7 @@ public struct StudyAnalysis: Codable, Sendable, Hashable {
 public struct StudyHeader: Codable, Sendable, Hashable {
     public var id: String
     public var date: String?
-    /// The patient identifier, or nil when de-identified.
+    /// The patient identifier: the stable `anon-` pseudonym when the study was de-identified.
     public var patientID: String?
     public var ageYears: Double?
     public var sex: Sex?

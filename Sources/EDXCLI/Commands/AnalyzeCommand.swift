@@ -9,8 +9,8 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Localize the lesion in each study: ranked differential with evidence and suggested tests.",
         discussion: """
-            JSON: one document for one study, JSON Lines for several; the schema is \
-            docs/analysis.schema.json and docs/localization.md explains the model. Rejected studies \
+            JSON: one document for one study, JSON Lines for several; the document is \
+            described field by field in docs/localization.md section 9, with the model. Rejected studies \
             are reported on standard error and skipped.
             """
     )
