@@ -164,8 +164,10 @@ extension Context {
                     "Distal CMAP below \(Format.number(Criteria.blockMinimumDistalAmplitude.value)) % of the lower "
                         + "limit: block cannot be judged reliably (S39).")
             }
-            caveats += motorAxonCaveats().map { _ in
-                "Within 7 days of onset a proximal drop may be early axon loss rather than block; repeat after day 10."
+            if !motorAxonCaveats().isEmpty {
+                caveats.append(
+                    "Within \(Format.number(Criteria.wallerianMotorDays.value)) days of onset a proximal drop may be "
+                        + "early axon loss rather than block; repeat after day 10.")
             }
             let dispersed = (durationIncrease ?? 0) > Criteria.dispersionDurationIncrease.value
             let kind: NerveFinding.Kind = dispersed ? .temporalDispersion : .conductionBlock

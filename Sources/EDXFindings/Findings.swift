@@ -44,7 +44,6 @@ public struct TechnicalNote: Codable, Sendable, Hashable {
         case covariateMissing = "covariate-missing"
         case tooEarlyForAxonLoss = "too-early-for-axon-loss"
         case limitsUsed = "limits-used"
-        case unsupportedStudy = "unsupported-study"
     }
 
     public var id: String
@@ -154,11 +153,10 @@ public struct NerveFinding: Codable, Sendable, Hashable {
         case slowing
         case accessoryDeepPeroneal = "accessory-deep-peroneal"
         case physiologicalProximalDrop = "physiological-proximal-drop"
-        case normal
 
         public var isAbnormal: Bool {
             switch self {
-            case .accessoryDeepPeroneal, .physiologicalProximalDrop, .normal: false
+            case .accessoryDeepPeroneal, .physiologicalProximalDrop: false
             default: true
             }
         }

@@ -19,6 +19,9 @@ public enum Format {
         return text
     }
 
+    /// A kebab-case key in words: `tibialis-anterior` becomes `tibialis anterior`.
+    public static func words(_ key: String) -> String { key.split(separator: "-").joined(separator: " ") }
+
     /// A percentage rounded to whole numbers: `64 %`.
     public static func percent(_ value: Double) -> String { "\(Int(value.rounded())) %" }
 }

@@ -152,8 +152,8 @@ struct Context {
 }
 
 extension Side {
-    /// `L` or `R`, for ids.
-    var letter: String { self == .left ? "L" : "R" }
+    /// `L` or `R`, as in finding ids.
+    public var letter: String { self == .left ? "L" : "R" }
     /// `Left` or `Right`, for sentences.
     var title: String { self == .left ? "Left" : "Right" }
 }

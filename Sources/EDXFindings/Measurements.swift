@@ -60,7 +60,7 @@ struct StudyName {
         return String(lowered).split(separator: "-").joined(separator: "-")
     }
 
-    static func words(_ key: String) -> String { key.split(separator: "-").joined(separator: " ") }
+    static func words(_ key: String) -> String { Format.words(key) }
 }
 
 extension Measure {
@@ -343,9 +343,10 @@ extension Context {
         case .normal:
             return "\(head) \(Format.number(value ?? 0)) \(unit): normal\(limitText)"
         case .low, .high:
-            let direction = classification == .low ? "low" : "prolonged"
-            let shownDirection = measure.isVelocity ? (classification == .low ? "slow" : "fast") : direction
-            let word = measure == .amplitude ? (classification == .low ? "low" : "high") : shownDirection
+            let low = classification == .low
+            let word =
+                measure == .amplitude
+                ? (low ? "low" : "high") : measure.isVelocity ? (low ? "slow" : "fast") : (low ? "low" : "prolonged")
             let percentText =
                 percent.map { ", \(Format.percent($0)) of the \(limit?.bound == .lower ? "lower" : "upper") limit" }
                 ?? ""

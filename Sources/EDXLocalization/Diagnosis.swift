@@ -75,8 +75,9 @@ public enum Pathophysiology: String, Codable, Sendable, Hashable {
     case undetermined
 }
 
-/// One finding cited for or against a diagnosis.
-public struct Evidence: Codable, Sendable, Hashable {
+/// One finding cited for or against a diagnosis. (Named apart from `EDXReference.Evidence`, the
+/// strength-of-source tag, so that code importing both modules stays unambiguous.)
+public struct EvidenceItem: Codable, Sendable, Hashable {
     /// The id of the finding (see `edx findings`).
     public var finding: String
     public var statement: String
@@ -85,8 +86,8 @@ public struct Evidence: Codable, Sendable, Hashable {
 }
 
 public struct EvidenceLists: Codable, Sendable, Hashable {
-    public var `for`: [Evidence]
-    public var against: [Evidence]
+    public var `for`: [EvidenceItem]
+    public var against: [EvidenceItem]
 }
 
 /// Severity with the numbers that set it.

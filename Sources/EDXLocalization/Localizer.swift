@@ -134,13 +134,13 @@ public struct Localizer: Sendable {
         competitor: Hypothesis, observations: [Observation], findings: StudyFindings, model: Model
     ) -> Diagnosis {
         // Evidence: how each observation moves the odds against the closest alternative.
-        var support: [Evidence] = []
-        var against: [Evidence] = []
+        var support: [EvidenceItem] = []
+        var against: [EvidenceItem] = []
         for observation in observations {
             let here = self.probability(of: observation, under: hypothesis, model: model)
             let there = self.probability(of: observation, under: competitor, model: model)
             let weight = observation.strength * (log(here) - log(there))
-            let entry = Evidence(
+            let entry = EvidenceItem(
                 finding: observation.findingIDs.first ?? "", statement: observation.statement,
                 weight: (weight * 100).rounded() / 100)
             if weight > 0.2 {
@@ -175,9 +175,9 @@ public struct Localizer: Sendable {
         var summary = "\(side == .bilateral ? "" : side.rawValue.capitalizedFirst + " ")\(code.words)"
         var qualifiers: [String] = []
         if let severity { qualifiers.append(severity.grade.rawValue) }
-        if acuity != .undetermined { qualifiers.append(acuity.rawValue.split(separator: "-").joined(separator: " ")) }
+        if acuity != .undetermined { qualifiers.append(Format.words(acuity.rawValue)) }
         if pathophysiology != .undetermined {
-            qualifiers.append(pathophysiology.rawValue.split(separator: "-").joined(separator: " "))
+            qualifiers.append(Format.words(pathophysiology.rawValue))
         }
         if !qualifiers.isEmpty { summary += ", " + qualifiers.joined(separator: ", ") }
         if !coexisting.isEmpty { summary += "; with " + coexisting.map(\.words).joined(separator: " and ") }
@@ -239,9 +239,7 @@ public struct Localizer: Sendable {
         var allSilent = true
         var anyRecruitment = false
         for observation in involved where observation.abnormal {
-            guard case .muscle(let muscle, let side) = observation.item,
-                let finding = findings.muscles.first(where: { $0.muscle == muscle && $0.side == side })
-            else { continue }
+            guard let finding = muscleFinding(observation, in: findings) else { continue }
             let fibs = finding.denervation?.value ?? 0
             let loss = finding.recruitment?.neurogenicLoss ?? 0
             if finding.recruitment != nil {
@@ -252,13 +250,12 @@ public struct Localizer: Sendable {
             needleGrade = max(needleGrade ?? grade, grade)
         }
         if needleGrade != nil {
-            let worst = involved.compactMap { o -> MuscleFinding? in
-                guard case .muscle(let m, let s) = o.item else { return nil }
-                return findings.muscles.first { $0.muscle == m && $0.side == s && $0.neurogenic }
-            }.max { ($0.denervation?.value ?? 0) < ($1.denervation?.value ?? 0) }
+            let worst = involved.compactMap { muscleFinding($0, in: findings) }.filter(\.neurogenic).max {
+                ($0.denervation?.value ?? 0) < ($1.denervation?.value ?? 0)
+            }
             if let worst {
                 basis.append(
-                    "worst muscle \(worst.muscle.map { $0.rawValue.split(separator: "-").joined(separator: " ") } ?? worst.label): fibrillations \(worst.denervation?.rawValue ?? "0"), recruitment "
+                    "worst muscle \(worst.muscle.map { Format.words($0.rawValue) } ?? worst.label): fibrillations \(worst.denervation?.rawValue ?? "0"), recruitment "
                         + "\(worst.recruitment?.rawValue ?? "not recorded")")
             }
         }
@@ -284,11 +281,14 @@ public struct Localizer: Sendable {
         return SeverityAssessment(grade: grades.max()!, basis: basis)
     }
 
+    /// The needle finding a muscle observation rests on.
+    static func muscleFinding(_ observation: Observation, in findings: StudyFindings) -> MuscleFinding? {
+        guard case .muscle(let muscle, let side) = observation.item else { return nil }
+        return findings.muscles.first { $0.muscle == muscle && $0.side == side }
+    }
+
     static func acuity(involved: [Observation], findings: StudyFindings) -> DiagnosisAcuity {
-        let muscles = involved.compactMap { o -> MuscleFinding? in
-            guard case .muscle(let m, let s) = o.item else { return nil }
-            return findings.muscles.first { $0.muscle == m && $0.side == s }
-        }
+        let muscles = involved.compactMap { muscleFinding($0, in: findings) }
         if muscles.isEmpty { return .undetermined }
         let classes = Set(muscles.filter(\.neurogenic).compactMap(\.acuity))
         if classes.contains(.subacuteOrChronicActive)
@@ -308,9 +308,8 @@ public struct Localizer: Sendable {
             switch o.item {
             case .cmap, .sensory:
                 return true
-            case .muscle(let m, let s):
-                let finding = findings.muscles.first { $0.muscle == m && $0.side == s }
-                return finding.map { $0.activeDenervation || $0.reinnervation } ?? false
+            case .muscle:
+                return muscleFinding(o, in: findings).map { $0.activeDenervation || $0.reinnervation } ?? false
             default:
                 return false
             }
@@ -429,7 +428,7 @@ public struct Localizer: Sendable {
 
     private func insufficient(_ observations: [Observation], model: Model, caveats: [String]) -> Localization {
         let evidence = observations.map {
-            Evidence(finding: $0.findingIDs.first ?? "", statement: $0.statement, weight: 0)
+            EvidenceItem(finding: $0.findingIDs.first ?? "", statement: $0.statement, weight: 0)
         }
         let diagnosis = Diagnosis(
             code: .insufficientData, side: .bilateral, probability: 1, severity: nil, severityBasis: [], acuity: nil,

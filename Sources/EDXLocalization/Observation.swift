@@ -28,15 +28,15 @@ enum Item: Hashable, Sendable {
         let side = self.side.rawValue
         switch self {
         case .muscle(let m, _):
-            return "needle EMG of the \(side) \(m.rawValue.split(separator: "-").joined(separator: " "))"
+            return "needle EMG of the \(side) \(Format.words(m.rawValue))"
         case .sensory(let n, _):
-            return "\(side) \(n.rawValue.split(separator: "-").joined(separator: " ")) sensory response"
+            return "\(side) \(Format.words(n.rawValue)) sensory response"
         case .cmap(let r, _):
-            return "\(side) \(r.rawValue.split(separator: "-").joined(separator: " ")) conduction study"
+            return "\(side) \(Format.words(r.rawValue)) conduction study"
         case .fibularHeadConduction:
             return "\(side) peroneal motor study with stimulation below and above the fibular head"
         case .distalConduction(let r, _):
-            return "\(side) \(r.rawValue.split(separator: "-").joined(separator: " ")) distal latency, both sides"
+            return "\(side) \(Format.words(r.rawValue)) distal latency, both sides"
         case .hReflex: return "H reflexes on both sides"
         }
     }
@@ -142,7 +142,7 @@ enum Observations {
         }
         for measurement in findings.measurements where measurement.measure == .hLatency {
             let asymmetric = findings.nerves.first {
-                $0.id == "nerve.h-reflex.\(measurement.side == .left ? "L" : "R").asymmetry"
+                $0.id == "nerve.h-reflex.\(measurement.side.letter).asymmetry"
             }
             let abnormal = measurement.classification.isAbnormal || asymmetric != nil
             observations.append(
