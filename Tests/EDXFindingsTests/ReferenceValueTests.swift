@@ -77,6 +77,16 @@ struct ReferenceValueTests {
         #expect(suspect.citation.detail.contains("transcription error"))
         #expect(limit(.hReflex, .hLatency, age: 60, height: 165).value == 35.6)
         #expect(limit(.hReflex, .hLatency, age: nil, height: 165).value == 35.0)
+        // Every cell of the age-by-height table, at the lower edge of each band.
+        let cells: [(Double, Double, Double)] = [
+            (19, 0, 29.8), (19, 160, 32.3), (19, 170, 33.7), (19, 180, 35.9),
+            (40, 0, 29.7), (40, 160, 32.8), (40, 170, 33.5), (40, 180, 35.0),
+            (50, 0, 33.6), (50, 160, 35.6), (50, 170, 35.6), (50, 180, 36.4),
+        ]
+        for (age, height, value) in cells {
+            #expect(
+                limit(.hReflex, .hLatency, age: age, height: max(height, 150)).value == value, "\(age) y, \(height) cm")
+        }
         #expect(limit(.hReflex, .latencyDifference, age: 60, height: 165).value == 2.0)
     }
 

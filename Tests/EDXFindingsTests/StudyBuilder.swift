@@ -62,6 +62,22 @@ struct StudyBuilder {
         study.sensory.append(sensory)
     }
 
+    mutating func fWave(_ side: Side, minLatency: Double) {
+        var wave = FWaveStudy(
+            nerve: .tibial, nerveLabel: "tibial", side: side, recording: .abductorHallucis, recordingLabel: "AH",
+            source: here)
+        wave.minLatencyMs = minLatency
+        study.fWaves.append(wave)
+    }
+
+    mutating func hReflex(_ side: Side, latency: Double) {
+        var reflex = HReflexStudy(
+            nerve: .tibial, nerveLabel: "tibial", side: side, recording: .soleus, recordingLabel: "soleus", source: here
+        )
+        reflex.latencyMs = latency
+        study.hReflexes.append(reflex)
+    }
+
     mutating func needle(
         _ muscle: Muscle, _ side: Side = .left, fibs: SpontaneousGrade? = SpontaneousGrade.none,
         psw: SpontaneousGrade? = SpontaneousGrade.none, duration: Activity? = .normal, amplitude: Activity? = .normal,
