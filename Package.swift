@@ -10,6 +10,7 @@ import PackageDescription
 //   EDXFindings (interpretation: each value against its limit, pathophysiology, needle acuity)
 //   EDXAnatomy (the lower-limb nerve tree, muscles and roots, as sourced data)
 //   EDXLocalization (hypotheses scored against the findings: ranked differential with evidence)
+//   EDXReport (the signed report: text pages, Markdown, JSON with a schema; ICD-10-CM suggestions)
 //   EDXCLI (commands) -> edx (entry point)
 let package = Package(
     name: "edx",
@@ -18,7 +19,9 @@ let package = Package(
         .executable(name: "edx", targets: ["edx"]),
         .library(
             name: "EDX",
-            targets: ["EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
+            targets: [
+                "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization", "EDXReport",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -42,13 +45,16 @@ let package = Package(
         .target(name: "EDXFindings", dependencies: ["EDXModel", "EDXReference"]),
         .target(name: "EDXAnatomy", dependencies: ["EDXModel", "EDXReference"]),
         .target(name: "EDXLocalization", dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXAnatomy"]),
+        .target(
+            name: "EDXReport",
+            dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
         .target(name: "EDXEvaluation", dependencies: ["EDXLocalization", "EDXImport", "EDXModel", "StrictCSV"]),
 
         // MARK: Command line.
         .target(
             name: "EDXCLI",
             dependencies: [
-                "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation",
+                "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation", "EDXReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,7 +19,9 @@ public struct EDXCommand: ParsableCommand {
             3 a file could not be read.
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, FindingsCommand.self, AnalyzeCommand.self, EvaluateCommand.self]
+        subcommands: [
+            ImportCommand.self, FindingsCommand.self, AnalyzeCommand.self, ReportCommand.self, EvaluateCommand.self,
+        ]
     )
 
     public init() {}

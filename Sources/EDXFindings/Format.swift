@@ -19,8 +19,14 @@ public enum Format {
         return text
     }
 
-    /// A kebab-case key in words: `tibialis-anterior` becomes `tibialis anterior`.
-    public static func words(_ key: String) -> String { key.split(separator: "-").joined(separator: " ") }
+    /// A kebab-case key in words: `tibialis-anterior` becomes `tibialis anterior`; root names keep
+    /// their capitals (`lumbar-paraspinal-l5` becomes `lumbar paraspinal L5`).
+    public static func words(_ key: String) -> String {
+        key.split(separator: "-").map { word in
+            let isRoot = word.count == 2 && "lst".contains(word.first!) && word.last!.isNumber
+            return isRoot ? word.uppercased() : String(word)
+        }.joined(separator: " ")
+    }
 
     /// A percentage rounded to whole numbers: `64 %`.
     public static func percent(_ value: Double) -> String { "\(Int(value.rounded())) %" }

@@ -213,9 +213,13 @@ public struct Localizer: Sendable {
                 $0.referenceStudy == study && $0.side != side && $0.measure == .amplitude && $0.site == measurement.site
             }
             var grade: Severity
+            // "left peroneal motor (EDB)": the study as the finding's own sentence names it.
+            let name =
+                measurement.summary.split(separator: ",").first.map { $0.prefix(1).lowercased() + $0.dropFirst() }
+                ?? "\(side.rawValue) \(measurement.study)"
             if measurement.classification == .absent {
                 grade = .severe
-                basis.append("\(side.rawValue) \(measurement.study) CMAP absent")
+                basis.append("\(name) CMAP absent")
             } else {
                 allAbsent = false
                 let value = measurement.value ?? 0
@@ -224,12 +228,12 @@ public struct Localizer: Sendable {
                     grade =
                         ratio < 10 ? .severe : (ratio < 50 || measurement.classification == .low ? .moderate : .mild)
                     basis.append(
-                        "\(side.rawValue) \(measurement.study) CMAP \(Format.number(value)) mV, \(Int(ratio.rounded())) % of the other side"
+                        "\(name) CMAP \(Format.number(value)) mV, \(Int(ratio.rounded())) % of the other side"
                     )
                 } else {
                     grade = measurement.classification == .low ? .moderate : .mild
                     basis.append(
-                        "\(side.rawValue) \(measurement.study) CMAP \(Format.number(value)) mV (\(measurement.classification.rawValue))"
+                        "\(name) CMAP \(Format.number(value)) mV (\(measurement.classification.rawValue))"
                     )
                 }
             }

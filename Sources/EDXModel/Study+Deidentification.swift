@@ -1,6 +1,8 @@
 extension Study {
-    /// The study without name, birth date and identifiers: a stable pseudonym (the same for the same
-    /// patient id in every run) replaces the patient id; age and sex are kept.
+    /// The study without name, birth date and identifiers: stable pseudonyms (the same for the same
+    /// identifier in every run, so that de-identified outputs can still be linked) replace the patient
+    /// id and the study id; examiner and referrer are removed; age, sex, height and the study date are
+    /// kept. Free text (indication, comments) is kept as exported and is not scrubbed.
     public func deidentified() -> Study {
         var copy = self
         copy.patient.name = nil
@@ -8,10 +10,14 @@ extension Study {
         copy.patient.id = patient.id.map(Self.pseudonym)
         copy.examiner = nil
         copy.referrer = nil
-        if let id = patient.id, copy.id.contains(id) {
-            copy.id = copy.id.replacingAll(id, with: Self.pseudonym(id))
-        }
+        copy.id = Self.studyPseudonym(id)
         return copy
+    }
+
+    /// `study-` followed by 12 hex digits of the FNV-1a hash of the study id (distinct from the
+    /// patient pseudonym of the same text).
+    public static func studyPseudonym(_ identifier: String) -> String {
+        "study-" + pseudonym("study:" + identifier).dropFirst("anon-".count)
     }
 
     /// `anon-` followed by 12 hex digits of a 64-bit FNV-1a hash of the identifier.
@@ -24,18 +30,5 @@ extension Study {
         let hex = String(hash, radix: 16)
         let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
         return "anon-" + padded.prefix(12)
-    }
-}
-
-extension String {
-    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let index = rest.firstRange(of: target) {
-            result += rest[..<index.lowerBound] + replacement
-            rest = rest[index.upperBound...]
-        }
-        return result + rest
     }
 }

@@ -28,13 +28,24 @@ struct AnalyzeCommand: ParsableCommand {
     var deidentify = false
 
     func run() throws {
-        var output = RecordWriter<StudyAnalysis>(format: format, text: AnalysisText.render)
+        let (deidentify, preference) = (self.deidentify, limits.preference)
+        var output = RecordWriter<AnalyzedStudy>(format: format) {
+            AnalysisText.render($0.study, $0.analysis, deidentified: deidentify, limits: preference)
+        }
         let status = StudyInput.forEach(files: files) { imported in
             guard var study = imported.study else { return }
             if deidentify { study = study.deidentified() }
-            output.write(StudyAnalysis.analyze(study, preference: limits.preference))
+            output.write(AnalyzedStudy(study: study, analysis: StudyAnalysis.analyze(study, preference: preference)))
         }
         output.finish()
         if status != .success { throw ExitCode(status.rawValue) }
     }
+}
+
+/// A study with its analysis: the JSON is the analysis alone, the text needs the study's tables.
+struct AnalyzedStudy: Encodable {
+    var study: Study
+    var analysis: StudyAnalysis
+
+    func encode(to encoder: any Encoder) throws { try analysis.encode(to: encoder) }
 }

@@ -1,0 +1,60 @@
+import EDXFindings
+
+/// How values, limits and needle grades are written in every table.
+enum CellText {
+    /// `5.2`, `0.7 L >=1.1`, `NR`, `NR >=4`: abnormal values carry their flag and the limit beside them.
+    static func value(_ cell: ValueCell?) -> String {
+        guard let cell else { return "" }
+        let limit = cell.limit.map { " \(limitText($0))" } ?? ""
+        if cell.noResponse { return cell.abnormal ? "NR\(limit)" : "NR" }
+        guard let value = cell.value else { return "" }
+        let number = Format.number(value)
+        guard cell.abnormal else { return number }
+        let flag = cell.classification == "low" ? "L" : "H"
+        return "\(number) \(flag)\(limit)"
+    }
+
+    /// `>=1.1` or `<=6.5`.
+    static func limitText(_ limit: LimitCell) -> String {
+        "\(limit.bound == "lower" ? ">=" : "<=")\(Format.number(limit.value))"
+    }
+
+    static func number(_ value: Double?) -> String { value.map { Format.number($0) } ?? "" }
+
+    static func percentChange(_ value: Double?) -> String {
+        guard let value else { return "" }
+        let rounded = Int(value.rounded())
+        return rounded > 0 ? "+\(rounded)%" : "\(rounded)%"
+    }
+
+    /// Needle activity in a narrow column: `N`, `inc`, `dec`.
+    static func activity(_ value: String?) -> String {
+        switch value {
+        case "normal": "N"
+        case "increased": "inc"
+        case "decreased": "dec"
+        case let other?: other
+        case nil: ""
+        }
+    }
+
+    static func recruitment(_ value: String?) -> String {
+        switch value {
+        case "normal": "N"
+        case "mildly-reduced": "mild red"
+        case let other?: other
+        case nil: ""
+        }
+    }
+
+    static func side(_ side: String) -> String { side == "left" ? "L" : "R" }
+
+    static let valueLegend =
+        "L/H: below/above the limit shown (>= lower, <= upper limit): the lab's where the export has it, "
+        + "else the published one (sources in the JSON report). NR: no response. Values without a flag and "
+        + "limit are normal or have no reference value (see technical notes)."
+
+    static let needleLegend =
+        "Fib/PSW/Fasc graded 0, +/-, 1+ to 4+. MUAP: N normal, inc increased, dec decreased. "
+        + "* marks a muscle with neurogenic findings."
+}

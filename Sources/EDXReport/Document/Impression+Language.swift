@@ -1,0 +1,195 @@
+import EDXFindings
+public import EDXLocalization
+import EDXModel
+
+extension Impression {
+    /// The localization in the words of a signed report: the conclusion with severity, acuity and
+    /// pathophysiology; what it rests on; the evidence against the main alternatives; what was not
+    /// tested. Every sentence is built from the structured diagnoses, which are kept beside it.
+    public init(_ localization: Localization) {
+        let diagnoses = localization.diagnoses.enumerated().map { ReportDiagnosis($1, rank: $0 + 1) }
+        self.diagnoses = diagnoses
+        caveats = localization.caveats
+        guard let top = localization.diagnoses.first else {
+            conclusion = "insufficient-data"
+            paragraphs = ["No localization could be made."]
+            definitions = []
+            return
+        }
+        var paragraphs: [String] = []
+        switch top.code {
+        case .insufficientData:
+            conclusion = "insufficient-data"
+            paragraphs.append(top.summary + ".")
+        case .normalStudy:
+            conclusion = "normal"
+            var text =
+                "Normal study. There is no electrodiagnostic evidence of a lower-limb mononeuropathy, lumbosacral "
+                + "plexopathy, radiculopathy or polyneuropathy in the nerves and muscles tested"
+            if top.probability >= 0.9 {
+                text += " (probability \(Self.percent(top.probability)) under the edx model)."
+            } else {
+                text +=
+                    ". Under the edx model the probability of no lesion is \(Self.percent(top.probability)): normal "
+                    + "results exclude a mild lesion only partly, most of all where studies were not done."
+            }
+            paragraphs.append(text)
+        default:
+            conclusion = "abnormal"
+            paragraphs.append("Abnormal study. " + Self.conclusion(top))
+            if !top.severityBasis.isEmpty {
+                paragraphs.append("Severity is based on: \(top.severityBasis.joined(separator: "; ")).")
+            }
+        }
+        let alternatives = localization.diagnoses.dropFirst().filter { $0.code != .insufficientData }
+        if top.code != .insufficientData {
+            if let runnerUp = alternatives.first, top.code != .normalStudy {
+                paragraphs.append(Self.separating(top, from: runnerUp))
+            } else if top.code != .normalStudy, let rest = Self.restsOn(top) {
+                paragraphs.append(rest)
+            }
+        }
+        for alternative in alternatives.dropFirst(top.code == .normalStudy ? 0 : 1).prefix(2) {
+            paragraphs.append(Self.against(alternative))
+        }
+        if let runnerUp = alternatives.first, top.probability - runnerUp.probability < 0.2,
+            localization.suggestedTests.isEmpty
+        {
+            paragraphs.append(
+                "The two leading localizations are close, and every study that separates them in the edx model "
+                    + "has already been done: the choice between them rests on the electromyographer's judgement.")
+        }
+        if !top.notTested.isEmpty {
+            paragraphs.append("Not tested: \(top.notTested.joined(separator: "; ")).")
+        }
+        self.paragraphs = paragraphs
+        definitions = Self.definitions(for: localization.diagnoses.prefix(2).compactMap(\.acuity))
+    }
+
+    private static func conclusion(_ diagnosis: Diagnosis) -> String {
+        let lead =
+            diagnosis.probability >= 0.9
+            ? "The findings are most consistent with"
+            : diagnosis.probability >= 0.6
+                ? "The findings favour" : "The findings are equivocal; the most likely localization is"
+        let named = (diagnosis.severity.map { "\($0.rawValue) " } ?? "") + name(diagnosis)
+        var sentence = "\(lead) \(article(for: named)) \(named)"
+        if let pathophysiology = diagnosis.pathophysiology, let words = pathophysiologyWords(pathophysiology) {
+            sentence += ", \(words)"
+        }
+        if !diagnosis.coexisting.isEmpty {
+            sentence += ", with a coexisting " + diagnosis.coexisting.map(\.words).joined(separator: " and ")
+        }
+        if let acuity = diagnosis.acuity, let words = acuityWords(acuity) { sentence += "; \(words)" }
+        return sentence + " (probability \(percent(diagnosis.probability)) under the edx model)."
+    }
+
+    private static func restsOn(_ diagnosis: Diagnosis) -> String? {
+        let statements = diagnosis.evidence.for.prefix(6).map(\.statement.lowercasedFirst)
+        guard !statements.isEmpty else { return nil }
+        return "This rests on: \(statements.joined(separator: "; "))."
+    }
+
+    /// The findings that favour the leading diagnosis over the runner-up: its own evidence and the
+    /// evidence against the runner-up, each finding once.
+    private static func separating(_ top: Diagnosis, from runnerUp: Diagnosis) -> String {
+        var seen = Set<String>()
+        let items = (top.evidence.for + runnerUp.evidence.against).filter { seen.insert($0.finding).inserted }
+        let title = "\(name(runnerUp)) (\(percent(runnerUp.probability)))"
+        guard !items.isEmpty else { return "No single finding separates it from \(title)." }
+        let statements = items.prefix(6).map(\.statement.lowercasedFirst)
+        return "What separates it from \(title): \(statements.joined(separator: "; "))."
+    }
+
+    private static func against(_ diagnosis: Diagnosis) -> String {
+        let title = "\(name(diagnosis).capitalizedFirst) (\(percent(diagnosis.probability)))"
+        let against = diagnosis.evidence.against.prefix(4).map(\.statement.lowercasedFirst)
+        if !against.isEmpty { return "Against \(title.lowercasedFirst): \(against.joined(separator: "; "))." }
+        let support = diagnosis.evidence.for.prefix(3).map(\.statement.lowercasedFirst)
+        if support.isEmpty { return "\(title) is less likely; no single finding separates it." }
+        return "\(title) cannot be excluded: \(support.joined(separator: "; "))."
+    }
+
+    /// `Left common peroneal (fibular) neuropathy at the fibular head`; no side for bilateral.
+    static func name(_ diagnosis: Diagnosis) -> String {
+        let words = diagnosis.code.words
+        return diagnosis.side == .bilateral ? words : "\(diagnosis.side.rawValue) \(words)"
+    }
+
+    private static func article(for words: String) -> String {
+        let first = words.first.map { String($0).lowercased() } ?? ""
+        return "aeio".contains(first) ? "an" : "a"
+    }
+
+    /// The acuity terms, worded as S69 found them read consistently ("acute, active"; "chronic, inactive").
+    static func acuityWords(_ acuity: DiagnosisAcuity) -> String? {
+        switch acuity {
+        case .acute: "acute, active"
+        case .subacuteOrChronicActive: "subacute or chronic, active"
+        case .chronicInactive: "chronic, inactive"
+        case .tooEarly: "studied too early for denervation to show"
+        case .undetermined: nil
+        }
+    }
+
+    static func pathophysiologyWords(_ pathophysiology: Pathophysiology) -> String? {
+        switch pathophysiology {
+        case .axonal: "axonal"
+        case .demyelinating: "with focal demyelinating slowing"
+        case .conductionBlock: "with conduction block (demyelinating)"
+        case .mixed: "with both conduction block and axon loss"
+        case .undetermined: nil
+        }
+    }
+
+    private static func definitions(for acuities: [DiagnosisAcuity]) -> [String] {
+        var seen = Set<String>()
+        var lines: [String] = []
+        for acuity in acuities where seen.insert(acuity.rawValue).inserted {
+            switch acuity {
+            case .acute:
+                lines.append(
+                    "\"Acute, active\": fibrillation potentials or positive sharp waves with motor units of normal "
+                        + "size and duration (denervation without reinnervation yet).")
+            case .subacuteOrChronicActive:
+                lines.append(
+                    "\"Subacute or chronic, active\": fibrillation potentials or positive sharp waves together with "
+                        + "large or long-duration motor units (ongoing denervation with reinnervation).")
+            case .chronicInactive:
+                lines.append(
+                    "\"Chronic, inactive\": large or long-duration motor units without fibrillation potentials "
+                        + "(reinnervation, no ongoing denervation).")
+            case .tooEarly:
+                lines.append(
+                    "\"Too early\": the study was made before fibrillation potentials are expected in the muscles "
+                        + "examined, so their absence does not exclude denervation.")
+            case .undetermined:
+                break
+            }
+        }
+        return lines
+    }
+
+    static func percent(_ probability: Double) -> String { Format.percent(probability * 100) }
+}
+
+extension ReportDiagnosis {
+    init(_ diagnosis: Diagnosis, rank: Int) {
+        self.init(
+            rank: rank, code: diagnosis.code, name: Impression.name(diagnosis).capitalizedFirst, side: diagnosis.side,
+            probability: diagnosis.probability, severity: diagnosis.severity, severityBasis: diagnosis.severityBasis,
+            acuity: diagnosis.acuity, pathophysiology: diagnosis.pathophysiology,
+            evidenceFor: diagnosis.evidence.for, evidenceAgainst: diagnosis.evidence.against,
+            notTested: diagnosis.notTested, coexisting: diagnosis.coexisting,
+            icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: diagnosis.side))
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var lowercasedFirst: String {
+        // Keep root names (L5, S1) and acronyms as they are.
+        guard count > 1, let second = dropFirst().first, second.isLowercase else { return self }
+        return prefix(1).lowercased() + dropFirst()
+    }
+}

@@ -1,0 +1,293 @@
+import EDXAnatomy
+public import EDXFindings
+public import EDXLocalization
+public import EDXModel
+import EDXReference
+
+/// How a report is made.
+public struct ReportOptions: Sendable, Hashable {
+    /// The study was de-identified before analysis: say so instead of showing a patient id.
+    public var deidentified: Bool
+    /// Shown as the generation time; nil (the default) keeps reports byte-identical.
+    public var generatedAt: String?
+    /// `edx 0.1.0`.
+    public var generator: String
+    /// The limits the analysis was made with.
+    public var limits: LimitPreference
+
+    public init(
+        deidentified: Bool = false, generatedAt: String? = nil, generator: String = "edx",
+        limits: LimitPreference = .lab
+    ) {
+        self.deidentified = deidentified
+        self.generatedAt = generatedAt
+        self.generator = generator
+        self.limits = limits
+    }
+}
+
+extension StudyReport {
+    /// The report of `study` (already de-identified if it is to be) from its analysis.
+    public init(study: Study, analysis: StudyAnalysis, options: ReportOptions = ReportOptions()) {
+        let findings = analysis.findings
+        let index = FindingIndex(findings)
+        schemaVersion = Self.currentSchemaVersion
+        generator = options.generator
+        generatedAt = options.generatedAt
+        limits = options.limits
+        patient = ReportPatient(
+            id: study.patient.id, name: study.patient.name, birthDate: study.patient.birthDate,
+            ageYears: study.patient.ageYears, sex: study.patient.sex, heightCm: study.patient.heightCm,
+            weightKg: study.patient.weightKg, deidentified: options.deidentified)
+        self.study = ReportStudy(
+            id: study.id, date: study.date, referrer: study.referrer, examiner: study.examiner,
+            indication: study.indication, symptomDurationDays: study.symptomDurationDays,
+            source: options.deidentified ? "withheld (de-identified)" : study.source.description,
+            exportedImpression: study.impression)
+        let coolSides = Set(findings.technical.filter { $0.kind == .coolLimb }.compactMap(\.side))
+        technical = TechnicalSection(
+            temperatures: study.temperatures.map {
+                TemperatureRow(
+                    side: $0.side, site: $0.site, celsius: $0.celsius,
+                    cool: $0.side.map(coolSides.contains) ?? false)
+            },
+            notes: findings.technical.map(\.message),
+            unmapped: Self.unmapped(study))
+        motor = study.motor.flatMap { Self.motorRows($0, index) }
+        sensory = study.sensory.flatMap { Self.sensoryRows($0, index) }
+        lateResponses =
+            study.fWaves.map { Self.fWaveRow($0, index) } + study.hReflexes.map { Self.hReflexRow($0, index) }
+        needle = study.needle.map { Self.needleRow($0, findings) }
+        summary = Self.summary(findings)
+        impression = Impression(analysis.localization)
+        suggestedTests = analysis.localization.suggestedTests
+    }
+
+    // MARK: Tables
+
+    private static func motorRows(_ motor: MotorStudy, _ index: FindingIndex) -> [MotorRow] {
+        let key = FindingID.key(motor)
+        let nerve = motor.nerve.map { Format.words($0.rawValue) } ?? motor.nerveLabel
+        let recording = motor.recordingLabel
+        var rows: [MotorRow] = []
+        var usedSegments = Set<Int>()
+        for (position, site) in motor.sites.enumerated() {
+            let siteID = FindingID.site(site.site, label: site.siteLabel)
+            func measured(_ measure: Measure) -> String {
+                FindingID.measurement(key: key, side: motor.side, site: siteID, measure: measure)
+            }
+            var row = MotorRow(
+                side: motor.side, nerve: nerve, recording: recording, site: site.siteLabel, latency: nil,
+                amplitude: nil, duration: nil, area: nil, distanceCm: site.distanceCm, segment: nil,
+                segmentDistanceCm: nil, velocity: nil, amplitudeChangePercent: nil, segmentFindings: [])
+            let judged = position == 0
+            row.latency = index.cell(
+                judged ? measured(.distalLatency) : nil, value: site.latencyMs, unit: "ms", noResponse: site.noResponse)
+            row.amplitude = index.cell(
+                judged ? measured(.amplitude) : nil, value: site.amplitudeMV, unit: "mV", noResponse: site.noResponse,
+                always: true)
+            row.duration = index.cell(
+                judged ? measured(.duration) : nil, value: site.durationMs, unit: "ms", noResponse: site.noResponse)
+            row.area = index.cell(nil, value: site.areaMVms, unit: "mV·ms", noResponse: site.noResponse)
+            if position > 0 {
+                let previous = motor.sites[position - 1]
+                if let found = motor.segments.indices.first(where: { Self.joins(motor.segments[$0], previous, site) }) {
+                    usedSegments.insert(found)
+                    let segment = motor.segments[found]
+                    row.segment = "\(segment.fromLabel) - \(segment.toLabel)"
+                    row.segmentDistanceCm = segment.distanceCm
+                    row.velocity = Self.velocityCell(segment, key: key, side: motor.side, index)
+                }
+                if let now = site.noResponse ? 0 : site.amplitudeMV, let before = previous.amplitudeMV,
+                    before > 0, !previous.noResponse
+                {
+                    row.amplitudeChangePercent = ((now - before) / before * 1000).rounded() / 10
+                }
+                let segmentKey =
+                    "\(FindingID.site(previous.site, label: previous.siteLabel))-to-\(siteID)"
+                row.segmentFindings = index.nerveIDs(prefix: "nerve.\(key).\(motor.side.letter).\(segmentKey).")
+            }
+            rows.append(row)
+        }
+        for (position, segment) in motor.segments.enumerated() where !usedSegments.contains(position) {
+            rows.append(
+                MotorRow(
+                    side: motor.side, nerve: nerve, recording: recording, site: "", latency: nil, amplitude: nil,
+                    duration: nil, area: nil, distanceCm: nil, segment: "\(segment.fromLabel) - \(segment.toLabel)",
+                    segmentDistanceCm: segment.distanceCm,
+                    velocity: Self.velocityCell(segment, key: key, side: motor.side, index),
+                    amplitudeChangePercent: nil, segmentFindings: []))
+        }
+        return rows
+    }
+
+    private static func joins(_ segment: Segment, _ a: MotorSite, _ b: MotorSite) -> Bool {
+        func same(_ end: StimulationSite?, _ endLabel: String, _ site: MotorSite) -> Bool {
+            if let end, let canonical = site.site { return end == canonical }
+            return endLabel.lowercased() == site.siteLabel.lowercased()
+        }
+        return (same(segment.from, segment.fromLabel, a) && same(segment.to, segment.toLabel, b))
+            || (same(segment.from, segment.fromLabel, b) && same(segment.to, segment.toLabel, a))
+    }
+
+    private static func velocityCell(_ segment: Segment, key: String, side: Side, _ index: FindingIndex) -> ValueCell? {
+        let site = FindingID.segment(segment)
+        let id = [Measure.legVelocity, .acrossFibularHeadVelocity]
+            .map { FindingID.measurement(key: key, side: side, site: site, measure: $0) }
+            .first { index.measurements[$0] != nil }
+        return index.cell(id, value: segment.velocityMS, unit: "m/s", noResponse: false)
+    }
+
+    private static func sensoryRows(_ sensory: SensoryStudy, _ index: FindingIndex) -> [SensoryRow] {
+        let key = FindingID.key(sensory)
+        let nerve = sensory.nerve.map { Format.words($0.rawValue) } ?? sensory.nerveLabel
+        return sensory.sites.enumerated().map { position, site in
+            let siteID = FindingID.site(site.site, label: site.siteLabel)
+            func id(_ measure: Measure) -> String? {
+                position == 0
+                    ? FindingID.measurement(key: key, side: sensory.side, site: siteID, measure: measure) : nil
+            }
+            return SensoryRow(
+                side: sensory.side, nerve: nerve, site: site.siteLabel, recording: sensory.recordingLabel,
+                method: sensory.method?.rawValue, distanceCm: site.distanceCm,
+                onsetLatency: index.cell(
+                    id(.onsetLatency), value: site.onsetLatencyMs, unit: "ms", noResponse: site.noResponse),
+                peakLatency: index.cell(
+                    id(.peakLatency), value: site.peakLatencyMs, unit: "ms", noResponse: site.noResponse),
+                amplitude: index.cell(
+                    id(.amplitude), value: site.amplitudeUV, unit: "µV", noResponse: site.noResponse, always: true),
+                velocity: index.cell(
+                    id(.sensoryVelocity), value: site.velocityMS, unit: "m/s", noResponse: site.noResponse))
+        }
+    }
+
+    private static func fWaveRow(_ wave: FWaveStudy, _ index: FindingIndex) -> LateResponseRow {
+        let key = FindingID.key(wave)
+        let id = FindingID.measurement(key: key, side: wave.side, site: "f-wave", measure: .fMinimumLatency)
+        return LateResponseRow(
+            kind: "f-wave", side: wave.side, nerve: wave.nerve.map { Format.words($0.rawValue) } ?? wave.nerveLabel,
+            recording: wave.recordingLabel,
+            latency: index.cell(id, value: wave.minLatencyMs, unit: "ms", noResponse: wave.noResponse, always: true),
+            amplitude: nil, persistencePercent: wave.persistencePercent,
+            sideDifference: index.sideDifference(key, exported: wave.sideDifferenceMs))
+    }
+
+    private static func hReflexRow(_ reflex: HReflexStudy, _ index: FindingIndex) -> LateResponseRow {
+        let key = FindingID.key(reflex)
+        let id = FindingID.measurement(key: key, side: reflex.side, site: "h-reflex", measure: .hLatency)
+        return LateResponseRow(
+            kind: "h-reflex", side: reflex.side,
+            nerve: reflex.nerve.map { Format.words($0.rawValue) } ?? reflex.nerveLabel,
+            recording: reflex.recordingLabel,
+            latency: index.cell(id, value: reflex.latencyMs, unit: "ms", noResponse: reflex.noResponse, always: true),
+            amplitude: index.cell(nil, value: reflex.amplitudeMV, unit: "mV", noResponse: reflex.noResponse),
+            persistencePercent: nil,
+            sideDifference: index.sideDifference(key, exported: reflex.sideDifferenceMs))
+    }
+
+    private static func needleRow(_ exam: NeedleExam, _ findings: StudyFindings) -> NeedleRow {
+        let finding = findings.muscles.first {
+            $0.source == exam.source && $0.side == exam.side && $0.label == exam.muscleLabel
+        }
+        let attachment = exam.muscle.flatMap { Anatomy.muscles[$0] }
+        return NeedleRow(
+            side: exam.side, muscle: exam.muscle.map { Format.words($0.rawValue) } ?? exam.muscleLabel,
+            nerve: attachment?.node.map { Format.words($0.rawValue) },
+            roots: attachment.map { Self.roots($0) },
+            insertionalActivity: exam.insertionalActivity?.rawValue, fibrillations: exam.fibrillations?.rawValue,
+            positiveSharpWaves: exam.positiveSharpWaves?.rawValue, fasciculations: exam.fasciculations?.rawValue,
+            muapAmplitude: exam.muapAmplitude?.rawValue, muapDuration: exam.muapDuration?.rawValue,
+            polyphasia: exam.polyphasiaGrade?.rawValue ?? exam.polyphasia?.rawValue,
+            recruitment: exam.recruitment?.rawValue, abnormal: finding?.neurogenic ?? false,
+            acuity: finding?.acuity?.rawValue, comment: exam.comment, finding: finding?.id)
+    }
+
+    /// `L5 (L4, S1)`: main roots, then minor ones in parentheses.
+    private static func roots(_ attachment: Attachment) -> String {
+        let main = attachment.roots.filter { $0.value == .main }.keys.sorted().map { $0.rawValue.uppercased() }
+        let minor = attachment.roots.filter { $0.value != .main }.keys.sorted().map { $0.rawValue.uppercased() }
+        return main.joined(separator: ", ") + (minor.isEmpty ? "" : " (\(minor.joined(separator: ", ")))")
+    }
+
+    private static func unmapped(_ study: Study) -> [String] {
+        var names: [String] = []
+        names += study.motor.filter { $0.nerve == nil }.map { "motor study \"\($0.nerveLabel)\"" }
+        names += study.sensory.filter { $0.nerve == nil }.map { "sensory study \"\($0.nerveLabel)\"" }
+        names += study.needle.filter { $0.muscle == nil }.map { "muscle \"\($0.muscleLabel)\"" }
+        return names
+    }
+
+    // MARK: Summary
+
+    /// Nerve-level conclusions, then abnormal values and asymmetries not already part of one, then the
+    /// needle findings; normal variants last.
+    private static func summary(_ findings: StudyFindings) -> [SummaryItem] {
+        let abnormalNerves = findings.nerves.filter { $0.kind.isAbnormal }
+        let covered = Set(abnormalNerves.flatMap(\.basis))
+        var items = abnormalNerves.map { SummaryItem(finding: $0.id, statement: $0.summary) }
+        items += findings.measurements.filter { $0.classification.isAbnormal && !covered.contains($0.id) }
+            .map { SummaryItem(finding: $0.id, statement: $0.summary) }
+        items += findings.comparisons.filter { $0.abnormal && !covered.contains($0.id) }
+            .map { SummaryItem(finding: $0.id, statement: $0.summary) }
+        items += findings.muscles.filter(\.neurogenic).map { SummaryItem(finding: $0.id, statement: $0.summary) }
+        items += findings.nerves.filter { !$0.kind.isAbnormal }.map {
+            SummaryItem(finding: $0.id, statement: $0.summary)
+        }
+        return items
+    }
+}
+
+/// Findings by id, and the cells built from them.
+struct FindingIndex {
+    let measurements: [String: MeasurementFinding]
+    let comparisons: [SideComparison]
+    let nerveIDs: [String]
+
+    init(_ findings: StudyFindings) {
+        measurements = Dictionary(findings.measurements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        comparisons = findings.comparisons
+        nerveIDs = findings.nerves.map(\.id)
+    }
+
+    func nerveIDs(prefix: String) -> [String] { nerveIDs.filter { $0.hasPrefix(prefix) } }
+
+    /// The cell of a value: judged when a finding has `id`, else the raw value. Nil when there is
+    /// nothing to show (no value and no response), unless `always` (a missing amplitude is shown).
+    func cell(_ id: String?, value: Double?, unit: String, noResponse: Bool, always: Bool = false) -> ValueCell? {
+        if let id, let finding = measurements[id] {
+            return ValueCell(
+                value: finding.value, unit: finding.unit, noResponse: noResponse,
+                classification: finding.classification.rawValue, abnormal: finding.classification.isAbnormal,
+                limit: finding.limit.map(LimitCell.init), finding: id)
+        }
+        guard value != nil || noResponse || always else { return nil }
+        if value == nil && !noResponse { return nil }
+        return ValueCell(
+            value: noResponse ? nil : value, unit: unit, noResponse: noResponse, classification: nil, abnormal: false,
+            limit: nil, finding: nil)
+    }
+
+    /// The left-right latency difference of a late response: judged when edx compared the sides,
+    /// else the exported difference.
+    func sideDifference(_ key: String, exported: Double?) -> ValueCell? {
+        if let comparison = comparisons.first(where: { $0.study == key && $0.measure == .latencyDifference }) {
+            return ValueCell(
+                value: comparison.difference, unit: comparison.unit, noResponse: false,
+                classification: comparison.abnormal ? "high" : "normal", abnormal: comparison.abnormal,
+                limit: LimitCell(comparison.limit), finding: comparison.id)
+        }
+        return exported.map {
+            ValueCell(
+                value: $0, unit: "ms", noResponse: false, classification: nil, abnormal: false, limit: nil, finding: nil
+            )
+        }
+    }
+}
+
+extension LimitCell {
+    init(_ limit: AppliedLimit) {
+        self.init(
+            bound: limit.bound.rawValue, value: limit.value, unit: limit.unit, origin: limit.origin.rawValue,
+            citation: limit.citation.map { "\($0)" } ?? (limit.origin == .lab ? "lab: \(limit.label)" : limit.label))
+    }
+}

@@ -1,0 +1,212 @@
+public import EDXFindings
+public import EDXLocalization
+public import EDXModel
+
+/// The report of one study, as a value: what every output format renders, and the JSON document of
+/// `edx report --format json`, described by `docs/report.schema.json`.
+///
+/// Units are explicit: every measured value carries its unit, and every limit its unit, bound and
+/// origin. Field names are stable within a ``schemaVersion``.
+public struct StudyReport: Codable, Sendable, Hashable {
+    /// Bumped on any incompatible change of the JSON shape (and of `docs/report.schema.json`).
+    public static let currentSchemaVersion = "1.0"
+
+    public var schemaVersion: String
+    /// `edx <version>`.
+    public var generator: String
+    /// UTC time of generation, only when asked for (`--timestamp`): reports are otherwise byte-identical.
+    public var generatedAt: String?
+    /// Which limits won where the export carried the lab's own.
+    public var limits: LimitPreference
+    public var patient: ReportPatient
+    public var study: ReportStudy
+    public var technical: TechnicalSection
+    public var motor: [MotorRow]
+    public var sensory: [SensoryRow]
+    public var lateResponses: [LateResponseRow]
+    public var needle: [NeedleRow]
+    /// The abnormal findings in plain language, most important first.
+    public var summary: [SummaryItem]
+    public var impression: Impression
+    public var suggestedTests: [SuggestedTest]
+}
+
+public struct ReportPatient: Codable, Sendable, Hashable {
+    /// The patient id, or its stable `anon-` pseudonym when de-identified.
+    public var id: String?
+    /// Absent when de-identified.
+    public var name: String?
+    /// Absent when de-identified.
+    public var birthDate: String?
+    public var ageYears: Double?
+    public var sex: Sex?
+    public var heightCm: Double?
+    public var weightKg: Double?
+    public var deidentified: Bool
+}
+
+public struct ReportStudy: Codable, Sendable, Hashable {
+    public var id: String
+    public var date: String?
+    public var referrer: String?
+    public var examiner: String?
+    public var indication: String?
+    public var symptomDurationDays: Double?
+    /// `file:line` of the study in its export.
+    public var source: String
+    /// The physician's own impression, as exported.
+    public var exportedImpression: String?
+}
+
+public struct TechnicalSection: Codable, Sendable, Hashable {
+    public var temperatures: [TemperatureRow]
+    /// Limb temperature, covariates, which limits were used, studies too early for axon loss.
+    public var notes: [String]
+    /// Entries of the export that edx could not map onto its vocabulary, kept out of interpretation.
+    public var unmapped: [String]
+}
+
+public struct TemperatureRow: Codable, Sendable, Hashable {
+    public var side: Side?
+    public var site: String
+    public var celsius: Double
+    /// Below the recommended limb temperature (see the technical notes).
+    public var cool: Bool
+}
+
+/// A limit shown beside a value.
+public struct LimitCell: Codable, Sendable, Hashable {
+    /// `lower`: values below are abnormal; `upper`: values above are.
+    public var bound: String
+    public var value: Double
+    public var unit: String
+    /// `lab` (as exported) or `published` (with its source in `citation`).
+    public var origin: String
+    public var citation: String?
+}
+
+/// One measured value in a table, with its flag and limit.
+public struct ValueCell: Codable, Sendable, Hashable {
+    /// Nil when there was no response or the value was not recorded.
+    public var value: Double?
+    public var unit: String
+    public var noResponse: Bool
+    /// `normal`, `low`, `high`, `absent`, `unclassified`; nil when edx does not judge this value
+    /// (for example a proximal amplitude, judged by the change from the distal one).
+    public var classification: String?
+    public var abnormal: Bool
+    public var limit: LimitCell?
+    /// The id of the finding about this value (see `edx findings`).
+    public var finding: String?
+}
+
+/// One stimulation site of a motor study, with the segment that ends at it.
+public struct MotorRow: Codable, Sendable, Hashable {
+    public var side: Side
+    public var nerve: String
+    public var recording: String
+    public var site: String
+    public var latency: ValueCell?
+    public var amplitude: ValueCell?
+    public var duration: ValueCell?
+    public var area: ValueCell?
+    public var distanceCm: Double?
+    /// The segment from the previous (more distal) site to this one, when the export has it.
+    public var segment: String?
+    public var segmentDistanceCm: Double?
+    public var velocity: ValueCell?
+    /// Amplitude change from the previous (more distal) site, % (negative is a drop).
+    public var amplitudeChangePercent: Double?
+    /// Ids of nerve findings (block, dispersion, focal slowing) about this segment.
+    public var segmentFindings: [String]
+}
+
+public struct SensoryRow: Codable, Sendable, Hashable {
+    public var side: Side
+    public var nerve: String
+    public var site: String
+    public var recording: String
+    /// `antidromic` or `orthodromic`, when exported.
+    public var method: String?
+    public var distanceCm: Double?
+    public var onsetLatency: ValueCell?
+    public var peakLatency: ValueCell?
+    public var amplitude: ValueCell?
+    public var velocity: ValueCell?
+}
+
+public struct LateResponseRow: Codable, Sendable, Hashable {
+    /// `f-wave` or `h-reflex`.
+    public var kind: String
+    public var side: Side
+    public var nerve: String
+    public var recording: String
+    public var latency: ValueCell?
+    /// H-reflex amplitude, mV.
+    public var amplitude: ValueCell?
+    /// F-wave persistence, % of stimuli.
+    public var persistencePercent: Double?
+    /// Left-right latency difference, ms, with its limit when one was judged.
+    public var sideDifference: ValueCell?
+}
+
+public struct NeedleRow: Codable, Sendable, Hashable {
+    public var side: Side
+    public var muscle: String
+    /// The nerve supplying the muscle, for readers (nil when the muscle is outside the model).
+    public var nerve: String?
+    /// Root supply: main roots first, minor in parentheses (`L5 (L4, S1)`).
+    public var roots: String?
+    public var insertionalActivity: String?
+    public var fibrillations: String?
+    public var positiveSharpWaves: String?
+    public var fasciculations: String?
+    public var muapAmplitude: String?
+    public var muapDuration: String?
+    public var polyphasia: String?
+    public var recruitment: String?
+    /// Any neurogenic abnormality (denervation, reinnervation or reduced recruitment).
+    public var abnormal: Bool
+    public var acuity: String?
+    public var comment: String?
+    /// The id of the muscle finding.
+    public var finding: String?
+}
+
+public struct SummaryItem: Codable, Sendable, Hashable {
+    public var finding: String
+    public var statement: String
+}
+
+/// The interpretation, in the words a report uses, with the structured diagnoses behind them.
+public struct Impression: Codable, Sendable, Hashable {
+    /// `abnormal`, `normal` or `insufficient-data`.
+    public var conclusion: String
+    /// The impression as paragraphs of plain clinical language.
+    public var paragraphs: [String]
+    public var diagnoses: [ReportDiagnosis]
+    /// Caveats for the whole study.
+    public var caveats: [String]
+    /// Definitions of the acuity terms used, so that they are read as meant (S69).
+    public var definitions: [String]
+}
+
+/// One diagnosis of the differential, with its suggested codes.
+public struct ReportDiagnosis: Codable, Sendable, Hashable {
+    public var rank: Int
+    public var code: DiagnosisCode
+    /// `Left common peroneal (fibular) neuropathy at the fibular head`.
+    public var name: String
+    public var side: Laterality
+    public var probability: Double
+    public var severity: Severity?
+    public var severityBasis: [String]
+    public var acuity: DiagnosisAcuity?
+    public var pathophysiology: Pathophysiology?
+    public var evidenceFor: [EvidenceItem]
+    public var evidenceAgainst: [EvidenceItem]
+    public var notTested: [String]
+    public var coexisting: [DiagnosisCode]
+    /// Suggested ICD-10-CM codes: suggestions for the physician, never assigned by edx.
+    public var icd10cm: [CodeSuggestion]
+}

@@ -1,0 +1,263 @@
+import EDXFindings
+import EDXLocalization
+import EDXModel
+
+/// The report in Markdown, with the same content and order as the printed one, for EHR notes and wikis.
+public enum MarkdownReport {
+    public static func render(_ report: StudyReport, charset: Charset = .utf8) -> String {
+        var out = MarkdownWriter(charset: charset)
+        out.heading(1, "Electrodiagnostic report: \(report.study.id)")
+        demographics(report, &out)
+        technical(report, &out)
+        motor(report, &out)
+        sensory(report, &out)
+        late(report, &out)
+        needle(report, &out)
+        out.heading(2, "Summary of findings")
+        if report.summary.isEmpty {
+            out.paragraph("No abnormal findings.")
+        } else {
+            out.bullets(report.summary.map(\.statement))
+        }
+        impression(report, &out)
+        out.heading(2, "Suggested further tests")
+        let tests = report.suggestedTests.map { test in
+            "**\(test.test.capitalizedFirst)**: \(test.rationale)" + (test.citation.map { " (\($0))" } ?? "")
+        }
+        if tests.isEmpty { out.paragraph("None.") } else { out.bullets(tests, escaping: false) }
+        out.paragraph(
+            "*Computer-assisted interpretation by \(report.generator)"
+                + (report.generatedAt.map { ", generated \($0)" } ?? "")
+                + ". To be reviewed, corrected and signed by the electromyographer.*", escaping: false)
+        return out.text
+    }
+
+    private static func demographics(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        out.heading(2, "Demographics and indication")
+        let patient = report.patient
+        var ageSex: [String] = []
+        if let age = patient.ageYears { ageSex.append("\(Format.number(age)) years") }
+        if let sex = patient.sex { ageSex.append(sex.rawValue) }
+        var body: [String] = []
+        if let height = patient.heightCm { body.append("height \(Format.number(height)) cm") }
+        if let weight = patient.weightKg { body.append("weight \(Format.number(weight)) kg") }
+        let rows: [(String, String?)] = [
+            (
+                "Patient",
+                patient.deidentified ? "de-identified" + (patient.id.map { " (pseudonym \($0))" } ?? "") : patient.id
+            ),
+            ("Name", patient.name), ("Birth date", patient.birthDate),
+            ("Age, sex", ageSex.isEmpty ? nil : ageSex.joined(separator: ", ")),
+            ("Body", body.isEmpty ? nil : body.joined(separator: ", ")),
+            ("Study", report.study.id), ("Study date", report.study.date), ("Referred by", report.study.referrer),
+            ("Examiner", report.study.examiner), ("Indication", report.study.indication),
+            ("Symptom duration", report.study.symptomDurationDays.map { "\(Format.number($0)) days" }),
+        ]
+        out.table(["Field", "Value"], rows.compactMap { label, value in value.map { [label, $0] } })
+    }
+
+    private static func technical(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        out.heading(2, "Technical notes")
+        let temperatures = report.technical.temperatures.map { row in
+            "\(row.side.map { "\($0.rawValue) " } ?? "")\(row.site) \(Format.number(row.celsius)) °C\(row.cool ? " (cool)" : "")"
+        }
+        var notes = [
+            "Limb temperature: " + (temperatures.isEmpty ? "not recorded" : temperatures.joined(separator: "; "))
+        ]
+        notes += report.technical.notes
+        if !report.technical.unmapped.isEmpty {
+            notes.append(
+                "Not interpreted (names outside the edx vocabulary): \(report.technical.unmapped.joined(separator: ", "))."
+            )
+        }
+        out.bullets(notes)
+    }
+
+    /// A value cell: abnormal values in bold with their flag and limit.
+    private static func cell(_ value: ValueCell?) -> String {
+        let plain = MarkdownWriter.escapeCell(CellText.value(value))
+        guard let value, value.abnormal else { return plain }
+        return "**\(plain)**"
+    }
+
+    private static func motor(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        out.heading(2, "Motor nerve conduction")
+        guard !report.motor.isEmpty else { return out.paragraph("Not performed.") }
+        let hasArea = report.motor.contains { $0.area != nil }
+        var header = ["Nerve", "Site", "Latency (ms)", "Amplitude (mV)", "Duration (ms)"]
+        if hasArea { header.append("Area (mV·ms)") }
+        header += ["Distance (cm)", "CV (m/s)", "Amplitude change"]
+        let rows = report.motor.map { row -> [String] in
+            var cells = [
+                MarkdownWriter.escapeCell(
+                    "\(row.side.rawValue.capitalizedFirst) \(row.nerve), recording \(row.recording)"),
+                MarkdownWriter.escapeCell(row.site.isEmpty ? (row.segment ?? "") : row.site), cell(row.latency),
+                cell(row.amplitude),
+                cell(row.duration),
+            ]
+            if hasArea { cells.append(cell(row.area)) }
+            cells += [
+                CellText.number(row.segmentDistanceCm ?? row.distanceCm), cell(row.velocity),
+                CellText.percentChange(row.amplitudeChangePercent),
+            ]
+            return cells
+        }
+        out.table(header, rows, escaping: false)
+        out.paragraph(CellText.valueLegend)
+    }
+
+    private static func sensory(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        out.heading(2, "Sensory nerve conduction")
+        guard !report.sensory.isEmpty else { return out.paragraph("Not performed.") }
+        let rows = report.sensory.map { row in
+            [
+                MarkdownWriter.escapeCell("\(row.side.rawValue.capitalizedFirst) \(row.nerve)"),
+                MarkdownWriter.escapeCell(row.site), row.method ?? "", CellText.number(row.distanceCm),
+                cell(row.onsetLatency), cell(row.peakLatency), cell(row.amplitude),
+                cell(row.velocity),
+            ]
+        }
+        out.table(
+            [
+                "Nerve", "Site", "Method", "Distance (cm)", "Onset latency (ms)", "Peak latency (ms)", "Amplitude (µV)",
+                "CV (m/s)",
+            ],
+            rows, escaping: false)
+    }
+
+    private static func late(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        out.heading(2, "Late responses")
+        guard !report.lateResponses.isEmpty else { return out.paragraph("Not performed.") }
+        let rows = report.lateResponses.map { row in
+            [
+                MarkdownWriter.escapeCell(
+                    "\(row.side.rawValue.capitalizedFirst) \(row.nerve) \(row.kind == "f-wave" ? "F wave" : "H reflex")"
+                ),
+                MarkdownWriter.escapeCell(row.recording), cell(row.latency), cell(row.amplitude),
+                CellText.number(row.persistencePercent),
+                cell(row.sideDifference),
+            ]
+        }
+        out.table(
+            ["Response", "Recording", "Latency (ms)", "Amplitude (mV)", "Persistence (%)", "L-R difference (ms)"], rows,
+            escaping: false)
+    }
+
+    private static func needle(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        out.heading(2, "Needle EMG")
+        guard !report.needle.isEmpty else { return out.paragraph("Not performed.") }
+        let rows = report.needle.map { row -> [String] in
+            let muscle = MarkdownWriter.escapeCell("\(row.side.rawValue.capitalizedFirst) \(row.muscle)")
+            return [row.abnormal ? "**\(muscle)**" : muscle]
+                + [
+                    [row.nerve, row.roots].compactMap { $0 }.joined(separator: "; "), row.insertionalActivity ?? "",
+                    row.fibrillations ?? "", row.positiveSharpWaves ?? "", row.fasciculations ?? "",
+                    row.muapAmplitude ?? "",
+                    row.muapDuration ?? "", row.polyphasia ?? "", row.recruitment ?? "", row.comment ?? "",
+                ].map(MarkdownWriter.escapeCell)
+        }
+        out.table(
+            [
+                "Muscle", "Nerve; roots", "Insertional", "Fibrillations", "PSW", "Fasciculations", "MUAP amplitude",
+                "MUAP duration", "Polyphasia", "Recruitment", "Comment",
+            ], rows, escaping: false)
+        out.paragraph("Muscles in bold have neurogenic findings. Spontaneous activity graded 0, +/-, 1+ to 4+.")
+    }
+
+    private static func impression(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        let impression = report.impression
+        out.heading(2, "Impression")
+        for paragraph in impression.paragraphs { out.paragraph(paragraph) }
+        let differential = impression.diagnoses.filter { $0.code != .insufficientData }
+        if differential.count > 1 || (differential.first.map { $0.code != .normalStudy } ?? false) {
+            out.heading(3, "Differential (edx model)")
+            out.table(
+                ["#", "Diagnosis", "Probability", "Severity", "Acuity", "Pathophysiology"],
+                differential.prefix(5).map { diagnosis in
+                    [
+                        "\(diagnosis.rank)", diagnosis.name, Impression.percent(diagnosis.probability),
+                        diagnosis.severity?.rawValue ?? "", diagnosis.acuity.flatMap(Impression.acuityWords) ?? "",
+                        diagnosis.pathophysiology?.rawValue ?? "",
+                    ]
+                })
+        }
+        if !impression.caveats.isEmpty {
+            out.heading(3, "Caveats")
+            out.bullets(impression.caveats)
+        }
+        if !impression.definitions.isEmpty {
+            out.heading(3, "Terms")
+            out.paragraph("As defined for unambiguous reading (Mauricio 2014, S69):")
+            out.bullets(impression.definitions)
+        }
+        let codes = Renderer.codesForMarkdown(impression)
+        if !codes.isEmpty {
+            out.heading(3, "Suggested ICD-10-CM codes")
+            out.paragraph("Suggestions only: confirm against the documentation.")
+            out.bullets(codes)
+        }
+        if let exported = report.study.exportedImpression {
+            out.heading(3, "Impression in the export")
+            out.paragraph(exported)
+        }
+    }
+}
+
+private enum Renderer {
+    static func codesForMarkdown(_ impression: Impression) -> [String] {
+        guard let top = impression.diagnoses.first else { return [] }
+        var suggestions = top.icd10cm
+        for code in top.coexisting { suggestions += ICD10CM.suggestions(for: code, side: top.side) }
+        return suggestions.map { "\($0.code) \($0.description)" + ($0.note.map { ". \($0)" } ?? "") }
+    }
+}
+
+/// Builds Markdown text; escapes what would otherwise become markup.
+struct MarkdownWriter {
+    let charset: Charset
+    private(set) var text = ""
+
+    mutating func heading(_ level: Int, _ title: String) {
+        if !text.isEmpty { text += "\n" }
+        text += String(repeating: "#", count: level) + " " + charset.apply(Self.escape(title)) + "\n"
+    }
+
+    mutating func paragraph(_ string: String, escaping: Bool = true) {
+        text += "\n" + charset.apply(escaping ? Self.escape(string) : string) + "\n"
+    }
+
+    mutating func bullets(_ items: [String], escaping: Bool = true) {
+        text += "\n"
+        for item in items { text += "- " + charset.apply(escaping ? Self.escape(item) : item) + "\n" }
+    }
+
+    mutating func table(_ header: [String], _ rows: [[String]], escaping: Bool = true) {
+        text += "\n| " + header.map { charset.apply(Self.escapeCell($0)) }.joined(separator: " | ") + " |\n"
+        text += "|" + header.map { _ in " --- |" }.joined() + "\n"
+        for row in rows {
+            let cells = row.map { charset.apply(escaping ? Self.escapeCell($0) : $0) }
+            text += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+    }
+
+    /// Backslash-escapes the characters Markdown would read as emphasis, code or links.
+    static func escape(_ string: String) -> String {
+        var out = ""
+        for character in string {
+            if "\\`*_[]<|".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// A table cell: escaped, on one line.
+    static func escapeCell(_ string: String) -> String {
+        escape(string).replacingNewlines
+    }
+}
+
+extension String {
+    fileprivate var replacingNewlines: String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
+    }
+}

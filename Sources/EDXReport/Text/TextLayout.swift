@@ -1,0 +1,186 @@
+/// Fixed-width layout: word wrapping, tables whose rows wrap within their cells, and pagination
+/// that never splits a row and repeats a table's header on the page it continues on.
+
+/// Lines that belong together on one page.
+struct Block: Sendable {
+    var lines: [String]
+    /// Kept on the same page as the block after it (a heading with the first row of its table).
+    var keepWithNext = false
+    /// Printed above this block when it opens a page: the table's header, marked as continued.
+    var continuation: [String] = []
+
+    static let blank = Block(lines: [""])
+}
+
+enum TextLayout {
+    /// The width of `text` in character cells (one per extended grapheme cluster).
+    static func width(_ text: String) -> Int { text.count }
+
+    /// Wraps `text` to `width` columns at spaces; a word longer than a line is broken, never cut.
+    /// `indent` starts the first line, `hanging` every following one.
+    static func wrap(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> [String] {
+        let hanging = hanging ?? indent
+        var lines: [String] = []
+        var line = indent
+        var lineHasWord = false
+        func flush() {
+            lines.append(line.trimmingTrailingSpaces.replacingNoBreakSpaces)
+            line = hanging
+            lineHasWord = false
+        }
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for word in Self.words(paragraph) {
+                var word = word
+                let needed = (lineHasWord ? 1 : 0) + word.count
+                if line.count + needed > width && lineHasWord { flush() }
+                while line.count + word.count > width {
+                    let room = max(1, width - line.count)
+                    line += word.prefix(room)
+                    word = String(word.dropFirst(room))
+                    lineHasWord = true
+                    flush()
+                }
+                if word.isEmpty { continue }
+                line += (lineHasWord ? " " : "") + word
+                lineHasWord = true
+            }
+            flush()
+        }
+        return lines.isEmpty ? [indent] : lines
+    }
+
+    /// The words of a line; a lone `%` stays with the number before it (`61 %` never breaks).
+    static func words(_ line: Substring) -> [String] {
+        var words: [String] = []
+        for word in line.split(separator: " ") {
+            if word == "%", let last = words.last {
+                words[words.count - 1] = last + "\u{00A0}%"
+            } else {
+                words.append(String(word))
+            }
+        }
+        return words.map { $0 }
+    }
+
+    /// `text` padded with spaces to `width` (left-aligned) or right-aligned.
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+
+    /// `left` and `right` on one line of `width`, or two lines when they do not fit.
+    static func spread(_ left: String, _ right: String, width: Int) -> [String] {
+        if left.count + 2 + right.count <= width { return [left + pad(right, width - left.count, right: true)] }
+        return wrap(left, width: width) + [pad(right, width, right: true)]
+    }
+}
+
+/// A table with fixed-width columns; one column (the first) takes the width the others leave.
+struct TextTable {
+    struct Column {
+        var title: [String]
+        var width: Int
+        var rightAligned = false
+    }
+
+    var columns: [Column]
+    var indent: Int
+
+    /// Sizes the first column to fill `totalWidth`, but never narrower than `minimumFirst`.
+    init(first: [String], rest: [Column], totalWidth: Int, indent: Int = 2, minimumFirst: Int = 12) {
+        let used = indent + rest.reduce(0) { $0 + $1.width + 1 }
+        columns = [Column(title: first, width: max(minimumFirst, totalWidth - used))] + rest
+        self.indent = indent
+    }
+
+    /// The header lines and a rule under them.
+    var header: [String] {
+        let height = columns.map(\.title.count).max() ?? 0
+        var lines: [String] = []
+        for index in 0..<height {
+            let cells = columns.map { index < $0.title.count ? $0.title[index] : "" }
+            lines.append(contentsOf: row(cells))
+        }
+        let rule = columns.map { String(repeating: "-", count: $0.width) }.joined(separator: " ")
+        return lines + [String(repeating: " ", count: indent) + rule]
+    }
+
+    /// One row: each cell wrapped within its column, the row as tall as its tallest cell.
+    func row(_ cells: [String]) -> [String] {
+        let wrapped = zip(columns, cells).map { column, cell in
+            cell.isEmpty ? [""] : TextLayout.wrap(cell, width: column.width)
+        }
+        let height = wrapped.map(\.count).max() ?? 1
+        return (0..<height).map { line in
+            let parts = zip(columns, wrapped).map { column, lines in
+                TextLayout.pad(line < lines.count ? lines[line] : "", column.width, right: column.rightAligned)
+            }
+            return (String(repeating: " ", count: indent) + parts.joined(separator: " ")).trimmingTrailingSpaces
+        }
+    }
+
+    /// A heading row spanning the table (a nerve, for example), wrapped to the table's width.
+    func spanning(_ text: String) -> [String] {
+        let width = indent + columns.reduce(-1) { $0 + $1.width + 1 }
+        return TextLayout.wrap(text, width: width, indent: String(repeating: " ", count: indent))
+    }
+}
+
+/// Cuts blocks into pages of `length` lines, each opening with the same header.
+struct Paginator {
+    var length: Int
+
+    /// Pages of body lines. `headerHeight` lines per page are left for the header.
+    func pages(_ blocks: [Block], headerHeight: Int) -> [[String]] {
+        let capacity = max(1, length - headerHeight)
+        var pages: [[String]] = []
+        var page: [String] = []
+        var index = 0
+        while index < blocks.count {
+            // The group: this block and those it must stay with.
+            var end = index
+            while end < blocks.count - 1 && blocks[end].keepWithNext { end += 1 }
+            let group = blocks[index...end]
+            let height = group.reduce(0) { $0 + $1.lines.count }
+            let opening = blocks[index].continuation
+            let isBlank = group.allSatisfy { $0.lines.allSatisfy(\.isEmpty) }
+            if page.isEmpty && isBlank {
+                index = end + 1
+                continue
+            }
+            if !page.isEmpty && page.count + height > capacity {
+                pages.append(page)
+                page = []
+                if isBlank {
+                    index = end + 1
+                    continue
+                }
+            }
+            if page.isEmpty && !opening.isEmpty && opening.count + height <= capacity { page += opening }
+            for line in group.flatMap(\.lines) {
+                // Only a group taller than a page is split, line by line.
+                if page.count == capacity {
+                    pages.append(page)
+                    page = []
+                }
+                page.append(line)
+            }
+            index = end + 1
+        }
+        if !page.isEmpty || pages.isEmpty { pages.append(page) }
+        return pages
+    }
+}
+
+extension String {
+    /// The no-break spaces that `wrap` puts inside `61 %`, back to plain spaces.
+    var replacingNoBreakSpaces: String {
+        contains("\u{00A0}") ? String(map { $0 == "\u{00A0}" ? " " : $0 }) : self
+    }
+
+    var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

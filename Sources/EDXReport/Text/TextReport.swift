@@ -1,0 +1,380 @@
+import EDXFindings
+import EDXLocalization
+import EDXModel
+
+/// The layout of a printed report.
+public struct TextLayoutOptions: Sendable, Hashable {
+    /// Columns per line.
+    public var width: Int
+    /// Lines per page; 66 is 11 inches at 6 lines per inch.
+    public var pageLength: Int
+    public var charset: Charset
+
+    public static let minimumWidth = 60
+    public static let minimumPageLength = 20
+
+    public init(width: Int = 80, pageLength: Int = 66, charset: Charset = .utf8) {
+        self.width = width
+        self.pageLength = pageLength
+        self.charset = charset
+    }
+}
+
+/// The printable plain-text report: fixed width, pages of a set length separated by form feeds,
+/// a header with "Page N of M" on every page, sections in the order EMG reports use (§8.2).
+public enum TextReport {
+    public static func render(_ report: StudyReport, options: TextLayoutOptions = TextLayoutOptions()) -> String {
+        let renderer = Renderer(report: report, width: options.width, charset: options.charset)
+        let blocks = renderer.body()
+        let headerHeight = renderer.header(page: 1, of: 1).count
+        let pages = Paginator(length: options.pageLength).pages(blocks, headerHeight: headerHeight)
+        let printed = pages.enumerated().map { number, body in
+            (renderer.header(page: number + 1, of: pages.count) + body).joined(separator: "\n") + "\n"
+        }
+        return printed.joined(separator: "\u{0C}")
+    }
+
+    /// The sections of a report.
+    public enum Section: CaseIterable, Sendable {
+        case demographics, technical, motor, sensory, lateResponses, needle, summary, impression, suggestedTests
+        case signature
+    }
+
+    /// Some sections without pages or page headers: the text of `edx analyze --format text`.
+    public static func renderSections(
+        _ report: StudyReport, _ sections: [Section], options: TextLayoutOptions = TextLayoutOptions()
+    ) -> String {
+        let renderer = Renderer(report: report, width: options.width, charset: options.charset)
+        var lines = sections.flatMap { renderer.blocks($0) }.flatMap(\.lines)
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+private struct Renderer {
+    let report: StudyReport
+    let width: Int
+    let charset: Charset
+
+    func text(_ string: String) -> String { charset.apply(string) }
+
+    // MARK: Header
+
+    func header(page: Int, of total: Int) -> [String] {
+        let patient =
+            report.patient.deidentified
+            ? "Patient de-identified" + (report.patient.id.map { " (\($0))" } ?? "")
+            : "Patient \(report.patient.id ?? "not given")"
+        var lines = TextLayout.spread(
+            "ELECTRODIAGNOSTIC REPORT", "Page \(page) of \(total)", width: width)
+        let identity = "Study \(report.study.id) | \(report.study.date ?? "date not given") | \(patient)"
+        lines += TextLayout.wrap(text(identity), width: width)
+        lines.append(String(repeating: "=", count: width))
+        return lines
+    }
+
+    // MARK: Body
+
+    func body() -> [Block] { TextReport.Section.allCases.flatMap(blocks) }
+
+    func blocks(_ section: TextReport.Section) -> [Block] {
+        switch section {
+        case .demographics: demographics()
+        case .technical: technical()
+        case .motor: motor()
+        case .sensory: sensory()
+        case .lateResponses: lateResponses()
+        case .needle: needle()
+        case .summary: summary()
+        case .impression: impression()
+        case .suggestedTests: suggestedTests()
+        case .signature: signature()
+        }
+    }
+
+    func heading(_ title: String) -> [Block] {
+        [.blank, Block(lines: [title.uppercased(), String(repeating: "-", count: title.count)], keepWithNext: true)]
+    }
+
+    /// `Label          value`, the value wrapped under itself.
+    func field(_ label: String, _ value: String?) -> Block? {
+        guard let value, !value.isEmpty else { return nil }
+        let key = TextLayout.pad(label, 18)
+        let wrapped = TextLayout.wrap(text(value), width: width - 18)
+        let lines = wrapped.enumerated().map { ($0 == 0 ? key : String(repeating: " ", count: 18)) + $1 }
+        return Block(lines: lines.map(\.trimmingTrailingSpaces))
+    }
+
+    func paragraph(_ string: String, indent: String = "", hanging: String? = nil) -> [Block] {
+        TextLayout.wrap(text(string), width: width, indent: indent, hanging: hanging).map { Block(lines: [$0]) }
+    }
+
+    func bullets(_ items: [String]) -> [Block] {
+        items.flatMap { item in
+            let lines = TextLayout.wrap(text(item), width: width, indent: "- ", hanging: "  ")
+            // Keep a short item whole; a long one may continue on the next page.
+            return lines.count <= 4 ? [Block(lines: lines)] : lines.map { Block(lines: [$0]) }
+        }
+    }
+
+    func demographics() -> [Block] {
+        let patient = report.patient
+        let study = report.study
+        var ageSex: [String] = []
+        if let age = patient.ageYears { ageSex.append("\(Format.number(age)) years") }
+        if let sex = patient.sex { ageSex.append(sex.rawValue) }
+        var body: [String] = []
+        if let height = patient.heightCm { body.append("height \(Format.number(height)) cm") }
+        if let weight = patient.weightKg { body.append("weight \(Format.number(weight)) kg") }
+        let patientText =
+            patient.deidentified ? "de-identified" + (patient.id.map { " (pseudonym \($0))" } ?? "") : patient.id
+        let fields: [Block?] = [
+            field("Patient", patientText),
+            field("Name", patient.name),
+            field("Birth date", patient.birthDate),
+            field("Age, sex", ageSex.joined(separator: ", ")),
+            field("Body", body.joined(separator: ", ")),
+            field("Study", study.id),
+            field("Study date", study.date),
+            field("Referred by", study.referrer),
+            field("Examiner", study.examiner),
+            field("Indication", study.indication),
+            field("Symptom duration", study.symptomDurationDays.map { "\(Format.number($0)) days" }),
+        ]
+        return heading("Demographics and indication") + fields.compactMap { $0 }
+    }
+
+    func technical() -> [Block] {
+        let temperatures = report.technical.temperatures.map { row in
+            let side = row.side.map { "\($0.rawValue) " } ?? ""
+            return "\(side)\(row.site) \(Format.number(row.celsius)) °C\(row.cool ? " (cool)" : "")"
+        }
+        var blocks = heading("Technical notes")
+        blocks += [
+            field("Limb temperature", temperatures.isEmpty ? "not recorded" : temperatures.joined(separator: "; "))
+        ]
+        .compactMap { $0 }
+        blocks += bullets(report.technical.notes)
+        if !report.technical.unmapped.isEmpty {
+            blocks += bullets([
+                "Not interpreted (names outside the edx vocabulary): "
+                    + report.technical.unmapped.joined(separator: ", ") + "."
+            ])
+        }
+        return blocks
+    }
+
+    func table(_ title: String, _ table: TextTable, groups: [(String?, [[String]])], legend: String?) -> [Block] {
+        var blocks = heading(title)
+        guard groups.contains(where: { !$0.1.isEmpty }) else { return blocks + paragraph("Not performed.") }
+        let header = table.header.map(text)
+        let continued = table.spanning(text("\(title) (continued)")) + header
+        var first = true
+        for (name, rows) in groups {
+            var pending: [String] = []
+            if first { pending += header }
+            if let name { pending += table.spanning(text(name)) }
+            for (position, row) in rows.enumerated() {
+                let lines = table.row(row.map(text))
+                if position == 0 {
+                    blocks.append(Block(lines: pending + lines, continuation: first ? [] : continued))
+                } else {
+                    blocks.append(Block(lines: lines, continuation: continued))
+                }
+            }
+            first = false
+        }
+        if let legend { blocks += [.blank] + paragraph(legend) }
+        return blocks
+    }
+
+    func grouped<Row>(_ rows: [Row], key: (Row) -> String) -> [(String?, [Row])] {
+        var groups: [(String?, [Row])] = []
+        for row in rows {
+            let name = key(row)
+            if let last = groups.last, last.0 == name {
+                groups[groups.count - 1].1.append(row)
+            } else {
+                groups.append((name, [row]))
+            }
+        }
+        return groups
+    }
+
+    func motor() -> [Block] {
+        let rows = report.motor
+        let hasArea = rows.contains { $0.area != nil }
+        var rest: [TextTable.Column] = [
+            .init(title: ["Latency", "ms"], width: 11), .init(title: ["Amplitude", "mV"], width: 11),
+            .init(title: ["Duration", "ms"], width: 11),
+        ]
+        if hasArea { rest.append(.init(title: ["Area", "mV·ms"], width: 6)) }
+        rest += [
+            .init(title: ["Dist", "cm"], width: 4, rightAligned: true), .init(title: ["CV", "m/s"], width: 10),
+            .init(title: ["Amp", "change"], width: 6, rightAligned: true),
+        ]
+        let table = TextTable(first: ["Site", ""], rest: rest, totalWidth: width)
+        let groups = grouped(rows) { "\($0.side.rawValue.capitalizedFirst) \($0.nerve), recording \($0.recording)" }
+            .map { name, rows in
+                (
+                    name,
+                    rows.map { row -> [String] in
+                        var cells = [
+                            row.site.isEmpty ? (row.segment ?? "") : row.site, CellText.value(row.latency),
+                            CellText.value(row.amplitude), CellText.value(row.duration),
+                        ]
+                        if hasArea { cells.append(CellText.value(row.area)) }
+                        cells += [
+                            CellText.number(row.segmentDistanceCm ?? row.distanceCm), CellText.value(row.velocity),
+                            CellText.percentChange(row.amplitudeChangePercent),
+                        ]
+                        return cells
+                    }
+                )
+            }
+        return self.table("Motor nerve conduction", table, groups: groups, legend: CellText.valueLegend)
+    }
+
+    func sensory() -> [Block] {
+        let table = TextTable(
+            first: ["Nerve, site", ""],
+            rest: [
+                .init(title: ["Dist", "cm"], width: 4, rightAligned: true),
+                .init(title: ["Onset lat", "ms"], width: 11), .init(title: ["Peak lat", "ms"], width: 11),
+                .init(title: ["Amplitude", "µV"], width: 11), .init(title: ["CV", "m/s"], width: 10),
+            ], totalWidth: width)
+        let rows = report.sensory.map { row -> [String] in
+            let method = row.method.map { ", \($0)" } ?? ""
+            return [
+                "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) (\(row.site)\(method))",
+                CellText.number(row.distanceCm), CellText.value(row.onsetLatency), CellText.value(row.peakLatency),
+                CellText.value(row.amplitude), CellText.value(row.velocity),
+            ]
+        }
+        return self.table("Sensory nerve conduction", table, groups: [(nil, rows)], legend: nil)
+    }
+
+    func lateResponses() -> [Block] {
+        let table = TextTable(
+            first: ["Response", ""],
+            rest: [
+                .init(title: ["Latency", "ms"], width: 11), .init(title: ["Amp", "mV"], width: 5),
+                .init(title: ["Persist", "%"], width: 7, rightAligned: true),
+                .init(title: ["L-R diff", "ms"], width: 11),
+            ], totalWidth: width)
+        let rows = report.lateResponses.map { row -> [String] in
+            let kind = row.kind == "f-wave" ? "F wave" : "H reflex"
+            return [
+                "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) \(kind) (\(row.recording))",
+                CellText.value(row.latency), CellText.value(row.amplitude), CellText.number(row.persistencePercent),
+                CellText.value(row.sideDifference),
+            ]
+        }
+        return self.table("Late responses", table, groups: [(nil, rows)], legend: nil)
+    }
+
+    func needle() -> [Block] {
+        let table = TextTable(
+            first: ["Muscle", "(nerve; roots)"],
+            rest: [
+                .init(title: ["Ins", ""], width: 3), .init(title: ["Fib", ""], width: 3),
+                .init(title: ["PSW", ""], width: 3), .init(title: ["Fasc", ""], width: 4),
+                .init(title: ["MUAP", "amp"], width: 4), .init(title: ["MUAP", "dur"], width: 4),
+                .init(title: ["Poly", ""], width: 4), .init(title: ["Recruit-", "ment"], width: 8),
+            ], totalWidth: width)
+        let rows = report.needle.map { row -> [String] in
+            var muscle = "\(row.abnormal ? "*" : " ")\(CellText.side(row.side.rawValue)) \(row.muscle.capitalizedFirst)"
+            let supply = [row.nerve, row.roots].compactMap { $0 }.joined(separator: "; ")
+            if !supply.isEmpty { muscle += "\n  (\(supply))" }
+            return [
+                muscle, CellText.activity(row.insertionalActivity), row.fibrillations ?? "",
+                row.positiveSharpWaves ?? "", row.fasciculations ?? "", CellText.activity(row.muapAmplitude),
+                CellText.activity(row.muapDuration), CellText.activity(row.polyphasia),
+                CellText.recruitment(row.recruitment),
+            ]
+        }
+        var blocks = self.table(
+            "Needle EMG", table, groups: [(nil, rows)], legend: rows.isEmpty ? nil : CellText.needleLegend)
+        let comments = report.needle.compactMap { row in
+            row.comment.map { "\(CellText.side(row.side.rawValue)) \(row.muscle): \($0)" }
+        }
+        if !comments.isEmpty { blocks += bullets(comments) }
+        return blocks
+    }
+
+    func summary() -> [Block] {
+        let items = report.summary.map(\.statement)
+        return heading("Summary of findings") + (items.isEmpty ? paragraph("No abnormal findings.") : bullets(items))
+    }
+
+    func impression() -> [Block] {
+        let impression = report.impression
+        var blocks = heading("Impression")
+        for (index, paragraph) in impression.paragraphs.enumerated() {
+            if index > 0 { blocks.append(.blank) }
+            blocks += self.paragraph(paragraph)
+        }
+        let differential = impression.diagnoses.filter { $0.code != .insufficientData }
+        if differential.count > 1 || (differential.first.map { $0.code != .normalStudy } ?? false) {
+            blocks += [.blank] + paragraph("Differential (edx model, probability of each lesion being present):")
+            for diagnosis in differential.prefix(5) {
+                var parts = [diagnosis.name, Impression.percent(diagnosis.probability)]
+                if let severity = diagnosis.severity { parts.append(severity.rawValue) }
+                if let acuity = diagnosis.acuity, let words = Impression.acuityWords(acuity) { parts.append(words) }
+                blocks += paragraph(
+                    "\(diagnosis.rank). " + parts.joined(separator: ", "), indent: "  ", hanging: "     ")
+            }
+        }
+        if !impression.caveats.isEmpty {
+            blocks += [.blank] + paragraph("Caveats:") + bullets(impression.caveats)
+        }
+        if !impression.definitions.isEmpty {
+            blocks +=
+                [.blank] + paragraph("Terms, as defined for unambiguous reading (Mauricio 2014, S69):")
+                + bullets(impression.definitions)
+        }
+        let codes = Self.codes(impression)
+        if !codes.isEmpty {
+            blocks +=
+                [.blank]
+                + paragraph("Suggested ICD-10-CM codes (suggestions only: confirm against the documentation):")
+                + bullets(codes)
+        }
+        if let exported = report.study.exportedImpression {
+            blocks += [.blank] + paragraph("Impression in the export: \(exported)")
+        }
+        return blocks
+    }
+
+    /// `G57.32 Lesion of lateral popliteal nerve, left lower limb (note)`, for the leading diagnosis
+    /// and the lesions that coexist with it.
+    static func codes(_ impression: Impression) -> [String] {
+        guard let top = impression.diagnoses.first else { return [] }
+        var suggestions = top.icd10cm
+        for code in top.coexisting {
+            suggestions += ICD10CM.suggestions(for: code, side: top.side)
+        }
+        return suggestions.map { "\($0.code) \($0.description)" + ($0.note.map { ". \($0)" } ?? "") }
+    }
+
+    func suggestedTests() -> [Block] {
+        let tests = report.suggestedTests.map { test in
+            "\(test.test.capitalizedFirst): \(test.rationale)" + (test.citation.map { " (\($0))" } ?? "")
+        }
+        return heading("Suggested further tests") + (tests.isEmpty ? paragraph("None.") : bullets(tests))
+    }
+
+    func signature() -> [Block] {
+        var lines: [String] = []
+        lines += TextLayout.wrap(
+            text(
+                "Computer-assisted interpretation by \(report.generator)"
+                    + (report.generatedAt.map { ", generated \($0)" } ?? "")
+                    + ". To be reviewed, corrected and signed by the electromyographer."),
+            width: width)
+        let signature = "Electromyographer: ______________________________"
+        let date = "Date: ____________"
+        lines += [""] + (signature.count + 3 + date.count <= width ? [signature + "   " + date] : [signature, date])
+        return [.blank, Block(lines: lines)]
+    }
+}
