@@ -73,6 +73,10 @@ let package = Package(
             name: "EDXLocalizationTests",
             dependencies: ["EDXLocalization", "EDXEvaluation", "EDXImport", "EDXModel", "EDXTestSupport"]
         ),
+        .testTarget(
+            name: "EDXReportTests",
+            dependencies: ["EDXReport", "EDXLocalization", "EDXImport", "EDXModel", "EDXTestSupport"]
+        ),
         .testTarget(name: "EDXCLITests", dependencies: ["EDXCLI", "EDXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,7 +47,10 @@ public enum ReportRendering {
     public static func render(_ reports: [StudyReport], format: ReportFormat, layout: TextLayoutOptions) -> String {
         if reports.count == 1 { return render(reports[0], format: format, layout: layout) }
         switch format {
-        case .text: return reports.map { TextReport.render($0, options: layout) }.joined(separator: "\u{0C}")
+        case .text:
+            // Each report ends with a newline; the form feed replaces it so that no empty page is ejected.
+            return reports.map { String(TextReport.render($0, options: layout).dropLast()) }.joined(separator: "\u{0C}")
+                + "\n"
         case .markdown:
             return reports.map { MarkdownReport.render($0, charset: layout.charset) }.joined(separator: "\n---\n\n")
         case .json: return reports.map { json($0, pretty: false) + "\n" }.joined()

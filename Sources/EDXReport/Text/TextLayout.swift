@@ -86,10 +86,22 @@ struct TextTable {
     var columns: [Column]
     var indent: Int
 
-    /// Sizes the first column to fill `totalWidth`, but never narrower than `minimumFirst`.
+    /// Sizes the first column to fill `totalWidth`. When that would leave it narrower than
+    /// `minimumFirst`, the widest other columns give up width, down to their longest title word, then
+    /// the first column itself; cells wrap within their column, never past it.
     init(first: [String], rest: [Column], totalWidth: Int, indent: Int = 2, minimumFirst: Int = 12) {
-        let used = indent + rest.reduce(0) { $0 + $1.width + 1 }
-        columns = [Column(title: first, width: max(minimumFirst, totalWidth - used))] + rest
+        var rest = rest
+        func firstWidth() -> Int { totalWidth - indent - rest.reduce(0) { $0 + $1.width + 1 } }
+        let floors = rest.map { column in
+            column.title.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 1
+        }
+        while firstWidth() < minimumFirst {
+            let shrinkable = rest.indices.filter { rest[$0].width > floors[$0] }
+            guard let widest = shrinkable.max(by: { rest[$0].width < rest[$1].width }) else { break }
+            rest[widest].width -= 1
+        }
+        // Still too narrow: the first column gives way too, down to a few characters.
+        columns = [Column(title: first, width: max(6, firstWidth()))] + rest
         self.indent = indent
     }
 

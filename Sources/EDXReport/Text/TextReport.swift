@@ -28,10 +28,12 @@ public enum TextReport {
         let blocks = renderer.body()
         let headerHeight = renderer.header(page: 1, of: 1).count
         let pages = Paginator(length: options.pageLength).pages(blocks, headerHeight: headerHeight)
+        // A form feed ends each page in place of the last newline: a full page followed by a newline
+        // and a form feed would eject an empty page on a line printer (and in enscript).
         let printed = pages.enumerated().map { number, body in
-            (renderer.header(page: number + 1, of: pages.count) + body).joined(separator: "\n") + "\n"
+            (renderer.header(page: number + 1, of: pages.count) + body).joined(separator: "\n")
         }
-        return printed.joined(separator: "\u{0C}")
+        return printed.joined(separator: "\u{0C}") + "\n"
     }
 
     /// The sections of a report.
@@ -63,7 +65,7 @@ private struct Renderer {
     func header(page: Int, of total: Int) -> [String] {
         let patient =
             report.patient.deidentified
-            ? "Patient de-identified" + (report.patient.id.map { " (\($0))" } ?? "")
+            ? "de-identified" + (report.patient.id.map { " \($0)" } ?? "")
             : "Patient \(report.patient.id ?? "not given")"
         var lines = TextLayout.spread(
             "ELECTRODIAGNOSTIC REPORT", "Page \(page) of \(total)", width: width)
@@ -168,7 +170,7 @@ private struct Renderer {
         var blocks = heading(title)
         guard groups.contains(where: { !$0.1.isEmpty }) else { return blocks + paragraph("Not performed.") }
         let header = table.header.map(text)
-        let continued = table.spanning(text("\(title) (continued)")) + header
+        let continued = table.spanning(text("\(title.uppercased()) (continued)")) + header
         var first = true
         for (name, rows) in groups {
             var pending: [String] = []

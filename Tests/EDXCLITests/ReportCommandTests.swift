@@ -1,0 +1,77 @@
+import EDXTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("edx report", .serialized)
+struct ReportCommandTests {
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("edx-report-\(getpid())-\(UUID())")
+            .path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("The same input gives byte-identical output in every format; --timestamp adds the time")
+    func byteIdentical() {
+        let example = Fixtures.bundledExample("archive-three-studies.xml")
+        for format in ["text", "markdown", "json"] {
+            let first = runEDX(["report", "--format", format, example])
+            let second = runEDX(["report", "--format", format, example])
+            #expect(first.status == 0)
+            #expect(!first.output.isEmpty)
+            #expect(first.output == second.output, "\(format)")
+        }
+        let stamped = runEDX(["report", "--format", "json", "--timestamp", example])
+        #expect(stamped.output.contains("\"generatedAt\":\"20"))
+        #expect(!runEDX(["report", "--format", "json", example]).output.contains("generatedAt"))
+    }
+
+    @Test("Several studies: text reports each start a page, JSON comes as JSON Lines")
+    func severalStudies() {
+        let example = Fixtures.bundledExample("archive-three-studies.xml")
+        let text = runEDX(["report", example]).output
+        #expect(text.components(separatedBy: "Page 1 of").count - 1 == 3)
+        let json = runEDX(["report", "--format", "json", example]).output
+        #expect(json.split(separator: "\n").count == 3)
+    }
+
+    @Test("--out DIR/ writes one file per study, named by study id; --out FILE writes one file")
+    func outputFiles() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let example = Fixtures.bundledExample("archive-three-studies.xml")
+        let result = runEDX(["report", "--format", "markdown", "--out", directory + "/reports/", example])
+        #expect(result.status == 0)
+        #expect(result.output.isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/reports").sorted()
+        #expect(files.count == 3)
+        #expect(files.allSatisfy { $0.hasSuffix(".md") })
+        let single = directory + "/one.txt"
+        #expect(
+            runEDX(["report", "--out", single, Fixtures.bundledExample("peroneal-fibular-head-left.xml")]).status == 0)
+        let text = try String(contentsOfFile: single, encoding: .utf8)
+        #expect(text.hasPrefix("ELECTRODIAGNOSTIC REPORT"))
+        #expect(!FileManager.default.fileExists(atPath: single + ".tmp"))
+    }
+
+    @Test("--ascii, --width and --deidentify reach the output; bad options exit 2, unreadable files 3")
+    func options() {
+        let example = Fixtures.bundledExample("peroneal-fibular-head-left.xml")
+        let ascii = runEDX(["report", "--ascii", "--width", "64", example])
+        #expect(ascii.status == 0)
+        #expect(ascii.output.utf8.allSatisfy { $0 < 0x80 })
+        let lines = ascii.output.split(separator: "\n").flatMap { $0.split(separator: "\u{0C}") }
+        #expect(lines.allSatisfy { $0.count <= 64 })
+        let anonymous = runEDX(["report", "--deidentify", Fixtures.path("import/xml/full-study.xml")])
+        #expect(anonymous.status == 0)
+        #expect(anonymous.output.contains("| de-identified anon-"))
+        #expect(!anonymous.output.contains("Invented Person"))
+        #expect(runEDX(["report", "--width", "20", example]).status == 2)
+        #expect(runEDX(["report", "--page-length", "5", example]).status == 2)
+        #expect(runEDX(["report", "/nonexistent/study.xml"]).status == 3)
+    }
+}

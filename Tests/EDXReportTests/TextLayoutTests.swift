@@ -1,0 +1,129 @@
+import EDXReport
+import EDXTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("Printed text layout")
+struct TextLayoutTests {
+    static let layouts = [
+        TextLayoutOptions(), TextLayoutOptions(width: 60, pageLength: 30),
+        TextLayoutOptions(width: 100, pageLength: 50),
+        TextLayoutOptions(width: 72, pageLength: 20, charset: .ascii),
+    ]
+
+    @Test("Every line fits the width; every page fits its length and is headed \"Page N of M\"")
+    func pages() throws {
+        for fixture in try ReportFixtures.allStudyFiles() where !fixture.hasPrefix("import/") {
+            for report in ReportFixtures.reports(fixture) {
+                for layout in Self.layouts {
+                    let text = TextReport.render(report, options: layout)
+                    #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n"))
+                    let pages = text.dropLast().split(separator: "\u{0C}", omittingEmptySubsequences: false)
+                    for (number, page) in pages.enumerated() {
+                        let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+                        #expect(lines.count <= layout.pageLength, "\(fixture) page \(number + 1)")
+                        #expect(lines.allSatisfy { $0.count <= layout.width }, "\(fixture) width \(layout.width)")
+                        #expect(lines.first?.hasSuffix("Page \(number + 1) of \(pages.count)") == true)
+                        #expect(lines.dropFirst().first?.contains(report.study.id) == true)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("A table row is never split across pages, and a continued table repeats its header")
+    func rowsStayWhole() throws {
+        // The needle table of the peroneal example: two lines per muscle, on pages of 20 lines.
+        let report = try #require(ReportFixtures.reports("examples/peroneal-fibular-head-left.xml").first)
+        for length in 20...40 {
+            let text = TextReport.render(report, options: TextLayoutOptions(pageLength: length))
+            for page in text.split(separator: "\u{0C}") {
+                let body = page.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3)
+                // A muscle's second line ("  (deep peroneal; L5 (L4))") never opens a page.
+                #expect(body.first.map { !$0.hasPrefix("  (") } ?? true, "page length \(length)")
+            }
+            // Each muscle row appears with its nerve line right after it.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() where line.contains("L Tibialis anterior") {
+                #expect(lines[index + 1].contains("(deep peroneal; L5 (L4))"), "page length \(length)")
+            }
+            // Where the needle table runs onto a new page, that page repeats the table's header.
+            for (index, line) in lines.enumerated() where line.contains("NEEDLE EMG (continued)") {
+                #expect(lines[index + 1].contains("Muscle"), "page length \(length)")
+            }
+        }
+        let short = TextReport.render(report, options: TextLayoutOptions(pageLength: 20))
+        #expect(short.contains("NEEDLE EMG (continued)"))
+    }
+
+    @Test("Wrapping never cuts text: every character survives and every line fits")
+    func wrapping() {
+        let text =
+            ReportFixtures.reports("examples/l5-radiculopathy-right.csv").first?.impression.paragraphs
+            .joined(separator: " ") ?? ""
+        #expect(text.count > 200)
+        let long = "Supercalifragilisticexpialidocious-and-an-unbreakable-identifier-well-over-a-line " + text
+        for width in [20, 33, 60, 80] {
+            guard var report = ReportFixtures.reports("cases/11-peroneal-fh-severe-low-sural-right.xml").first else {
+                Issue.record("case 11 gave no study")
+                return
+            }
+            report.impression.paragraphs = [long]
+            let rendered = TextReport.renderSections(
+                report, [.impression], options: TextLayoutOptions(width: max(width, TextLayoutOptions.minimumWidth)))
+            let squeezed = rendered.filter { !$0.isWhitespace }
+            #expect(squeezed.contains(long.filter { !$0.isWhitespace }))
+            #expect(
+                rendered.split(separator: "\n").allSatisfy { $0.count <= max(width, TextLayoutOptions.minimumWidth) })
+        }
+    }
+
+    @Test("A text report prints to PDF (enscript, ps2pdf) with one PDF page per report page and no wrapped line")
+    func pdf() throws {
+        for tool in ["enscript", "ps2pdf", "pdfinfo"] {
+            try #require(Self.shell("command -v \(tool)").status == 0, "\(tool) missing: run scripts/bootstrap.sh pdf")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edx-pdf-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reports = ReportFixtures.reports("examples/archive-three-studies.xml")
+        let text = ReportRendering.render(reports, format: .text, layout: TextLayoutOptions())
+        let expectedPages = text.split(separator: "\u{0C}").count
+        #expect(expectedPages > reports.count)
+        let input = directory.appendingPathComponent("report.txt").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+        let script = Fixtures.root() + "/scripts/report-pdf.sh"
+        for media in ["A4", "Letter"] {
+            let pdf = directory.appendingPathComponent("report-\(media).pdf").path
+            let printed = Self.shell("'\(script)' '\(input)' '\(pdf)' --media \(media)")
+            #expect(printed.status == 0, "\(printed.output)")
+            let info = Self.shell("pdfinfo '\(pdf)'")
+            #expect(Self.pageCount(info.output) == expectedPages, "\(info.output)")
+        }
+        // A line wider than 80 columns is refused, not wrapped onto an extra line.
+        let wide = directory.appendingPathComponent("wide.txt").path
+        try Data((String(repeating: "x", count: 81) + "\n").utf8).write(to: URL(fileURLWithPath: wide))
+        #expect(Self.shell("'\(script)' '\(wide)' '\(wide).pdf'").status == 4)
+    }
+
+    /// The `Pages:` line of `pdfinfo`.
+    static func pageCount(_ info: String) -> Int? {
+        info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
+    }
+
+    static func shell(_ command: String) -> (status: Int32, output: String) {
+        guard let pipe = popen(command + " 2>&1", "r") else { return (-1, "") }
+        var output = ""
+        var buffer = [CChar](repeating: 0, count: 4096)
+        while fgets(&buffer, Int32(buffer.count), pipe) != nil {
+            output += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        let status = pclose(pipe)
+        return ((status >> 8) & 0xFF, output)
+    }
+}
