@@ -11,6 +11,7 @@ import PackageDescription
 //   EDXAnatomy (the lower-limb nerve tree, muscles and roots, as sourced data)
 //   EDXLocalization (hypotheses scored against the findings: ranked differential with evidence)
 //   EDXReport (the signed report: text pages, Markdown, JSON with a schema; ICD-10-CM suggestions)
+//   EDXBatch (archives on all cores: per-study reports, results.jsonl, summary.csv, index.sqlite)
 //   EDXCLI (commands) -> edx (entry point)
 let package = Package(
     name: "edx",
@@ -24,7 +25,8 @@ let package = Package(
             ]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C interop: the only place libxml2 is declared.
@@ -48,6 +50,12 @@ let package = Package(
         .target(
             name: "EDXReport",
             dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
+        .target(
+            name: "EDXBatch",
+            dependencies: [
+                "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .target(name: "EDXEvaluation", dependencies: ["EDXLocalization", "EDXImport", "EDXModel", "StrictCSV"]),
 
         // MARK: Command line.
@@ -55,7 +63,7 @@ let package = Package(
             name: "EDXCLI",
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation", "EDXReport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "EDXBatch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "edx", dependencies: ["EDXCLI"]),
@@ -77,6 +85,7 @@ let package = Package(
             name: "EDXReportTests",
             dependencies: ["EDXReport", "EDXLocalization", "EDXImport", "EDXModel", "EDXTestSupport"]
         ),
+        .testTarget(name: "EDXBatchTests", dependencies: ["EDXBatch", "EDXReport", "EDXTestSupport"]),
         .testTarget(name: "EDXCLITests", dependencies: ["EDXCLI", "EDXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

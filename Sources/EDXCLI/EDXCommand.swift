@@ -20,7 +20,8 @@ public struct EDXCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ImportCommand.self, FindingsCommand.self, AnalyzeCommand.self, ReportCommand.self, EvaluateCommand.self,
+            ImportCommand.self, FindingsCommand.self, AnalyzeCommand.self, ReportCommand.self, BatchCommand.self,
+            MergeCommand.self, EvaluateCommand.self,
         ]
     )
 

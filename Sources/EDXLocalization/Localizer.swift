@@ -80,8 +80,12 @@ public struct Localizer: Sendable {
             }
         }
         var ranked = Array(
+            // Ties (a left and a right lesion of a symmetric study) break by code, then side, so
+            // that the same study always gives the same order.
             marginals.sorted {
-                $0.value != $1.value ? $0.value > $1.value : $0.key.code.rawValue < $1.key.code.rawValue
+                if $0.value != $1.value { return $0.value > $1.value }
+                if $0.key.code != $1.key.code { return $0.key.code.rawValue < $1.key.code.rawValue }
+                return $0.key.side.rawValue < $1.key.side.rawValue
             }
             .filter { $0.value >= 0.01 }.prefix(6))
         // A focal lesion on a polyneuropathy answers the referral question: name it first when the
@@ -152,8 +156,8 @@ public struct Localizer: Sendable {
                 against.append(entry)
             }
         }
-        support.sort { $0.weight > $1.weight }
-        against.sort { $0.weight < $1.weight }
+        support.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.finding < $1.finding }
+        against.sort { $0.weight != $1.weight ? $0.weight < $1.weight : $0.finding < $1.finding }
         let coexisting = hypothesis.lesions.filter { $0 != lesion }.map(\.code)
         guard let lesion else {
             return Diagnosis(
@@ -381,7 +385,7 @@ public struct Localizer: Sendable {
                 second: model.probabilityAbnormal(item, under: second))
             if candidate.gap >= 0.3 { candidates.append(candidate) }
         }
-        candidates.sort { $0.gap > $1.gap }
+        candidates.sort { $0.gap != $1.gap ? $0.gap > $1.gap : $0.item.testName < $1.item.testName }
         var tests: [SuggestedTest] = []
         var seenNames = Set<String>()
         for candidate in candidates {

@@ -1,0 +1,87 @@
+public import GRDB
+
+/// One line of `results.jsonl` and one row of the index's `entries` table: a study (imported,
+/// duplicate or rejected) or a file that could not be read, at its place in the input.
+public struct BatchEntry: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public enum Status: String, Codable, Sendable, Hashable {
+        /// Imported and analyzed; reports written.
+        case ok
+        /// The same content as an earlier study of the batch (`duplicateOf`); not analyzed again.
+        case duplicate
+        /// The importer rejected the study; `diagnostics` say why.
+        case rejected
+        /// The file, or the rest of it, could not be read; `diagnostics` say why.
+        case fileError = "file-error"
+    }
+
+    public static let databaseTableName = "entries"
+
+    /// The file, as given (a pseudonym `file-…` when de-identified).
+    public var source: String
+    /// The study's position in its file, from 0; -1 for a file-level problem.
+    public var ordinal: Int
+    public var line: Int?
+    public var status: Status
+    public var id: String?
+    public var key: String?
+    /// 16 hex digits: FNV-1a of the study's content (see `StudyKey`).
+    public var contentHash: String?
+    public var duplicateOf: String?
+    public var date: String?
+    public var year: Int?
+    public var ageYears: Double?
+    public var sex: String?
+    public var primaryCode: String?
+    public var side: String?
+    public var probability: Double?
+    public var severity: String?
+    public var acuity: String?
+    public var pathophysiology: String?
+    public var secondCode: String?
+    public var secondProbability: Double?
+    public var warnings: Int
+    /// The diagnostics of this study or file, as `path:line: severity: field: message`.
+    public var diagnostics: [String]
+    /// Report files written, relative to the output folder.
+    public var reports: [String]
+
+    public enum Columns {
+        public static let source = Column(CodingKeys.source)
+        public static let ordinal = Column(CodingKeys.ordinal)
+    }
+}
+
+/// One diagnosis of the differential of an imported study.
+struct DiagnosisRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "diagnoses"
+    var studyKey: String
+    var rank: Int
+    var code: String
+    var side: String
+    var probability: Double
+    var severity: String?
+    var acuity: String?
+    var pathophysiology: String?
+    /// Suggested ICD-10-CM codes, comma-separated.
+    var icd10cm: String
+}
+
+/// One finding of an imported study, flattened for queries.
+struct FindingRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "findings"
+    var studyKey: String
+    var findingID: String
+    /// `measurement`, `comparison`, `nerve`, `muscle`, `technical`.
+    var category: String
+    /// Nerve finding kind (`conduction-block` …), measure (`amplitude` …), or muscle acuity.
+    var kind: String?
+    var side: String?
+    /// The conduction study (`peroneal-motor-edb`) or the muscle (`tibialis-anterior`).
+    var subject: String?
+    var value: Double?
+    var unit: String?
+    var abnormal: Bool
+    var activeDenervation: Bool?
+    var reinnervation: Bool?
+    var statement: String
+}

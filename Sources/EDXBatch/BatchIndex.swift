@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+
+/// `index.sqlite`: every entry of the batch with its diagnoses and findings, through GRDB.
+///
+/// The index is the batch's source of truth: `results.jsonl` and `summary.csv` are regenerated
+/// from it at the end of every run, so that a resumed or merged batch gives the same files as one
+/// uninterrupted run. Each chunk of studies is committed in one transaction, after its reports are
+/// on disk.
+public final class BatchIndex {
+    let database: DatabaseQueue
+    public static let schemaVersion = 1
+
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.label = "edx.batch.index"
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        try Self.migrator.migrate(database)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "entries") { t in
+                t.column("source", .text).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("line", .integer)
+                t.column("status", .text).notNull()
+                t.column("id", .text)
+                t.column("key", .text)
+                t.column("contentHash", .text)
+                t.column("duplicateOf", .text)
+                t.column("date", .text)
+                t.column("year", .integer)
+                t.column("ageYears", .double)
+                t.column("sex", .text)
+                t.column("primaryCode", .text)
+                t.column("side", .text)
+                t.column("probability", .double)
+                t.column("severity", .text)
+                t.column("acuity", .text)
+                t.column("pathophysiology", .text)
+                t.column("secondCode", .text)
+                t.column("secondProbability", .double)
+                t.column("warnings", .integer).notNull()
+                t.column("diagnostics", .jsonText).notNull()
+                t.column("reports", .jsonText).notNull()
+                t.primaryKey(["source", "ordinal"])
+            }
+            try db.create(index: "entries_key", on: "entries", columns: ["key"])
+            try db.create(index: "entries_code", on: "entries", columns: ["primaryCode", "side", "year"])
+            try db.create(table: "diagnoses") { t in
+                t.column("studyKey", .text).notNull()
+                t.column("rank", .integer).notNull()
+                t.column("code", .text).notNull()
+                t.column("side", .text).notNull()
+                t.column("probability", .double).notNull()
+                t.column("severity", .text)
+                t.column("acuity", .text)
+                t.column("pathophysiology", .text)
+                t.column("icd10cm", .text).notNull()
+                t.primaryKey(["studyKey", "rank"])
+            }
+            try db.create(table: "findings") { t in
+                t.column("studyKey", .text).notNull()
+                t.column("findingID", .text).notNull()
+                t.column("category", .text).notNull()
+                t.column("kind", .text)
+                t.column("side", .text)
+                t.column("subject", .text)
+                t.column("value", .double)
+                t.column("unit", .text)
+                t.column("abnormal", .boolean).notNull()
+                t.column("activeDenervation", .boolean)
+                t.column("reinnervation", .boolean)
+                t.column("statement", .text).notNull()
+                t.primaryKey(["studyKey", "findingID"])
+            }
+            try db.create(index: "findings_kind", on: "findings", columns: ["category", "kind", "abnormal"])
+            try db.create(table: "meta") { t in
+                t.column("name", .text).primaryKey()
+                t.column("value", .text).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Settings that must not change between the runs of one output folder.
+    public func checkSettings(_ settings: [String: String]) throws {
+        try database.write { db in
+            for (name, value) in settings.sorted(by: { $0.key < $1.key }) {
+                if let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name])
+                {
+                    guard stored == value else {
+                        throw SettingsMismatch(name: name, stored: stored, requested: value)
+                    }
+                } else {
+                    try db.execute(sql: "INSERT INTO meta (name, value) VALUES (?, ?)", arguments: [name, value])
+                }
+            }
+        }
+    }
+
+    public struct SettingsMismatch: Error, CustomStringConvertible {
+        public var name: String
+        public var stored: String
+        public var requested: String
+        public var description: String {
+            "the output folder was made with \(name) = \(stored); this run asks for \(requested) (use another --out)"
+        }
+    }
+
+    /// Content hashes already recorded for each (source, ordinal), for --resume.
+    public func completed() throws -> [String: [Int: String]] {
+        try database.read { db in
+            var done: [String: [Int: String]] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT source, ordinal, contentHash FROM entries WHERE status IN ('ok', 'duplicate')")
+            while let row = try rows.next() {
+                let source: String = row["source"]
+                let ordinal: Int = row["ordinal"]
+                let hash: String? = row["contentHash"]
+                done[source, default: [:]][ordinal] = hash ?? ""
+            }
+            return done
+        }
+    }
+
+    /// Keys of the distinct studies recorded, with the (source, ordinal) of their first copy.
+    public func knownKeys() throws -> [String: String] {
+        try database.read { db in
+            var keys: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT key FROM entries WHERE status = 'ok'")
+            while let row = try rows.next() {
+                if let key: String = row["key"] { keys[key] = key }
+            }
+            return keys
+        }
+    }
+
+    /// Records a chunk: entries (replacing any earlier row at the same place), their diagnoses and findings.
+    func record(_ chunk: [ProcessedEntry]) throws {
+        try database.write { db in
+            for processed in chunk {
+                try processed.entry.save(db)
+                guard let key = processed.entry.key, processed.entry.status == .ok else { continue }
+                try db.execute(sql: "DELETE FROM diagnoses WHERE studyKey = ?", arguments: [key])
+                try db.execute(sql: "DELETE FROM findings WHERE studyKey = ?", arguments: [key])
+                for row in processed.diagnoses { try row.insert(db) }
+                for row in processed.findings { try row.insert(db, onConflict: .replace) }
+            }
+        }
+    }
+
+    /// Every entry in input order.
+    public func entries(_ body: (BatchEntry) throws -> Void) throws {
+        try database.read { db in
+            let cursor = try BatchEntry.order(BatchEntry.Columns.source, BatchEntry.Columns.ordinal).fetchCursor(db)
+            while let entry = try cursor.next() { try body(entry) }
+        }
+    }
+
+    /// Copies every row of another index (a shard) into this one.
+    public func merge(from other: String) throws {
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [other])
+            defer { try? db.execute(sql: "DETACH DATABASE shard") }
+            try db.inTransaction {
+                try db.execute(sql: "INSERT OR REPLACE INTO entries SELECT * FROM shard.entries")
+                try db.execute(sql: "INSERT OR REPLACE INTO diagnoses SELECT * FROM shard.diagnoses")
+                try db.execute(sql: "INSERT OR REPLACE INTO findings SELECT * FROM shard.findings")
+                return .commit
+            }
+        }
+    }
+
+    /// Reads `meta` of an index.
+    public func settings() throws -> [String: String] {
+        try database.read { db in
+            Dictionary(
+                try Row.fetchAll(db, sql: "SELECT name, value FROM meta").map {
+                    ($0["name"] as String, $0["value"] as String)
+                },
+                uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Runs a query and gives each row as column-value pairs (for tests and `edx` users).
+    public func query(_ sql: String) throws -> [[String: String]] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                var values: [String: String] = [:]
+                for (column, value) in row {
+                    values[column] = value.isNull ? "" : (String.fromDatabaseValue(value) ?? value.description)
+                }
+                return values
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The files of a batch: files as given, folders searched recursively for `.xml` and `.csv`
+/// files (hidden files and folders skipped), in a stable order so that every run, shard and resume
+/// sees the same sequence.
+public enum BatchInput {
+    public struct Missing: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path): no such file or directory" }
+    }
+
+    /// The files to read, sorted by path within each folder, folders in the order given.
+    public static func files(_ inputs: [String]) throws -> [String] {
+        var files: [String] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                throw Missing(path: input)
+            }
+            guard isDirectory.boolValue else {
+                files.append(input)
+                continue
+            }
+            var found: [String] = []
+            let enumerator = FileManager.default.enumerator(atPath: input)
+            while let relative = enumerator?.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    enumerator?.skipDescendants()
+                    continue
+                }
+                let lowered = name.lowercased()
+                guard lowered.hasSuffix(".xml") || lowered.hasSuffix(".csv") else { continue }
+                let path = (input as NSString).appendingPathComponent(relative)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                    found.append(path)
+                }
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+
+    /// The size of a file in bytes (0 when it cannot be read).
+    public static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+extension BatchInput {
+    /// Newlines in a file, counted in 1 MiB reads (for the progress bar's position within a file).
+    static func lineCount(_ path: String) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
+        defer { try? handle.close() }
+        var count = 0
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            count += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+        return max(1, count)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `results.jsonl` and `summary.csv`, regenerated from the index in input order (source, then
+/// position in the file), each replaced atomically.
+public enum BatchOutputs {
+    public static func write(from index: BatchIndex, to directory: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let results = try Staged(path: directory + "/results.jsonl")
+        let summary = try Staged(path: directory + "/summary.csv")
+        summary.append(SpreadsheetCSV.row(SpreadsheetCSV.header))
+        try index.entries { entry in
+            results.append(String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n")
+            summary.append(SpreadsheetCSV.row(SpreadsheetCSV.cells(entry)))
+        }
+        try results.commit()
+        try summary.commit()
+    }
+}
+
+/// A file written through a temporary beside it and renamed into place when complete.
+final class Staged {
+    let path: String
+    let temporary: String
+    let handle: FileHandle
+    var buffer = Data()
+
+    init(path: String) throws {
+        self.path = path
+        temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        _ = FileManager.default.createFile(atPath: temporary, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary])
+        }
+        self.handle = handle
+    }
+
+    func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { drain() }
+    }
+
+    private func drain() {
+        handle.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func commit() throws {
+        drain()
+        try handle.synchronize()
+        try handle.close()
+        // rename(2) replaces the target in one step.
+        guard rename(temporary, path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}
+
+/// CSV for spreadsheets: RFC 4180 quoting, and any cell that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'` (OWASP
+/// "CSV injection" guidance).
+public enum SpreadsheetCSV {
+    static let header = [
+        "source", "ordinal", "line", "status", "study_id", "study_key", "date", "age_years", "sex", "primary_code",
+        "side", "probability", "severity", "acuity", "pathophysiology", "second_code", "second_probability",
+        "warnings", "duplicate_of", "problem",
+    ]
+
+    static func cells(_ entry: BatchEntry) -> [String] {
+        let number = { (value: Double?) in value.map { String(format: "%.3f", $0) } ?? "" }
+        return [
+            entry.source, String(entry.ordinal), entry.line.map(String.init) ?? "", entry.status.rawValue,
+            entry.id ?? "", entry.key ?? "", entry.date ?? "", entry.ageYears.map { String(format: "%g", $0) } ?? "",
+            entry.sex ?? "", entry.primaryCode ?? "", entry.side ?? "", number(entry.probability), entry.severity ?? "",
+            entry.acuity ?? "", entry.pathophysiology ?? "", entry.secondCode ?? "", number(entry.secondProbability),
+            String(entry.warnings), entry.duplicateOf ?? "",
+            entry.status == .ok || entry.status == .duplicate ? "" : (entry.diagnostics.first ?? ""),
+        ]
+    }
+
+    /// One CSV line, with a CRLF ending as RFC 4180 asks.
+    public static func row(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: ",") + "\r\n"
+    }
+
+    /// A neutralised, quoted-if-needed cell.
+    public static func cell(_ value: String) -> String {
+        var text = value
+        // A plain number (`-1`) is data, not a formula; anything else starting with a trigger is neutralised.
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {
+            text = "'" + text
+        }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

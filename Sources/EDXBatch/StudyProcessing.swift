@@ -1,0 +1,173 @@
+public import EDXFindings
+import EDXImport
+import EDXLocalization
+import EDXModel
+import EDXReference
+public import EDXReport
+public import Foundation
+
+/// What a batch writes for each study.
+public struct BatchOptions: Sendable {
+    public var outputDirectory: String
+    /// Report formats written per study into `reports/` (none: index and summaries only).
+    public var formats: [ReportFormat]
+    public var layout: TextLayoutOptions
+    public var preference: LimitPreference
+    public var deidentify: Bool
+    public var shard: Shard
+    public var resume: Bool
+    public var workers: Int
+    /// Studies analyzed in parallel between two commits of the index; bounds memory.
+    public var chunkSize: Int
+    public var generator: String
+
+    public init(
+        outputDirectory: String, formats: [ReportFormat] = [.json], layout: TextLayoutOptions = TextLayoutOptions(),
+        preference: LimitPreference = .lab, deidentify: Bool = false, shard: Shard = .whole, resume: Bool = false,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 256, generator: String = "edx"
+    ) {
+        self.outputDirectory = outputDirectory
+        self.formats = formats
+        self.layout = layout
+        self.preference = preference
+        self.deidentify = deidentify
+        self.shard = shard
+        self.resume = resume
+        self.workers = max(1, workers)
+        self.chunkSize = max(1, chunkSize)
+        self.generator = generator
+    }
+
+    /// Settings recorded in the index; a later run into the same folder must match them.
+    var settings: [String: String] {
+        [
+            "schemaVersion": String(BatchIndex.schemaVersion),
+            "formats": formats.map(\.rawValue).joined(separator: ","),
+            "limits": preference.rawValue, "deidentify": String(deidentify),
+            "width": String(layout.width), "pageLength": String(layout.pageLength), "charset": layout.charset.rawValue,
+        ]
+    }
+}
+
+/// A study waiting for analysis, with its place in the input.
+struct PendingStudy: Sendable {
+    var source: String
+    var ordinal: Int
+    var study: Study
+    var hash: UInt64
+    var warnings: [String]
+}
+
+/// The result of one entry, ready for the index.
+struct ProcessedEntry: Sendable {
+    var entry: BatchEntry
+    var diagnoses: [DiagnosisRow] = []
+    var findings: [FindingRow] = []
+    /// Set when a report could not be written.
+    var writeError: String?
+}
+
+enum StudyProcessing {
+    /// Analyzes one study, writes its reports atomically and builds its index rows.
+    static func process(_ pending: PendingStudy, options: BatchOptions) -> ProcessedEntry {
+        let study = pending.study
+        let analysis = StudyAnalysis.analyze(study, preference: options.preference)
+        let report = StudyReport(
+            study: study, analysis: analysis,
+            options: ReportOptions(
+                deidentified: options.deidentify, generator: options.generator, limits: options.preference))
+        let key = StudyKey.key(id: study.id, hash: pending.hash)
+        var entry = BatchEntry(
+            source: pending.source, ordinal: pending.ordinal, line: study.source.line, status: .ok, id: study.id,
+            key: key, contentHash: StudyKey.hex(pending.hash), duplicateOf: nil, date: study.date,
+            year: study.date.flatMap { Int($0.prefix(4)) }, ageYears: study.patient.ageYears,
+            sex: study.patient.sex?.rawValue, warnings: pending.warnings.count, diagnostics: pending.warnings,
+            reports: [])
+        let diagnoses = analysis.localization.diagnoses
+        if let top = diagnoses.first {
+            entry.primaryCode = top.code.rawValue
+            entry.side = top.side.rawValue
+            entry.probability = top.probability
+            entry.severity = top.severity?.rawValue
+            entry.acuity = top.acuity?.rawValue
+            entry.pathophysiology = top.pathophysiology?.rawValue
+        }
+        if diagnoses.count > 1 {
+            entry.secondCode = diagnoses[1].code.rawValue
+            entry.secondProbability = diagnoses[1].probability
+        }
+        var processed = ProcessedEntry(entry: entry)
+        let base = reportBaseName(id: study.id, hash: pending.hash)
+        for format in options.formats {
+            let name = "reports/\(base).\(format.fileExtension)"
+            let text = ReportRendering.render(report, format: format, layout: options.layout)
+            do {
+                try AtomicFile.write(text, to: options.outputDirectory + "/" + name)
+                processed.entry.reports.append(name)
+            } catch {
+                processed.writeError = "\(name): \(error.localizedDescription)"
+            }
+        }
+        processed.diagnoses = report.impression.diagnoses.map { diagnosis in
+            DiagnosisRow(
+                studyKey: key, rank: diagnosis.rank, code: diagnosis.code.rawValue, side: diagnosis.side.rawValue,
+                probability: diagnosis.probability, severity: diagnosis.severity?.rawValue,
+                acuity: diagnosis.acuity?.rawValue, pathophysiology: diagnosis.pathophysiology?.rawValue,
+                icd10cm: diagnosis.icd10cm.map(\.code).joined(separator: ","))
+        }
+        processed.findings = findingRows(analysis.findings, key: key)
+        return processed
+    }
+
+    /// `EX-2025-0001_3f2a9c1b`: the study id made safe for a file name, and 8 hex digits of the
+    /// content hash so that different studies with one id never overwrite each other.
+    static func reportBaseName(id: String, hash: UInt64) -> String {
+        let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) ? $0 : "_" })
+        return "\(safe.prefix(80))_\(StudyKey.hex(hash).prefix(8))"
+    }
+
+    static func findingRows(_ findings: StudyFindings, key: String) -> [FindingRow] {
+        var rows: [FindingRow] = []
+        for m in findings.measurements {
+            rows.append(
+                FindingRow(
+                    studyKey: key, findingID: m.id, category: "measurement", kind: m.measure.rawValue,
+                    side: m.side.rawValue, subject: m.study, value: m.value, unit: m.unit,
+                    abnormal: m.classification.isAbnormal, statement: m.summary))
+        }
+        for c in findings.comparisons {
+            rows.append(
+                FindingRow(
+                    studyKey: key, findingID: c.id, category: "comparison", kind: c.measure.rawValue,
+                    side: c.worseSide.rawValue, subject: c.study, value: c.difference, unit: c.unit,
+                    abnormal: c.abnormal,
+                    statement: c.summary))
+        }
+        for n in findings.nerves {
+            rows.append(
+                FindingRow(
+                    studyKey: key, findingID: n.id, category: "nerve", kind: n.kind.rawValue, side: n.side.rawValue,
+                    subject: n.study, value: nil, unit: nil, abnormal: n.kind.isAbnormal, statement: n.summary))
+        }
+        for m in findings.muscles {
+            rows.append(
+                FindingRow(
+                    studyKey: key, findingID: m.id, category: "muscle", kind: m.acuity?.rawValue, side: m.side.rawValue,
+                    subject: m.muscle?.rawValue ?? m.label, value: m.denervation?.value, unit: nil,
+                    abnormal: m.neurogenic,
+                    activeDenervation: m.activeDenervation, reinnervation: m.reinnervation, statement: m.summary))
+        }
+        return rows
+    }
+}
+
+/// Files replaced in one step: written beside the target, then renamed over it, so that a reader
+/// (or a killed run) never sees half a file.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url, options: .atomic)
+    }
+}
