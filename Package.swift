@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(name: "edx", dependencies: ["EDXCLI"]),
 
         // MARK: Tests.
-        .target(name: "EDXTestSupport", dependencies: ["EDXModel"], path: "Tests/EDXTestSupport"),
+        .target(name: "EDXTestSupport", path: "Tests/EDXTestSupport"),
         .testTarget(name: "StrictCSVTests", dependencies: ["StrictCSV"]),
         .testTarget(name: "XMLStreamingTests", dependencies: ["XMLStreaming", "EDXTestSupport"]),
         .testTarget(name: "EDXImportTests", dependencies: ["EDXImport", "EDXModel", "EDXTestSupport"]),

@@ -50,6 +50,10 @@ public enum BatchRunner {
             throw ExistingOutput(path: indexPath)
         }
         try index.checkSettings(options.settings)
+        // Summaries left half-written by a killed run (never read: the index is the truth).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] where name.contains(".partial-") {
+            try? FileManager.default.removeItem(atPath: out + "/" + name)
+        }
         let done = options.resume ? try index.completed() : [:]
         var seen = Set<UInt64>()
         if options.resume {
@@ -133,7 +137,7 @@ public enum BatchRunner {
                                 source: source, ordinal: ordinal, line: imported.location.line, status: .rejected,
                                 id: id, warnings: 0, diagnostics: messages, reports: [])))
                 }
-                if pending.count >= options.chunkSize {
+                if pending.count + direct.count >= options.chunkSize {
                     do { try flush() } catch { flushError = error }
                 }
                 if lines > 0 {

@@ -263,8 +263,8 @@ extension Context {
             addNerve(
                 .focalSlowing, id: "nerve.\(name.key).\(motor.side.letter).focal-slowing", name: name, motor: motor,
                 fibres: .motor, segment: "across the fibular head", grade: nil, values: values,
-                summary: "\(title): focal slowing across the fibular head (\(Format.number(acrossValue)) m/s, below "
-                    + "\(across.limit?.text ?? "the limit"), with a normal leg segment)",
+                summary: "\(title): focal slowing across the fibular head (\(Format.number(acrossValue)) m/s; limit "
+                    + "\(across.limit?.text ?? "not available"); leg segment normal)",
                 basis: [across.id] + (leg.map { [$0.id] } ?? []), citation: across.limit?.citation,
                 caveats: across.possiblyTemperatureRelated ? ["Cool limb: possibly temperature-related."] : [])
         }

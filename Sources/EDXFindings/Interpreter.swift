@@ -141,10 +141,16 @@ struct Context {
         let unclassified = findings.measurements.filter { $0.classification == .unclassified }.count
         var message =
             preference == .lab
-            ? "Limits: the lab's own where the export carries them (\(lab) values), published otherwise (\(published))."
-            : "Limits: published (\(published) values); the lab's limits are shown beside them where exported."
+            ? (lab == 0
+                ? "Reference limits: published adult norms (\(published) values); the export gave no lab limits."
+                : "Reference limits: the lab's own where the export gives them (\(lab) values), published adult "
+                    + "norms otherwise (\(published) values).")
+            : "Reference limits: published adult norms (\(published) values); the lab's limits are shown beside "
+                + "them where exported."
         if unclassified > 0 {
-            message += " \(unclassified) values have no lab or published limit and are reported without classification."
+            message +=
+                " \(unclassified) value\(unclassified == 1 ? " has" : "s have") no reference limit and "
+                + "\(unclassified == 1 ? "is" : "are") reported without a judgement."
         }
         findings.technical.append(
             TechnicalNote(id: "technical.limits", kind: .limitsUsed, side: nil, message: message, citation: nil))

@@ -273,7 +273,8 @@ public struct Localizer: Sendable {
         if lesion.site == .node(.fibularHead) {
             for block in blocks {
                 if let drop = block.values["amplitudeDropPercent"] {
-                    basis.append("block across the fibular head \(Int(drop.rounded())) %")
+                    let recording = block.study.hasSuffix("-ta") ? "tibialis anterior" : "EDB"
+                    basis.append("block across the fibular head \(Int(drop.rounded())) % (recording \(recording))")
                 }
             }
         }

@@ -167,7 +167,7 @@ struct ExampleImportTests {
         let eu = try #require(
             StudyImporter.importAll(at: Fixtures.bundledExample("l5-radiculopathy-right-eu.csv")).studies.first?.study)
         // The lab limits keep their text as exported ("<6,5" against "<6.5"); their values must agree.
-        #expect(eu.withoutSources().withoutLimitTexts() == us.withoutSources().withoutLimitTexts())
+        #expect(eu.withoutSourceLocations().withoutLimitTexts() == us.withoutSourceLocations().withoutLimitTexts())
         #expect(eu.motor[0].sites[0].labLimits["latency"]?.text == "<6,5")
     }
 
@@ -179,8 +179,8 @@ struct ExampleImportTests {
             \.study)
         #expect(xml.map(\.id) == ["EX-2025-0003", "EX-2025-0004", "EX-2025-0002"])
         #expect(csv.map(\.id) == ["EX-2025-0003", "EX-2025-0004"])
-        for study in csv.map({ $0.withoutSources() }) {
-            let twin = try #require(xml.first { $0.id == study.id }).withoutSources()
+        for study in csv.map({ $0.withoutSourceLocations() }) {
+            let twin = try #require(xml.first { $0.id == study.id }).withoutSourceLocations()
             // The CSV has no method attribute and no indication; everything measured must agree.
             #expect(study.patient == twin.patient)
             #expect(study.date == twin.date && study.symptomDurationDays == twin.symptomDurationDays)

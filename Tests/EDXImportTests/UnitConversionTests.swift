@@ -36,7 +36,7 @@ struct UnitConversionTests {
         let study = try #require(StudyImporter.importAll(at: Fixtures.path("import/" + file)).studies.first?.study)
         reference.id = study.id
         if file.contains("1252") { reference.needle[0].comment = "Très bien, 5µV" }
-        #expect(study.withoutSources() == reference.withoutSources())
+        #expect(study.withoutSourceLocations() == reference.withoutSourceLocations())
     }
 
     @Test(
@@ -73,7 +73,7 @@ struct UnitConversionTests {
         let reference = StudyImporter.importAll(at: Fixtures.path("import/measurements/comma.csv")).studies.compactMap(
             \.study)
         let studies = StudyImporter.importAll(at: Fixtures.path("import/" + file)).studies.compactMap(\.study)
-        #expect(studies.map { $0.withoutSources() } == reference.map { $0.withoutSources() })
+        #expect(studies.map { $0.withoutSourceLocations() } == reference.map { $0.withoutSourceLocations() })
     }
 
     @Test("column order, extra columns, quoting, Spanish sides and mm")
@@ -85,7 +85,7 @@ struct UnitConversionTests {
             StudyImporter.importAll(at: Fixtures.path("import/measurements/reordered-extra-columns.csv")).studies.first?
                 .study)
         reordered.id = single.id
-        #expect(reordered.withoutSources() == single.withoutSources())
+        #expect(reordered.withoutSourceLocations() == single.withoutSourceLocations())
         #expect(single.motor[0].sites[0].amplitudeMV == 4.1)
         #expect(single.motor[0].sites[1].noResponse)
         #expect(single.hReflexes[0].noResponse)

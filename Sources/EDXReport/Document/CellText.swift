@@ -55,6 +55,17 @@ enum CellText {
         + "limit are normal or have no reference value (see technical notes)."
 
     static let needleLegend =
-        "Fib/PSW/Fasc graded 0, +/-, 1+ to 4+. MUAP: N normal, inc increased, dec decreased. "
-        + "* marks a muscle with neurogenic findings."
+        "Ins insertional activity; Fib fibrillation potentials; PSW positive sharp waves; Fasc "
+        + "fasciculations, graded 0, +/-, 1+ to 4+. MUAP amplitude and duration, Poly polyphasia: N normal, "
+        + "inc increased, dec decreased (or a grade, as exported). Roots: main root first, minor roots in "
+        + "parentheses. * marks a muscle with neurogenic findings."
+
+    /// `5 days`, `4 weeks (28 days)`, `3 months (91 days)`, `3 years`.
+    static func duration(_ days: Double) -> String {
+        let whole = Format.number(days, digits: 0)
+        if days < 14 { return "\(whole) day\(whole == "1" ? "" : "s")" }
+        if days < 90 { return "\(Format.number(days / 7, digits: 0)) weeks (\(whole) days)" }
+        if days < 730 { return "\(Format.number(days / 30.44, digits: 0)) months (\(whole) days)" }
+        return "\(Format.number(days / 365.25, digits: 1)) years"
+    }
 }

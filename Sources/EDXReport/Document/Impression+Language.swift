@@ -49,7 +49,8 @@ extension Impression {
                 paragraphs.append(rest)
             }
         }
-        for alternative in alternatives.dropFirst(top.code == .normalStudy ? 0 : 1).prefix(2) {
+        // Alternatives are argued against only for an abnormal study; a normal study lists them in the differential.
+        for alternative in alternatives.dropFirst().prefix(top.code == .normalStudy ? 0 : 2) {
             paragraphs.append(Self.against(alternative))
         }
         if let runnerUp = alternatives.first, top.probability - runnerUp.probability < 0.2,
@@ -170,7 +171,12 @@ extension Impression {
         return lines
     }
 
-    static func percent(_ probability: Double) -> String { Format.percent(probability * 100) }
+    /// `98 %`; `> 99 %` and `< 1 %` at the ends, where a rounded 100 % or 0 % would claim certainty.
+    static func percent(_ probability: Double) -> String {
+        if probability >= 0.995 { return "> 99 %" }
+        if probability > 0 && probability < 0.005 { return "< 1 %" }
+        return Format.percent(probability * 100)
+    }
 }
 
 extension ReportDiagnosis {

@@ -68,7 +68,7 @@ extension StudyReport {
     private static func motorRows(_ motor: MotorStudy, _ index: FindingIndex) -> [MotorRow] {
         let key = FindingID.key(motor)
         let nerve = motor.nerve.map { Format.words($0.rawValue) } ?? motor.nerveLabel
-        let recording = motor.recordingLabel
+        let recording = Names.recording(motor.recording, label: motor.recordingLabel)
         var rows: [MotorRow] = []
         var usedSegments = Set<Int>()
         for (position, site) in motor.sites.enumerated() {
@@ -77,7 +77,9 @@ extension StudyReport {
                 FindingID.measurement(key: key, side: motor.side, site: siteID, measure: measure)
             }
             var row = MotorRow(
-                side: motor.side, nerve: nerve, recording: recording, site: site.siteLabel, latency: nil,
+                side: motor.side, nerve: nerve, recording: recording,
+                site: Names.site(site.site, label: site.siteLabel),
+                latency: nil,
                 amplitude: nil, duration: nil, area: nil, distanceCm: site.distanceCm, segment: nil,
                 segmentDistanceCm: nil, velocity: nil, amplitudeChangePercent: nil, segmentFindings: [])
             let judged = position == 0
@@ -94,7 +96,7 @@ extension StudyReport {
                 if let found = motor.segments.indices.first(where: { Self.joins(motor.segments[$0], previous, site) }) {
                     usedSegments.insert(found)
                     let segment = motor.segments[found]
-                    row.segment = "\(segment.fromLabel) - \(segment.toLabel)"
+                    row.segment = Names.segment(segment)
                     row.segmentDistanceCm = segment.distanceCm
                     row.velocity = Self.velocityCell(segment, key: key, side: motor.side, index)
                 }
@@ -113,7 +115,7 @@ extension StudyReport {
             rows.append(
                 MotorRow(
                     side: motor.side, nerve: nerve, recording: recording, site: "", latency: nil, amplitude: nil,
-                    duration: nil, area: nil, distanceCm: nil, segment: "\(segment.fromLabel) - \(segment.toLabel)",
+                    duration: nil, area: nil, distanceCm: nil, segment: Names.segment(segment),
                     segmentDistanceCm: segment.distanceCm,
                     velocity: Self.velocityCell(segment, key: key, side: motor.side, index),
                     amplitudeChangePercent: nil, segmentFindings: []))
@@ -148,7 +150,8 @@ extension StudyReport {
                     ? FindingID.measurement(key: key, side: sensory.side, site: siteID, measure: measure) : nil
             }
             return SensoryRow(
-                side: sensory.side, nerve: nerve, site: site.siteLabel, recording: sensory.recordingLabel,
+                side: sensory.side, nerve: nerve, site: Names.site(site.site, label: site.siteLabel),
+                recording: Names.recording(sensory.recording, label: sensory.recordingLabel),
                 method: sensory.method?.rawValue, distanceCm: site.distanceCm,
                 onsetLatency: index.cell(
                     id(.onsetLatency), value: site.onsetLatencyMs, unit: "ms", noResponse: site.noResponse),
@@ -166,10 +169,10 @@ extension StudyReport {
         let id = FindingID.measurement(key: key, side: wave.side, site: "f-wave", measure: .fMinimumLatency)
         return LateResponseRow(
             kind: "f-wave", side: wave.side, nerve: wave.nerve.map { Format.words($0.rawValue) } ?? wave.nerveLabel,
-            recording: wave.recordingLabel,
+            recording: Names.recording(wave.recording, label: wave.recordingLabel),
             latency: index.cell(id, value: wave.minLatencyMs, unit: "ms", noResponse: wave.noResponse, always: true),
             amplitude: nil, persistencePercent: wave.persistencePercent,
-            sideDifference: index.sideDifference(key, exported: wave.sideDifferenceMs))
+            sideDifference: index.sideDifference(key, side: wave.side, exported: wave.sideDifferenceMs))
     }
 
     private static func hReflexRow(_ reflex: HReflexStudy, _ index: FindingIndex) -> LateResponseRow {
@@ -178,11 +181,11 @@ extension StudyReport {
         return LateResponseRow(
             kind: "h-reflex", side: reflex.side,
             nerve: reflex.nerve.map { Format.words($0.rawValue) } ?? reflex.nerveLabel,
-            recording: reflex.recordingLabel,
+            recording: Names.recording(reflex.recording, label: reflex.recordingLabel),
             latency: index.cell(id, value: reflex.latencyMs, unit: "ms", noResponse: reflex.noResponse, always: true),
             amplitude: index.cell(nil, value: reflex.amplitudeMV, unit: "mV", noResponse: reflex.noResponse),
             persistencePercent: nil,
-            sideDifference: index.sideDifference(key, exported: reflex.sideDifferenceMs))
+            sideDifference: index.sideDifference(key, side: reflex.side, exported: reflex.sideDifferenceMs))
     }
 
     private static func needleRow(_ exam: NeedleExam, _ findings: StudyFindings) -> NeedleRow {
@@ -230,9 +233,9 @@ extension StudyReport {
         items += findings.comparisons.filter { $0.abnormal && !covered.contains($0.id) }
             .map { SummaryItem(finding: $0.id, statement: $0.summary) }
         items += findings.muscles.filter(\.neurogenic).map { SummaryItem(finding: $0.id, statement: $0.summary) }
-        items += findings.nerves.filter { !$0.kind.isAbnormal }.map {
-            SummaryItem(finding: $0.id, statement: $0.summary)
-        }
+        // Normal variants worth knowing (an accessory deep peroneal nerve); the normal tibial knee drop is not listed.
+        items += findings.nerves.filter { $0.kind == .accessoryDeepPeroneal }
+            .map { SummaryItem(finding: $0.id, statement: "Normal variant: " + $0.summary) }
         return items
     }
 }
@@ -267,10 +270,11 @@ struct FindingIndex {
             limit: nil, finding: nil)
     }
 
-    /// The left-right latency difference of a late response: judged when edx compared the sides,
-    /// else the exported difference.
-    func sideDifference(_ key: String, exported: Double?) -> ValueCell? {
+    /// The left-right latency difference of a late response: judged when edx compared the sides
+    /// (shown once, on the row of the later side), else the exported difference.
+    func sideDifference(_ key: String, side: Side, exported: Double?) -> ValueCell? {
         if let comparison = comparisons.first(where: { $0.study == key && $0.measure == .latencyDifference }) {
+            guard comparison.worseSide == side else { return nil }
             return ValueCell(
                 value: comparison.difference, unit: comparison.unit, noResponse: false,
                 classification: comparison.abnormal ? "high" : "normal", abnormal: comparison.abnormal,
@@ -289,5 +293,28 @@ extension LimitCell {
         self.init(
             bound: limit.bound.rawValue, value: limit.value, unit: limit.unit, origin: limit.origin.rawValue,
             citation: limit.citation.map { "\($0)" } ?? (limit.origin == .lab ? "lab: \(limit.label)" : limit.label))
+    }
+}
+
+/// Display names: the vocabulary's canonical name where the export's label was recognised, the
+/// label as exported otherwise.
+enum Names {
+    static func site(_ site: StimulationSite?, label: String) -> String {
+        site.map { Format.words($0.rawValue).capitalizedFirst } ?? label
+    }
+
+    /// Recording muscles by their usual abbreviations (EDB, TA, AH), other sites in words.
+    static func recording(_ recording: RecordingSite?, label: String) -> String {
+        switch recording {
+        case .extensorDigitorumBrevis?: "EDB"
+        case .tibialisAnterior?: "TA"
+        case .abductorHallucis?: "AH"
+        case let site?: Format.words(site.rawValue)
+        case nil: label
+        }
+    }
+
+    static func segment(_ segment: Segment) -> String {
+        "\(site(segment.from, label: segment.fromLabel)) - \(site(segment.to, label: segment.toLabel))"
     }
 }

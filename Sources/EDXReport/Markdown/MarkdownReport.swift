@@ -38,9 +38,6 @@ public enum MarkdownReport {
         var ageSex: [String] = []
         if let age = patient.ageYears { ageSex.append("\(Format.number(age)) years") }
         if let sex = patient.sex { ageSex.append(sex.rawValue) }
-        var body: [String] = []
-        if let height = patient.heightCm { body.append("height \(Format.number(height)) cm") }
-        if let weight = patient.weightKg { body.append("weight \(Format.number(weight)) kg") }
         let rows: [(String, String?)] = [
             (
                 "Patient",
@@ -48,10 +45,11 @@ public enum MarkdownReport {
             ),
             ("Name", patient.name), ("Birth date", patient.birthDate),
             ("Age, sex", ageSex.isEmpty ? nil : ageSex.joined(separator: ", ")),
-            ("Body", body.isEmpty ? nil : body.joined(separator: ", ")),
+            ("Height", patient.heightCm.map { "\(Format.number($0)) cm" }),
+            ("Weight", patient.weightKg.map { "\(Format.number($0)) kg" }),
             ("Study", report.study.id), ("Study date", report.study.date), ("Referred by", report.study.referrer),
-            ("Examiner", report.study.examiner), ("Indication", report.study.indication),
-            ("Symptom duration", report.study.symptomDurationDays.map { "\(Format.number($0)) days" }),
+            ("Examiner", report.study.examiner), ("Indication", report.study.indication ?? "not recorded"),
+            ("Symptom duration", report.study.symptomDurationDays.map(CellText.duration)),
         ]
         out.table(["Field", "Value"], rows.compactMap { label, value in value.map { [label, $0] } })
     }
@@ -146,22 +144,27 @@ public enum MarkdownReport {
     private static func needle(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Needle EMG")
         guard !report.needle.isEmpty else { return out.paragraph("Not performed.") }
+        let hasComments = report.needle.contains { $0.comment != nil }
         let rows = report.needle.map { row -> [String] in
             let muscle = MarkdownWriter.escapeCell("\(row.side.rawValue.capitalizedFirst) \(row.muscle)")
-            return [row.abnormal ? "**\(muscle)**" : muscle]
-                + [
-                    [row.nerve, row.roots].compactMap { $0 }.joined(separator: "; "), row.insertionalActivity ?? "",
-                    row.fibrillations ?? "", row.positiveSharpWaves ?? "", row.fasciculations ?? "",
-                    row.muapAmplitude ?? "",
-                    row.muapDuration ?? "", row.polyphasia ?? "", row.recruitment ?? "", row.comment ?? "",
-                ].map(MarkdownWriter.escapeCell)
+            var cells = [
+                [row.nerve, row.roots].compactMap { $0 }.joined(separator: "; "), row.insertionalActivity ?? "",
+                row.fibrillations ?? "", row.positiveSharpWaves ?? "", row.fasciculations ?? "",
+                row.muapAmplitude ?? "",
+                row.muapDuration ?? "", row.polyphasia ?? "", row.recruitment ?? "",
+            ]
+            if hasComments { cells.append(row.comment ?? "") }
+            return [row.abnormal ? "**\(muscle)**" : muscle] + cells.map(MarkdownWriter.escapeCell)
         }
-        out.table(
-            [
-                "Muscle", "Nerve; roots", "Insertional", "Fibrillations", "PSW", "Fasciculations", "MUAP amplitude",
-                "MUAP duration", "Polyphasia", "Recruitment", "Comment",
-            ], rows, escaping: false)
-        out.paragraph("Muscles in bold have neurogenic findings. Spontaneous activity graded 0, +/-, 1+ to 4+.")
+        var header = [
+            "Muscle", "Nerve; roots", "Insertional", "Fibrillations", "PSW", "Fasciculations", "MUAP amplitude",
+            "MUAP duration", "Polyphasia", "Recruitment",
+        ]
+        if hasComments { header.append("Comment") }
+        out.table(header, rows, escaping: false)
+        out.paragraph(
+            "Muscles in bold have neurogenic findings. Spontaneous activity graded 0, +/-, 1+ to 4+. Roots: main "
+                + "root first, minor roots in parentheses.")
     }
 
     private static func impression(_ report: StudyReport, _ out: inout MarkdownWriter) {
@@ -174,10 +177,13 @@ public enum MarkdownReport {
             out.table(
                 ["#", "Diagnosis", "Probability", "Severity", "Acuity", "Pathophysiology"],
                 differential.prefix(5).map { diagnosis in
-                    [
+                    // Severity, acuity and pathophysiology describe the leading diagnosis only.
+                    let leading = diagnosis.rank == 1
+                    return [
                         "\(diagnosis.rank)", diagnosis.name, Impression.percent(diagnosis.probability),
-                        diagnosis.severity?.rawValue ?? "", diagnosis.acuity.flatMap(Impression.acuityWords) ?? "",
-                        diagnosis.pathophysiology?.rawValue ?? "",
+                        leading ? diagnosis.severity?.rawValue ?? "" : "",
+                        leading ? diagnosis.acuity.flatMap(Impression.acuityWords) ?? "" : "",
+                        leading ? diagnosis.pathophysiology?.rawValue ?? "" : "",
                     ]
                 })
         }

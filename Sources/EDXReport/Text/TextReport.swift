@@ -125,9 +125,6 @@ private struct Renderer {
         var ageSex: [String] = []
         if let age = patient.ageYears { ageSex.append("\(Format.number(age)) years") }
         if let sex = patient.sex { ageSex.append(sex.rawValue) }
-        var body: [String] = []
-        if let height = patient.heightCm { body.append("height \(Format.number(height)) cm") }
-        if let weight = patient.weightKg { body.append("weight \(Format.number(weight)) kg") }
         let patientText =
             patient.deidentified ? "de-identified" + (patient.id.map { " (pseudonym \($0))" } ?? "") : patient.id
         let fields: [Block?] = [
@@ -135,13 +132,14 @@ private struct Renderer {
             field("Name", patient.name),
             field("Birth date", patient.birthDate),
             field("Age, sex", ageSex.joined(separator: ", ")),
-            field("Body", body.joined(separator: ", ")),
+            field("Height", patient.heightCm.map { "\(Format.number($0)) cm" }),
+            field("Weight", patient.weightKg.map { "\(Format.number($0)) kg" }),
             field("Study", study.id),
             field("Study date", study.date),
             field("Referred by", study.referrer),
             field("Examiner", study.examiner),
-            field("Indication", study.indication),
-            field("Symptom duration", study.symptomDurationDays.map { "\(Format.number($0)) days" }),
+            field("Indication", study.indication ?? "not recorded"),
+            field("Symptom duration", study.symptomDurationDays.map(CellText.duration)),
         ]
         return heading("Demographics and indication") + fields.compactMap { $0 }
     }
@@ -321,8 +319,11 @@ private struct Renderer {
             blocks += [.blank] + paragraph("Differential (edx model, probability of each lesion being present):")
             for diagnosis in differential.prefix(5) {
                 var parts = [diagnosis.name, Impression.percent(diagnosis.probability)]
-                if let severity = diagnosis.severity { parts.append(severity.rawValue) }
-                if let acuity = diagnosis.acuity, let words = Impression.acuityWords(acuity) { parts.append(words) }
+                // Severity and acuity describe the leading diagnosis; for the others they would be hypothetical.
+                if diagnosis.rank == 1, let severity = diagnosis.severity { parts.append(severity.rawValue) }
+                if diagnosis.rank == 1, let acuity = diagnosis.acuity, let words = Impression.acuityWords(acuity) {
+                    parts.append(words)
+                }
                 blocks += paragraph(
                     "\(diagnosis.rank). " + parts.joined(separator: ", "), indent: "  ", hanging: "     ")
             }
