@@ -14,7 +14,7 @@ public struct BatchEntry: Codable, Sendable, Hashable, FetchableRecord, Persista
         case fileError = "file-error"
     }
 
-    public static let databaseTableName = "entries"
+    public static let databaseTableName = "studies"
 
     /// The file, as given (a pseudonym `file-…` when de-identified).
     public var source: String

@@ -21,7 +21,7 @@ public final class BatchIndex {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.create(table: "entries") { t in
+            try db.create(table: "studies") { t in
                 t.column("source", .text).notNull()
                 t.column("ordinal", .integer).notNull()
                 t.column("line", .integer)
@@ -47,8 +47,8 @@ public final class BatchIndex {
                 t.column("reports", .jsonText).notNull()
                 t.primaryKey(["source", "ordinal"])
             }
-            try db.create(index: "entries_key", on: "entries", columns: ["key"])
-            try db.create(index: "entries_code", on: "entries", columns: ["primaryCode", "side", "year"])
+            try db.create(index: "studies_key", on: "studies", columns: ["key"])
+            try db.create(index: "studies_code", on: "studies", columns: ["primaryCode", "side", "year"])
             try db.create(table: "diagnoses") { t in
                 t.column("studyKey", .text).notNull()
                 t.column("rank", .integer).notNull()
@@ -115,7 +115,7 @@ public final class BatchIndex {
         try database.read { db in
             var done: [String: [Int: String]] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT source, ordinal, contentHash FROM entries WHERE status IN ('ok', 'duplicate')")
+                db, sql: "SELECT source, ordinal, contentHash FROM studies WHERE status IN ('ok', 'duplicate')")
             while let row = try rows.next() {
                 let source: String = row["source"]
                 let ordinal: Int = row["ordinal"]
@@ -130,7 +130,7 @@ public final class BatchIndex {
     public func knownKeys() throws -> [String: String] {
         try database.read { db in
             var keys: [String: String] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT key FROM entries WHERE status = 'ok'")
+            let rows = try Row.fetchCursor(db, sql: "SELECT key FROM studies WHERE status = 'ok'")
             while let row = try rows.next() {
                 if let key: String = row["key"] { keys[key] = key }
             }
@@ -166,7 +166,7 @@ public final class BatchIndex {
             try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [other])
             defer { try? db.execute(sql: "DETACH DATABASE shard") }
             try db.inTransaction {
-                try db.execute(sql: "INSERT OR REPLACE INTO entries SELECT * FROM shard.entries")
+                try db.execute(sql: "INSERT OR REPLACE INTO studies SELECT * FROM shard.studies")
                 try db.execute(sql: "INSERT OR REPLACE INTO diagnoses SELECT * FROM shard.diagnoses")
                 try db.execute(sql: "INSERT OR REPLACE INTO findings SELECT * FROM shard.findings")
                 return .commit

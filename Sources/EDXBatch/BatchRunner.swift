@@ -46,7 +46,7 @@ public enum BatchRunner {
         let indexPath = out + "/index.sqlite"
         let existed = FileManager.default.fileExists(atPath: indexPath)
         let index = try BatchIndex(path: indexPath)
-        if existed && !options.resume, try !index.query("SELECT 1 FROM entries LIMIT 1").isEmpty {
+        if existed && !options.resume, try !index.query("SELECT 1 FROM studies LIMIT 1").isEmpty {
             throw ExistingOutput(path: indexPath)
         }
         try index.checkSettings(options.settings)

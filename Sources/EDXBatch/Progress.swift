@@ -41,10 +41,18 @@ public final class ProgressReporter {
         public var skipped = 0
         /// Bytes of input read so far (whole files, and the current file up to its last study).
         public var bytes = 0
+
+        public init(studies: Int = 0, failed: Int = 0, duplicates: Int = 0, skipped: Int = 0, bytes: Int = 0) {
+            self.studies = studies
+            self.failed = failed
+            self.duplicates = duplicates
+            self.skipped = skipped
+            self.bytes = bytes
+        }
     }
 
     /// Redraws at most every 0.1 s (bar) or 5 s (lines).
-    func update(_ counts: Counts, force: Bool = false) {
+    public func update(_ counts: Counts, force: Bool = false) {
         guard mode != .quiet else { return }
         let now = Date()
         guard force || now.timeIntervalSince(lastDraw) >= interval else { return }
@@ -71,7 +79,7 @@ public final class ProgressReporter {
         }
     }
 
-    func finish(_ counts: Counts) {
+    public func finish(_ counts: Counts) {
         guard mode != .quiet else { return }
         if mode == .bar { write("\r\u{1B}[K") }
         let elapsed = Date().timeIntervalSince(start)

@@ -95,17 +95,17 @@ struct BatchTests {
         #expect(csv.first?.hasPrefix("source,ordinal,line,status,study_id") == true)
 
         let index = try BatchIndex(path: out + "/index.sqlite")
-        #expect(try index.query("SELECT count(*) AS n FROM entries WHERE status = 'ok'").first?["n"] == "10")
+        #expect(try index.query("SELECT count(*) AS n FROM studies WHERE status = 'ok'").first?["n"] == "10")
         #expect(try index.query("SELECT count(DISTINCT studyKey) AS n FROM diagnoses").first?["n"] == "10")
         // The research question of docs/batch.md: left peroneal lesions with active denervation.
         let rows = try index.query(
             """
-            SELECT DISTINCT e.id FROM entries e JOIN findings f ON f.studyKey = e.key
+            SELECT DISTINCT e.id FROM studies e JOIN findings f ON f.studyKey = e.key
             WHERE e.primaryCode = 'peroneal-neuropathy-fibular-head' AND e.side = 'left' AND e.year = 2025
               AND f.category = 'muscle' AND f.activeDenervation = 1
             """)
         #expect(rows.map { $0["id"] } == ["EX-2025-0001"])
-        let duplicate = try index.query("SELECT source, duplicateOf FROM entries WHERE status = 'duplicate'")
+        let duplicate = try index.query("SELECT source, duplicateOf FROM studies WHERE status = 'duplicate'")
         // Files are read in path order, so the copy in copies/ is the first and the one in good/ the duplicate.
         #expect(duplicate.first?["source"]?.hasSuffix("good/peroneal-fibular-head-left.xml") == true)
     }
@@ -219,7 +219,7 @@ func expectSameOutputs(_ a: String, _ b: String, sourceLocation: SourceLocation 
         }
     }
     let queries = [
-        "SELECT * FROM entries ORDER BY source, ordinal", "SELECT * FROM diagnoses ORDER BY studyKey, rank",
+        "SELECT * FROM studies ORDER BY source, ordinal", "SELECT * FROM diagnoses ORDER BY studyKey, rank",
         "SELECT * FROM findings ORDER BY studyKey, findingID",
     ]
     let left = try BatchIndex(path: a + "/index.sqlite")

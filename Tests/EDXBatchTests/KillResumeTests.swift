@@ -31,7 +31,7 @@ struct KillResumeTests {
         #expect(killed == 128 + SIGKILL)
         #expect(!FileManager.default.fileExists(atPath: resumed + "/results.jsonl"))
         let partial = try BatchIndex(path: resumed + "/index.sqlite")
-        let recorded = Int(try partial.query("SELECT count(*) AS n FROM entries").first?["n"] ?? "") ?? 0
+        let recorded = Int(try partial.query("SELECT count(*) AS n FROM studies").first?["n"] ?? "") ?? 0
         #expect(recorded > 0 && recorded < 70, "recorded \(recorded) entries before the kill")
         let reports = try scratch.files("resumed/reports")
         #expect(!reports.isEmpty)
@@ -44,5 +44,49 @@ struct KillResumeTests {
 
         #expect(shell("'\(binary)' batch \(inputs) --out '\(resumed)' \(options) --resume") == 3)
         try expectSameOutputs(whole, resumed)
+    }
+}
+
+@Suite("edx batch progress and exit codes", .serialized)
+struct BatchProgressTests {
+    /// Collects what a reporter writes.
+    final class Sink: @unchecked Sendable {
+        var text = ""
+    }
+
+    @Test("A bar on a terminal, plain lines otherwise, nothing with --quiet; each with rate, errors and time left")
+    func progress() {
+        let counts = ProgressReporter.Counts(studies: 40, failed: 2, duplicates: 1, bytes: 500)
+        let bar = Sink()
+        let reporter = ProgressReporter(mode: .bar, totalBytes: 1000) { bar.text += $0 }
+        reporter.update(counts, force: true)
+        #expect(bar.text.hasPrefix("\r\u{1B}[K[############............] 50% 40 studies, 2 failed, 1 duplicates, "))
+        #expect(bar.text.hasSuffix(" left"))
+        let lines = Sink()
+        let plain = ProgressReporter(mode: .lines, totalBytes: 1000) { lines.text += $0 }
+        plain.update(counts, force: true)
+        plain.finish(counts)
+        #expect(lines.text.hasPrefix("edx batch: 50% 40 studies, 2 failed, 1 duplicates, "))
+        #expect(lines.text.contains("\nedx batch: 40 studies, 2 failed, 1 duplicates in 0:0"))
+        #expect(!lines.text.contains("\u{1B}"))
+        let silent = Sink()
+        let quiet = ProgressReporter(mode: .quiet, totalBytes: 1000) { silent.text += $0 }
+        quiet.update(counts, force: true)
+        quiet.finish(counts)
+        #expect(silent.text.isEmpty)
+    }
+
+    @Test("Exit codes: 0 all analyzed, 3 an unreadable file, 2 a bad shard or a merge of a non-batch folder")
+    func exitCodes() throws {
+        let scratch = try Scratch()
+        let binary = Fixtures.root() + "/.build/debug/edx"
+        let examples = Fixtures.path("examples")
+        #expect(shell("'\(binary)' batch '\(examples)' --out '\(scratch.path)/a' --quiet") == 0)
+        #expect(shell("'\(binary)' batch '\(examples)' --out '\(scratch.path)/a' --quiet") == 2)
+        #expect(shell("'\(binary)' batch '\(examples)' --out '\(scratch.path)/b' --shard 4/3") == 2)
+        #expect(shell("'\(binary)' batch '\(scratch.path)/missing' --out '\(scratch.path)/c' --quiet") == 3)
+        #expect(shell("'\(binary)' merge '\(examples)' --out '\(scratch.path)/d'") == 2)
+        #expect(shell("'\(binary)' merge '\(scratch.path)/a' --out '\(scratch.path)/e'") == 0)
+        #expect(try scratch.read("a/summary.csv") == scratch.read("e/summary.csv"))
     }
 }
