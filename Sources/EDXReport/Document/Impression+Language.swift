@@ -1,6 +1,7 @@
 import EDXFindings
 public import EDXLocalization
 import EDXModel
+import Foundation
 
 extension Impression {
     /// The localization in the words of a signed report: the conclusion with severity, acuity and
@@ -44,7 +45,11 @@ extension Impression {
         let alternatives = localization.diagnoses.dropFirst().filter { $0.code != .insufficientData }
         if top.code != .insufficientData {
             if let runnerUp = alternatives.first, top.code != .normalStudy {
-                paragraphs.append(Self.separating(top, from: runnerUp))
+                // Marginal probabilities that add up to well over 100 % mean that the model puts both
+                // lesions in the same explanation: a possible second lesion, not a rival.
+                paragraphs.append(
+                    top.probability + runnerUp.probability > 1.05
+                        ? Self.coexisting(runnerUp) : Self.separating(top, from: runnerUp))
             } else if top.code != .normalStudy, let rest = Self.restsOn(top) {
                 paragraphs.append(rest)
             }
@@ -86,9 +91,16 @@ extension Impression {
     }
 
     private static func restsOn(_ diagnosis: Diagnosis) -> String? {
-        let statements = diagnosis.evidence.for.prefix(6).map(\.statement.lowercasedFirst)
+        let statements = diagnosis.evidence.for.prefix(6).map(\.statement.inSentence)
         guard !statements.isEmpty else { return nil }
         return "This rests on: \(statements.joined(separator: "; "))."
+    }
+
+    private static func coexisting(_ diagnosis: Diagnosis) -> String {
+        let title = "\(name(diagnosis)) (\(percent(diagnosis.probability)))"
+        let support = diagnosis.evidence.for.prefix(4).map(\.statement.inSentence)
+        guard !support.isEmpty else { return "A coexisting \(title) is possible." }
+        return "A coexisting \(title) is possible, on: \(support.joined(separator: "; "))."
     }
 
     /// The findings that favour the leading diagnosis over the runner-up: its own evidence and the
@@ -98,15 +110,15 @@ extension Impression {
         let items = (top.evidence.for + runnerUp.evidence.against).filter { seen.insert($0.finding).inserted }
         let title = "\(name(runnerUp)) (\(percent(runnerUp.probability)))"
         guard !items.isEmpty else { return "No single finding separates it from \(title)." }
-        let statements = items.prefix(6).map(\.statement.lowercasedFirst)
+        let statements = items.prefix(6).map(\.statement.inSentence)
         return "What separates it from \(title): \(statements.joined(separator: "; "))."
     }
 
     private static func against(_ diagnosis: Diagnosis) -> String {
         let title = "\(name(diagnosis).capitalizedFirst) (\(percent(diagnosis.probability)))"
-        let against = diagnosis.evidence.against.prefix(4).map(\.statement.lowercasedFirst)
+        let against = diagnosis.evidence.against.prefix(4).map(\.statement.inSentence)
         if !against.isEmpty { return "Against \(title.lowercasedFirst): \(against.joined(separator: "; "))." }
-        let support = diagnosis.evidence.for.prefix(3).map(\.statement.lowercasedFirst)
+        let support = diagnosis.evidence.for.prefix(3).map(\.statement.inSentence)
         if support.isEmpty { return "\(title) is less likely; no single finding separates it." }
         return "\(title) cannot be excluded: \(support.joined(separator: "; "))."
     }
@@ -192,6 +204,13 @@ extension ReportDiagnosis {
 }
 
 extension String {
+    /// A finding's statement inside a sentence: `Left peroneal …; Right sural …` becomes
+    /// `left peroneal …; right sural …`.
+    var inSentence: String {
+        lowercasedFirst.replacingOccurrences(of: "; Left ", with: "; left ")
+            .replacingOccurrences(of: "; Right ", with: "; right ")
+    }
+
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
     var lowercasedFirst: String {
         // Keep root names (L5, S1) and acronyms as they are.

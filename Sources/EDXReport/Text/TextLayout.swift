@@ -49,12 +49,12 @@ enum TextLayout {
         return lines.isEmpty ? [indent] : lines
     }
 
-    /// The words of a line; a lone `%` stays with the number before it (`61 %` never breaks).
+    /// The words of a line; a `%` (also `%)`, `%;`) stays with the number before it: `61 %` never breaks.
     static func words(_ line: Substring) -> [String] {
         var words: [String] = []
         for word in line.split(separator: " ") {
-            if word == "%", let last = words.last {
-                words[words.count - 1] = last + "\u{00A0}%"
+            if word.hasPrefix("%"), let last = words.last {
+                words[words.count - 1] = last + "\u{00A0}" + word
             } else {
                 words.append(String(word))
             }
