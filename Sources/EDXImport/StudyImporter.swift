@@ -62,7 +62,9 @@ public enum StudyImporter {
     ) -> FileImportSummary {
         let name = displayPath ?? path
         var summary = FileImportSummary(path: name)
-        let counting: (ImportedStudy) -> Void = { study in
+        let counting: (ImportedStudy) -> Void = { imported in
+            // Format-independent checks (entries given twice) before the study is handed on.
+            let study = StudyValidation.check(imported)
             if study.status == .imported { summary.imported += 1 } else { summary.rejected += 1 }
             body(study)
         }

@@ -54,6 +54,34 @@ final class ByteSource {
         return buffer[position]
     }
 
+    /// Skips to just after the next line end (LF, CRLF or a lone CR), a buffer at a time: a
+    /// hundred-megabyte line is passed over without looking at it byte by byte.
+    func skipLine() {
+        while true {
+            let found: Int? = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                guard let base = bytes.baseAddress, position < bytes.count else { return nil }
+                let count = bytes.count - position
+                let start = UnsafeRawPointer(base + position)
+                let lineFeed = memchr(start, 0x0A, count).map { UnsafeRawPointer($0) - start }
+                let carriageReturn = memchr(start, 0x0D, count).map { UnsafeRawPointer($0) - start }
+                switch (lineFeed, carriageReturn) {
+                case let (lf?, cr?): return position + min(lf, cr)
+                case let (lf?, nil): return position + lf
+                case let (nil, cr?): return position + cr
+                case (nil, nil): return nil
+                }
+            }
+            if let index = found {
+                position = index + 1
+                if buffer[index] == 0x0D, peek() == 0x0A { position += 1 }
+                return
+            }
+            position = buffer.count
+            refill()
+            if position >= buffer.count { return }
+        }
+    }
+
     private func refill() {
         guard !atEnd else { return }
         buffer.removeSubrange(0..<position)

@@ -26,6 +26,8 @@ public struct CSVRecord: Sendable, Hashable {
 public struct CSVSyntaxError: Error, Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case unreadable, empty, unterminatedQuote, strayQuote, fieldTooLong
+        /// An unquoted field over the size limit: its row is skipped, reading goes on.
+        case oversizedField
     }
 
     public var kind: Kind
@@ -36,7 +38,7 @@ public struct CSVSyntaxError: Error, Sendable, Hashable {
     public var isFatal: Bool {
         switch kind {
         case .unreadable, .empty, .unterminatedQuote, .fieldTooLong: true
-        case .strayQuote: false
+        case .strayQuote, .oversizedField: false
         }
     }
 }
@@ -62,7 +64,9 @@ public enum TextEncoding: String, Sendable, Hashable {
 ///   UTF-8 the file is UTF-8 and a later invalid sequence is reported; otherwise it is Windows-1252.
 /// - Line ends LF, CRLF or a lone CR.
 public struct CSVTokenizer {
-    /// Quoted fields longer than this are taken as an unterminated quote swallowing the file.
+    /// Quoted fields longer than this are taken as an unterminated quote swallowing the file; an
+    /// unquoted field longer than this loses its row (no EDX export has a value near this size, and
+    /// holding one would let a single hostile value take the memory).
     public static let maximumFieldBytes = 1 << 20
 
     private var source: ByteSource
@@ -141,6 +145,15 @@ public struct CSVTokenizer {
                 default:
                     column += 1
                     field.append(byte)
+                    if field.count > Self.maximumFieldBytes {
+                        let error = CSVSyntaxError(
+                            kind: .oversizedField, line: line, column: column - field.count,
+                            message: "a field longer than \(Self.maximumFieldBytes / (1 << 20)) MiB, which no EDX "
+                                + "export holds")
+                        field.removeAll()
+                        skipRestOfLine()
+                        throw error
+                    }
                 }
             }
             newLine()
@@ -222,13 +235,7 @@ public struct CSVTokenizer {
     }
 
     private mutating func skipRestOfLine() {
-        while let byte = source.next() {
-            if byte == 0x0A { break }
-            if byte == 0x0D {
-                if source.peek() == 0x0A { _ = source.next() }
-                break
-            }
-        }
+        source.skipLine()
         newLine()
     }
 

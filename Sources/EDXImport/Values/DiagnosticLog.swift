@@ -40,6 +40,14 @@ struct DiagnosticLog {
                 "unknown unit \(Self.quote(unit)) for \(quantity.description); value skipped")
             return nil
         }
+        let range = Plausibility.range(quantity, field: field)
+        guard range.contains(converted) else {
+            warning(
+                "value.impossible", location, field: field,
+                "\(Plausibility.number(converted)) \(quantity.canonicalUnit) is impossible for \(quantity.description) "
+                    + "(possible: \(range.text(quantity.canonicalUnit))); value skipped")
+            return nil
+        }
         return converted
     }
 

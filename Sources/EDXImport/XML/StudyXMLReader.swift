@@ -58,16 +58,23 @@ struct StudyXMLReader {
             let location = SourceLocation(
                 file: displayPath, line: reader.position.line, column: reader.position.column)
             if reader.depth >= Self.maximumDepth, case .startElement(let name, _, _) = event {
-                let diagnostic = Diagnostic(
-                    .error, "xml.too-deep", at: location, field: name,
-                    "elements nested deeper than \(Self.maximumDepth) levels; EDX Study XML needs at most 6. Reading stopped here"
-                )
-                if builder.inStudy {
-                    body(builder.abandon(with: diagnostic))
-                } else {
-                    outcome.diagnostics.append(diagnostic)
+                guard builder.inStudy else {
+                    outcome.diagnostics.append(
+                        Diagnostic(
+                            .error, "xml.too-deep", at: location, field: name,
+                            "elements nested deeper than \(Self.maximumDepth) levels outside a study; reading stopped here"
+                        ))
+                    return outcome
                 }
-                return outcome
+                // Inside a study: the study is rejected, the subtree skipped, and the next study is read
+                // (unless the nesting reaches libxml2's own limit, which stops the file).
+                builder.rejectOnce(
+                    Diagnostic(
+                        .error, "xml.too-deep", at: location, field: name,
+                        "elements nested deeper than \(Self.maximumDepth) levels (EDX Study XML needs at most 6); "
+                            + "skipped, and the study is rejected"))
+                if !builder.isSkippingSubtree { builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart) }
+                continue
             }
             switch event {
             case .documentType:

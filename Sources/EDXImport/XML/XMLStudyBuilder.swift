@@ -66,7 +66,15 @@ struct XMLStudyBuilder {
             location: study.source, diagnostics: diagnostics)
     }
 
+    /// Rejects the study with `diagnostic`, once for each code.
+    mutating func rejectOnce(_ diagnostic: Diagnostic) {
+        guard !log.items.contains(where: { $0.code == diagnostic.code }) else { return }
+        log.items.append(diagnostic)
+    }
+
     // MARK: Skipping unknown subtrees
+
+    var isSkippingSubtree: Bool { skipUntilDepth != nil }
 
     mutating func skip(depth: Int, isEmpty: Bool) {
         if !isEmpty { skipUntilDepth = depth }

@@ -1,0 +1,167 @@
+import EDXModel
+
+/// Checks every imported study, whatever its format, for entries given twice: a stimulation site,
+/// segment, nerve study, late response or needle muscle. An identical copy is dropped with a
+/// warning; copies that disagree make the study untrustworthy, and it is rejected (which of the two
+/// values is right cannot be known).
+enum StudyValidation {
+    static func check(_ imported: ImportedStudy) -> ImportedStudy {
+        guard imported.status == .imported, var study = imported.study else { return imported }
+        var checker = Checker(studyID: study.id)
+        study.motor = checker.unique(
+            study.motor, "motor study",
+            key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side)|\($0.recording?.rawValue ?? $0.recordingLabel)" },
+            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSources() }
+        )
+        for index in study.motor.indices {
+            study.motor[index].sites = checker.unique(
+                study.motor[index].sites, "stimulation site", key: { $0.site?.rawValue ?? $0.siteLabel.lowercased() },
+                name: \.siteLabel, location: \.source, comparable: { $0.blankingSource() })
+            study.motor[index].segments = checker.unique(
+                study.motor[index].segments, "segment",
+                key: {
+                    "\($0.from?.rawValue ?? $0.fromLabel.lowercased())>\($0.to?.rawValue ?? $0.toLabel.lowercased())"
+                },
+                name: { "\($0.fromLabel) to \($0.toLabel)" }, location: \.source, comparable: { $0.blankingSource() })
+        }
+        study.sensory = checker.unique(
+            study.sensory, "sensory study",
+            key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side)|\($0.recording?.rawValue ?? $0.recordingLabel)" },
+            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSources() }
+        )
+        for index in study.sensory.indices {
+            study.sensory[index].sites = checker.unique(
+                study.sensory[index].sites, "stimulation site", key: { $0.site?.rawValue ?? $0.siteLabel.lowercased() },
+                name: \.siteLabel, location: \.source, comparable: { $0.blankingSource() })
+        }
+        study.fWaves = checker.unique(
+            study.fWaves, "F-wave study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side)" },
+            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() })
+        study.hReflexes = checker.unique(
+            study.hReflexes, "H-reflex study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side)" },
+            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() })
+        study.needle = checker.unique(
+            study.needle, "needle muscle", key: { "\($0.muscle?.rawValue ?? $0.muscleLabel.lowercased())|\($0.side)" },
+            name: { "\($0.muscleLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() }
+        )
+
+        var checked = imported
+        checked.diagnostics += checker.diagnostics
+        if checker.conflict {
+            checked.status = .rejected
+            checked.study = nil
+        } else {
+            checked.study = study
+        }
+        return checked
+    }
+
+    struct Checker {
+        let studyID: String
+        var diagnostics: [Diagnostic] = []
+        var conflict = false
+
+        /// `items` without repeated keys; reports each repeat.
+        mutating func unique<Item>(
+            _ items: [Item], _ what: String, key: (Item) -> String, name: (Item) -> String,
+            location: (Item) -> SourceLocation, comparable: (Item) -> Item
+        ) -> [Item] where Item: Equatable {
+            var seen: [String: Item] = [:]
+            var kept: [Item] = []
+            for item in items {
+                let itemKey = key(item)
+                guard let first = seen[itemKey] else {
+                    seen[itemKey] = item
+                    kept.append(item)
+                    continue
+                }
+                let firstLine = location(first).line
+                if comparable(first) == comparable(item) {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "value.duplicate", at: location(item), field: name(item),
+                            "\(what) given twice with the same values (first at line \(firstLine)); the copy is ignored",
+                            studyID: studyID))
+                } else {
+                    conflict = true
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "value.conflict", at: location(item), field: name(item),
+                            "\(what) given twice with different values (first at line \(firstLine)); which is right "
+                                + "cannot be known, so the study cannot be trusted",
+                            studyID: studyID))
+                }
+            }
+            return kept
+        }
+    }
+}
+
+private let noSource = SourceLocation(file: "", line: 0)
+
+extension MotorSite {
+    fileprivate func blankingSource() -> MotorSite {
+        var copy = self
+        copy.source = noSource
+        return copy
+    }
+}
+
+extension Segment {
+    fileprivate func blankingSource() -> Segment {
+        var copy = self
+        copy.source = noSource
+        return copy
+    }
+}
+
+extension SensorySite {
+    fileprivate func blankingSource() -> SensorySite {
+        var copy = self
+        copy.source = noSource
+        return copy
+    }
+}
+
+extension FWaveStudy {
+    fileprivate func blankingSource() -> FWaveStudy {
+        var copy = self
+        copy.source = noSource
+        return copy
+    }
+}
+
+extension HReflexStudy {
+    fileprivate func blankingSource() -> HReflexStudy {
+        var copy = self
+        copy.source = noSource
+        return copy
+    }
+}
+
+extension NeedleExam {
+    fileprivate func blankingSource() -> NeedleExam {
+        var copy = self
+        copy.source = noSource
+        return copy
+    }
+}
+
+extension MotorStudy {
+    fileprivate func blankingSources() -> MotorStudy {
+        var copy = self
+        copy.source = noSource
+        copy.sites = sites.map { $0.blankingSource() }
+        copy.segments = segments.map { $0.blankingSource() }
+        return copy
+    }
+}
+
+extension SensoryStudy {
+    fileprivate func blankingSources() -> SensoryStudy {
+        var copy = self
+        copy.source = noSource
+        copy.sites = sites.map { $0.blankingSource() }
+        return copy
+    }
+}
