@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "EDXTestSupport", path: "Tests/EDXTestSupport"),
         .testTarget(name: "StrictCSVTests", dependencies: ["StrictCSV"]),
         .testTarget(name: "XMLStreamingTests", dependencies: ["XMLStreaming", "EDXTestSupport"]),
-        .testTarget(name: "EDXImportTests", dependencies: ["EDXImport", "EDXModel", "EDXTestSupport"]),
+        .testTarget(name: "EDXImportTests", dependencies: ["EDXImport", "EDXModel", "StrictCSV", "EDXTestSupport"]),
         .testTarget(
             name: "EDXFindingsTests",
             dependencies: ["EDXFindings", "EDXReference", "EDXImport", "EDXModel", "EDXTestSupport"]

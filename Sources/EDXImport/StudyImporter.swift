@@ -74,27 +74,46 @@ public enum StudyImporter {
             summary.unreadable = problem.unreadable
             summary.fileDiagnostics.append(
                 Diagnostic(.error, problem.code, at: SourceLocation(file: name, line: problem.line), problem.message))
-            return summary
         case .success(let format):
+            let outcome = read(path, as: format, displayPath: name, counting)
             summary.format = format
-            switch format {
-            case .studyXML:
-                var reader = StudyXMLReader(path: path, displayPath: name)
-                let outcome = reader.read(counting)
-                summary.fileDiagnostics += outcome.diagnostics
-                summary.unreadable = outcome.unreadable
-            case .summaryCSV:
-                let outcome = SummaryCSVReader.read(path: path, displayPath: name, counting)
-                summary.fileDiagnostics += outcome.diagnostics
-                summary.unreadable = outcome.unreadable
-            case .measurementsCSV:
-                var reader = MeasurementsCSVReader(path: path, displayPath: name)
-                let outcome = reader.read(counting)
-                summary.fileDiagnostics += outcome.diagnostics
-                summary.unreadable = outcome.unreadable
-            }
+            summary.fileDiagnostics += outcome.diagnostics
+            summary.unreadable = outcome.unreadable
         }
         return summary
+    }
+
+    /// Streams the studies of the file at `path` read as `format`, without detecting it: for the
+    /// fuzz targets, which drive each reader with any bytes at all.
+    public static func importFile(
+        at path: String, as format: ExportFormat, displayPath: String? = nil, _ body: (ImportedStudy) -> Void
+    ) -> FileImportSummary {
+        let name = displayPath ?? path
+        var summary = FileImportSummary(path: name)
+        let outcome = read(path, as: format, displayPath: name) { imported in
+            let study = StudyValidation.check(imported)
+            if study.status == .imported { summary.imported += 1 } else { summary.rejected += 1 }
+            body(study)
+        }
+        summary.format = format
+        summary.fileDiagnostics += outcome.diagnostics
+        summary.unreadable = outcome.unreadable
+        return summary
+    }
+
+    private static func read(
+        _ path: String, as format: ExportFormat, displayPath name: String, _ counting: (ImportedStudy) -> Void
+    ) -> ReaderOutcome {
+        switch format {
+        case .studyXML:
+            var reader = StudyXMLReader(path: path, displayPath: name)
+            return reader.read(counting)
+        case .summaryCSV:
+            return SummaryCSVReader.read(path: path, displayPath: name, counting)
+        case .measurementsCSV:
+            var reader = MeasurementsCSVReader(path: path, displayPath: name)
+            return reader.read(counting)
+        }
     }
 
     /// Reads every study of a file into memory: for tests and single-study files.

@@ -207,8 +207,9 @@ struct SummaryStudyBuilder {
                     }
                     continue
                 }
-                study.patient.ageYears = ValueParsing.convert(number, unit: unit, quantity: .age)
-                if study.patient.ageYears == nil {
+                let years = ValueParsing.convert(number, unit: unit, quantity: .age)
+                study.patient.ageYears = years.flatMap { log.possible($0, .age, field: key, at: location) }
+                if years == nil {
                     log.warning(
                         "unit.unknown", location, field: key,
                         "unknown unit \(DiagnosticLog.quote(unit)) for an age; skipped")
@@ -277,7 +278,8 @@ struct SummaryStudyBuilder {
                 "unknown unit \(DiagnosticLog.quote(unit)) for a temperature; value skipped")
             return
         }
-        study.temperatures.append(LimbTemperature(side: side, site: site, celsius: celsius, source: location))
+        guard let possible = log.possible(celsius, .temperature, field: field, at: location) else { return }
+        study.temperatures.append(LimbTemperature(side: side, site: site, celsius: possible, source: location))
     }
 
     private mutating func readHeader(_ cells: [String], line: Int, section: SummaryCSVReader.Section) -> Header {
@@ -453,7 +455,7 @@ struct SummaryStudyBuilder {
                 "cannot read \(DiagnosticLog.quote(cells[index])) as a number; value skipped")
             return nil
         }
-        return value * (header.factors[column] ?? 1)
+        return log.possible(value * (header.factors[column] ?? 1), quantity, field: field, at: at(line))
     }
 
     private mutating func limit(_ cells: [String], _ header: Header, _ column: Column, line: Int) -> LabLimit? {

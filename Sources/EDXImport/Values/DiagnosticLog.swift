@@ -40,15 +40,22 @@ struct DiagnosticLog {
                 "unknown unit \(Self.quote(unit)) for \(quantity.description); value skipped")
             return nil
         }
+        return possible(converted, quantity, field: field, at: location)
+    }
+
+    /// `value` (in the canonical unit of `quantity`) when an EDX machine can record it; else nil with
+    /// a warning. Every reader passes its numbers through here.
+    mutating func possible(_ value: Double, _ quantity: Quantity, field: String, at location: SourceLocation) -> Double?
+    {
         let range = Plausibility.range(quantity, field: field)
-        guard range.contains(converted) else {
+        guard range.contains(value) else {
             warning(
                 "value.impossible", location, field: field,
-                "\(Plausibility.number(converted)) \(quantity.canonicalUnit) is impossible for \(quantity.description) "
+                "\(Plausibility.number(value)) \(quantity.canonicalUnit) is impossible for \(quantity.description) "
                     + "(possible: \(range.text(quantity.canonicalUnit))); value skipped")
             return nil
         }
-        return converted
+        return value
     }
 
     /// A grade or category read through `parse`; a warning when it cannot be read.

@@ -22,26 +22,36 @@ enum TextLayout {
         let hanging = hanging ?? indent
         var lines: [String] = []
         var line = indent
+        // Lengths are tracked, not recounted: a hostile export can hold a "word" of many thousands
+        // of characters, and wrapping must stay linear in the text.
+        var length = indent.count
         var lineHasWord = false
         func flush() {
             lines.append(line.trimmingTrailingSpaces.replacingNoBreakSpaces)
             line = hanging
+            length = hanging.count
             lineHasWord = false
         }
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             for word in Self.words(paragraph) {
-                var word = word
-                let needed = (lineHasWord ? 1 : 0) + word.count
-                if line.count + needed > width && lineHasWord { flush() }
-                while line.count + word.count > width {
-                    let room = max(1, width - line.count)
-                    line += word.prefix(room)
-                    word = String(word.dropFirst(room))
+                let characters = Array(word)
+                var start = 0
+                if lineHasWord && length + 1 + characters.count > width { flush() }
+                while length + (characters.count - start) > width {
+                    let room = max(1, width - length)
+                    let end = min(characters.count, start + room)
+                    line += String(characters[start..<end])
+                    start = end
                     lineHasWord = true
                     flush()
                 }
-                if word.isEmpty { continue }
-                line += (lineHasWord ? " " : "") + word
+                guard start < characters.count else { continue }
+                if lineHasWord {
+                    line += " "
+                    length += 1
+                }
+                line += String(characters[start...])
+                length += characters.count - start
                 lineHasWord = true
             }
             flush()

@@ -69,10 +69,19 @@ private struct Renderer {
             : "Patient \(report.patient.id ?? "not given")"
         var lines = TextLayout.spread(
             "ELECTRODIAGNOSTIC REPORT", "Page \(page) of \(total)", width: width)
-        let identity = "Study \(report.study.id) | \(report.study.date ?? "date not given") | \(patient)"
-        lines += TextLayout.wrap(text(identity), width: width)
+        // The header has a fixed height: ids too long for one line are shortened here (in full in the
+        // demographics section).
+        let date = report.study.date ?? "date not given"
+        let room = max(8, (width - "Study  |  | ".count - date.count) / 2)
+        let identity = "Study \(Self.shortened(report.study.id, room)) | \(date) | \(Self.shortened(patient, room))"
+        lines += TextLayout.wrap(text(identity), width: width).prefix(1)
         lines.append(String(repeating: "=", count: width))
         return lines
+    }
+
+    /// `text`, or its start and `...` when longer than `limit` characters.
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 3)) + "..."
     }
 
     // MARK: Body
