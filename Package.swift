@@ -12,6 +12,7 @@ import PackageDescription
 //   EDXLocalization (hypotheses scored against the findings: ranked differential with evidence)
 //   EDXReport (the signed report: text pages, Markdown, JSON with a schema; ICD-10-CM suggestions)
 //   EDXBatch (archives on all cores: per-study reports, results.jsonl, summary.csv, index.sqlite)
+//   EDXExport (studies written back in the three export formats) and EDXSynth (synthetic studies)
 //   EDXCLI (commands) -> edx (entry point)
 let package = Package(
     name: "edx",
@@ -56,6 +57,8 @@ let package = Package(
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        .target(name: "EDXExport", dependencies: ["EDXModel"]),
+        .target(name: "EDXSynth", dependencies: ["EDXModel"]),
         .target(name: "EDXEvaluation", dependencies: ["EDXLocalization", "EDXImport", "EDXModel", "StrictCSV"]),
 
         // MARK: Command line.
@@ -63,7 +66,7 @@ let package = Package(
             name: "EDXCLI",
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation", "EDXReport",
-                "EDXBatch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "EDXBatch", "EDXExport", "EDXSynth", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "edx", dependencies: ["EDXCLI"]),
@@ -72,7 +75,9 @@ let package = Package(
         .target(name: "EDXTestSupport", path: "Tests/EDXTestSupport"),
         .testTarget(name: "StrictCSVTests", dependencies: ["StrictCSV"]),
         .testTarget(name: "XMLStreamingTests", dependencies: ["XMLStreaming", "EDXTestSupport"]),
-        .testTarget(name: "EDXImportTests", dependencies: ["EDXImport", "EDXModel", "StrictCSV", "EDXTestSupport"]),
+        .testTarget(
+            name: "EDXImportTests",
+            dependencies: ["EDXImport", "EDXModel", "StrictCSV", "EDXExport", "EDXSynth", "EDXTestSupport"]),
         .testTarget(
             name: "EDXFindingsTests",
             dependencies: ["EDXFindings", "EDXReference", "EDXImport", "EDXModel", "EDXTestSupport"]

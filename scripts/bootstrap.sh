@@ -9,6 +9,7 @@ pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 for tool in "$@"; do
     case "$tool" in
         xmllint) command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils) ;;
+        time) [ -x /usr/bin/time ] || need+=(time) ;;
         pdf) command -v enscript >/dev/null 2>&1 || need+=(enscript)
              command -v ps2pdf >/dev/null 2>&1 || need+=(ghostscript)
              command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils) ;;

@@ -21,7 +21,7 @@ public struct EDXCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ImportCommand.self, FindingsCommand.self, AnalyzeCommand.self, ReportCommand.self, BatchCommand.self,
-            MergeCommand.self, EvaluateCommand.self,
+            MergeCommand.self, SynthCommand.self, EvaluateCommand.self,
         ]
     )
 

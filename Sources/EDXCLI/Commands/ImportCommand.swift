@@ -29,7 +29,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Remove name, birth date and identifiers; a stable pseudonym replaces the patient id.")
     var deidentify = false
 
+    @Flag(help: "Print only the number of studies imported and rejected per file (checks a file; benchmarks).")
+    var summary = false
+
     func run() throws {
+        if summary { return try runSummary() }
         var output = RecordWriter<ImportRecord>(format: format, text: StudyText.render)
         let status = StudyInput.forEach(files: files) { imported in
             var record = ImportRecord(imported)
@@ -37,6 +41,29 @@ struct ImportCommand: ParsableCommand {
             output.write(record)
         }
         output.finish()
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+extension ImportCommand {
+    /// `path: N imported, M rejected`, one line per file, diagnostics on standard error as always.
+    func runSummary() throws {
+        var status = ExitStatus.success
+        for file in files {
+            var imported = 0
+            var rejected = 0
+            let result = StudyImporter.importFile(at: file) { study in
+                for diagnostic in study.diagnostics { FileHandle.standardError.write("\(diagnostic)\n") }
+                if study.status == .imported { imported += 1 } else { rejected += 1 }
+            }
+            for diagnostic in result.fileDiagnostics { FileHandle.standardError.write("\(diagnostic)\n") }
+            print("\(file): \(imported) imported, \(rejected) rejected")
+            if result.unreadable {
+                status = status.combined(with: .unreadable)
+            } else if !result.isClean {
+                status = status.combined(with: .rejected)
+            }
+        }
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }
