@@ -5,6 +5,21 @@
 public enum Lexicon {
     /// The comparison key of a name.
     public static func key(_ text: String) -> String {
+        // Fast path for ASCII names (nearly all of them): one pass over the bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "("),
+                    UInt8(ascii: ")"), UInt8(ascii: "\t"), UInt8(ascii: "'"):
+                    continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text.lowercased() {
@@ -365,6 +380,10 @@ public enum Lexicon {
 extension String {
     /// The string without leading and trailing white space (including non-breaking spaces).
     public func trimmingWhitespace() -> String {
+        // Fast path: most values start and end with a printable ASCII byte and need no trimming.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

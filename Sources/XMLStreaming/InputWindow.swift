@@ -11,8 +11,10 @@
 final class InputWindow {
     private struct Chunk {
         var firstLine: Int
-        var newlines: Int
         var bytes: [UInt8]
+        /// The offset of the byte after each newline: where lines `firstLine + 1`, … start.
+        var lineStarts: [Int]
+        var newlines: Int { lineStarts.count }
         var lastLine: Int { firstLine + newlines }
     }
 
@@ -43,10 +45,17 @@ final class InputWindow {
         }
         guard count > 0 else { return 0 }
         let bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: count))
-        var newlines = 0
-        for byte in bytes where byte == 0x0A { newlines += 1 }
-        chunks.append(Chunk(firstLine: nextLine, newlines: newlines, bytes: bytes))
-        nextLine += newlines
+        var lineStarts: [Int] = []
+        bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            var offset = 0
+            while offset < all.count, let found = memchr(base + offset, 0x0A, all.count - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                lineStarts.append(offset)
+            }
+        }
+        chunks.append(Chunk(firstLine: nextLine, bytes: bytes, lineStarts: lineStarts))
+        nextLine += lineStarts.count
         retained += count
         while retained > Self.retainedBytes, chunks.count > 2 {
             retained -= chunks.removeFirst().bytes.count
@@ -63,15 +72,22 @@ final class InputWindow {
         var lineBytes: [UInt8] = []
         var chunkIndex = startIndex
         var offset = 0
-        var toSkip = line - chunks[startIndex].firstLine
-        if toSkip > 0 {
-            let bytes = chunks[startIndex].bytes
-            while offset < bytes.count, toSkip > 0 {
-                if bytes[offset] == 0x0A { toSkip -= 1 }
-                offset += 1
-            }
+        let skip = line - chunks[startIndex].firstLine
+        if skip > 0 {
+            // Where the line starts, from the chunk's index of line starts (computed once per chunk).
+            offset = chunks[startIndex].lineStarts[skip - 1]
         } else if startIndex == 0 && chunks[0].firstLine != 1 {
             return nil  // the beginning of the line was dropped from the window
+        }
+        // Nearly always the whole line is in this chunk: search it in place.
+        let first = chunks[chunkIndex].bytes
+        let lineEnd = skip < chunks[chunkIndex].lineStarts.count ? chunks[chunkIndex].lineStarts[skip] - 1 : nil
+        if let lineEnd {
+            return first.withUnsafeBufferPointer { all in
+                Self.findStartTag(
+                    name: Array(name.utf8), occurrence: occurrence,
+                    in: UnsafeBufferPointer(rebasing: all[offset..<lineEnd]))
+            }
         }
         scan: while chunkIndex < chunks.count {
             let bytes = chunks[chunkIndex].bytes
@@ -85,7 +101,9 @@ final class InputWindow {
             chunkIndex += 1
             offset = 0
         }
-        return Self.findStartTag(name: Array(name.utf8), occurrence: occurrence, in: lineBytes)
+        return lineBytes.withUnsafeBufferPointer {
+            Self.findStartTag(name: Array(name.utf8), occurrence: occurrence, in: $0)
+        }
     }
 
     /// The line of the first occurrence of `pattern` still in the window (DTD nodes have no line in libxml2).
@@ -104,7 +122,7 @@ final class InputWindow {
         return nil
     }
 
-    private static func findStartTag(name: [UInt8], occurrence: Int, in line: [UInt8]) -> Int? {
+    private static func findStartTag(name: [UInt8], occurrence: Int, in line: UnsafeBufferPointer<UInt8>) -> Int? {
         var found = 0
         var index = 0
         while index < line.count {
@@ -116,7 +134,7 @@ final class InputWindow {
             while cursor < line.count, isNameByte(line[cursor]) { cursor += 1 }
             if cursor < line.count, line[cursor] == UInt8(ascii: ":") { nameStart = cursor + 1 }
             let end = nameStart + name.count
-            guard end <= line.count, Array(line[nameStart..<end]) == name else { continue }
+            guard end <= line.count, line[nameStart..<end].elementsEqual(name) else { continue }
             if end < line.count, isNameByte(line[end]) || line[end] == UInt8(ascii: ":") { continue }
             if found == occurrence { return index + 1 }
             found += 1

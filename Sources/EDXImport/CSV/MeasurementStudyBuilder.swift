@@ -4,6 +4,8 @@ import EDXModel
 struct MeasurementStudyBuilder {
     let id: String
     let file: String
+    /// The study date as the last row wrote it.
+    private var lastDateText = ""
     let firstLine: Int
     var lastLine: Int
     private var study: Study
@@ -105,11 +107,15 @@ struct MeasurementStudyBuilder {
                 let days = log.quantity(
                     row.value, unit: row.unit, .symptomDuration, field: parameter, at: location,
                     decimalComma: decimalComma)
-                assignValue(days, to: \Study.symptomDurationDays, key: "symptom_duration", row: row)
+                Self.assign(
+                    days, to: &study.symptomDurationDays, key: "symptom_duration", row: row, file: file, log: &log,
+                    firstLines: &firstLines)
             case "weight":
                 let weight = log.quantity(
                     row.value, unit: row.unit, .weight, field: parameter, at: location, decimalComma: decimalComma)
-                assignValue(weight, to: \Study.patient.weightKg, key: "weight", row: row)
+                Self.assign(
+                    weight, to: &study.patient.weightKg, key: "weight", row: row, file: file, log: &log,
+                    firstLines: &firstLines)
             case "indication":
                 study.indication = row.value.isEmpty ? nil : row.value
             default:
@@ -123,12 +129,16 @@ struct MeasurementStudyBuilder {
         }
     }
 
-    private mutating func assignValue<Value: Equatable>(
-        _ value: Value?, to path: WritableKeyPath<Study, Value?>, key: String, row: MeasurementRow
+    /// Stores `value` in `slot`, reporting a conflict with a value the same slot already holds. A
+    /// static function over the fields it touches: key paths into nested arrays would be built at
+    /// run time for every row, which was a third of the import time.
+    private static func assign<Value: Equatable>(
+        _ value: Value?, to slot: inout Value?, key: String, row: MeasurementRow, file: String,
+        log: inout DiagnosticLog, firstLines: inout [String: Int]
     ) {
-        var slot = study[keyPath: path]
-        log.assign(&slot, value, field: row.parameter, at: at(row.line), firstLine: firstLines[key])
-        study[keyPath: path] = slot
+        log.assign(
+            &slot, value, field: row.parameter, at: SourceLocation(file: file, line: row.line),
+            firstLine: firstLines[key])
         if firstLines[key] == nil && value != nil { firstLines[key] = row.line }
     }
 
@@ -140,7 +150,9 @@ struct MeasurementStudyBuilder {
 
     private mutating func readDemographics(_ row: MeasurementRow, decimalComma: Bool) {
         let location = at(row.line)
-        if !row.studyDate.isEmpty {
+        // Demographics repeat on every row: the same date text as the row before needs no parsing.
+        if !row.studyDate.isEmpty, row.studyDate != lastDateText {
+            lastDateText = row.studyDate
             if let date = ValueParsing.isoDate(row.studyDate) {
                 if study.date == nil {
                     study.date = date
@@ -290,9 +302,13 @@ struct MeasurementStudyBuilder {
             guard let s else { return }
             let slotKey = "motor|\(m)|segment|\(s)|\(parameter)"
             if parameter == "distance" {
-                assignValue(quantity(.distance), to: \Study.motor[m].segments[s].distanceCm, key: slotKey, row: row)
+                Self.assign(
+                    quantity(.distance), to: &study.motor[m].segments[s].distanceCm, key: slotKey, row: row, file: file,
+                    log: &log, firstLines: &firstLines)
             } else {
-                assignValue(quantity(.velocity), to: \Study.motor[m].segments[s].velocityMS, key: slotKey, row: row)
+                Self.assign(
+                    quantity(.velocity), to: &study.motor[m].segments[s].velocityMS, key: slotKey, row: row, file: file,
+                    log: &log, firstLines: &firstLines)
             }
             return
         }
@@ -308,13 +324,25 @@ struct MeasurementStudyBuilder {
         let slotKey = "motor|\(m)|site|\(s)|\(parameter)"
         switch parameter {
         case "latency", "onset_latency":
-            assignValue(quantity(.time), to: \Study.motor[m].sites[s].latencyMs, key: slotKey, row: row)
+            Self.assign(
+                quantity(.time), to: &study.motor[m].sites[s].latencyMs, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "amplitude":
-            assignValue(quantity(.motorAmplitude), to: \Study.motor[m].sites[s].amplitudeMV, key: slotKey, row: row)
-        case "duration": assignValue(quantity(.time), to: \Study.motor[m].sites[s].durationMs, key: slotKey, row: row)
-        case "area": assignValue(quantity(.area), to: \Study.motor[m].sites[s].areaMVms, key: slotKey, row: row)
+            Self.assign(
+                quantity(.motorAmplitude), to: &study.motor[m].sites[s].amplitudeMV, key: slotKey, row: row, file: file,
+                log: &log, firstLines: &firstLines)
+        case "duration":
+            Self.assign(
+                quantity(.time), to: &study.motor[m].sites[s].durationMs, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
+        case "area":
+            Self.assign(
+                quantity(.area), to: &study.motor[m].sites[s].areaMVms, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "distance":
-            assignValue(quantity(.distance), to: \Study.motor[m].sites[s].distanceCm, key: slotKey, row: row)
+            Self.assign(
+                quantity(.distance), to: &study.motor[m].sites[s].distanceCm, key: slotKey, row: row, file: file,
+                log: &log, firstLines: &firstLines)
         case "no_response":
             if let flag = noResponseFlag(row) { study.motor[m].sites[s].noResponse = flag }
         case "velocity":
@@ -361,15 +389,25 @@ struct MeasurementStudyBuilder {
         let slotKey = "sensory|\(n)|site|\(s)|\(parameter)"
         switch parameter {
         case "latency", "onset_latency":
-            assignValue(quantity(.time), to: \Study.sensory[n].sites[s].onsetLatencyMs, key: slotKey, row: row)
+            Self.assign(
+                quantity(.time), to: &study.sensory[n].sites[s].onsetLatencyMs, key: slotKey, row: row, file: file,
+                log: &log, firstLines: &firstLines)
         case "peak_latency":
-            assignValue(quantity(.time), to: \Study.sensory[n].sites[s].peakLatencyMs, key: slotKey, row: row)
+            Self.assign(
+                quantity(.time), to: &study.sensory[n].sites[s].peakLatencyMs, key: slotKey, row: row, file: file,
+                log: &log, firstLines: &firstLines)
         case "amplitude":
-            assignValue(quantity(.sensoryAmplitude), to: \Study.sensory[n].sites[s].amplitudeUV, key: slotKey, row: row)
+            Self.assign(
+                quantity(.sensoryAmplitude), to: &study.sensory[n].sites[s].amplitudeUV, key: slotKey, row: row,
+                file: file, log: &log, firstLines: &firstLines)
         case "distance":
-            assignValue(quantity(.distance), to: \Study.sensory[n].sites[s].distanceCm, key: slotKey, row: row)
+            Self.assign(
+                quantity(.distance), to: &study.sensory[n].sites[s].distanceCm, key: slotKey, row: row, file: file,
+                log: &log, firstLines: &firstLines)
         case "velocity":
-            assignValue(quantity(.velocity), to: \Study.sensory[n].sites[s].velocityMS, key: slotKey, row: row)
+            Self.assign(
+                quantity(.velocity), to: &study.sensory[n].sites[s].velocityMS, key: slotKey, row: row, file: file,
+                log: &log, firstLines: &firstLines)
         case "no_response":
             if let flag = noResponseFlag(row) { study.sensory[n].sites[s].noResponse = flag }
         default: unknownParameter(row)
@@ -398,15 +436,17 @@ struct MeasurementStudyBuilder {
         let slotKey = "fwave|\(f)|\(parameter)"
         switch parameter {
         case "min_latency", "latency":
-            assignValue(
+            Self.assign(
                 log.quantity(
                     row.value, unit: row.unit, .time, field: parameter, at: location, decimalComma: decimalComma),
-                to: \Study.fWaves[f].minLatencyMs, key: slotKey, row: row)
+                to: &study.fWaves[f].minLatencyMs, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "persistence":
-            assignValue(
+            Self.assign(
                 log.quantity(
                     row.value, unit: row.unit, .percent, field: parameter, at: location, decimalComma: decimalComma),
-                to: \Study.fWaves[f].persistencePercent, key: slotKey, row: row)
+                to: &study.fWaves[f].persistencePercent, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "no_response":
             if let flag = noResponseFlag(row) { study.fWaves[f].noResponse = flag }
         default: unknownParameter(row)
@@ -433,15 +473,17 @@ struct MeasurementStudyBuilder {
         let slotKey = "hreflex|\(h)|\(parameter)"
         switch parameter {
         case "latency":
-            assignValue(
+            Self.assign(
                 log.quantity(
                     row.value, unit: row.unit, .time, field: parameter, at: location, decimalComma: decimalComma),
-                to: \Study.hReflexes[h].latencyMs, key: slotKey, row: row)
+                to: &study.hReflexes[h].latencyMs, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "amplitude":
-            assignValue(
+            Self.assign(
                 log.quantity(
                     row.value, unit: row.unit, .motorAmplitude, field: parameter, at: location,
-                    decimalComma: decimalComma), to: \Study.hReflexes[h].amplitudeMV, key: slotKey, row: row)
+                    decimalComma: decimalComma), to: &study.hReflexes[h].amplitudeMV, key: slotKey, row: row,
+                file: file, log: &log, firstLines: &firstLines)
         case "no_response":
             if let flag = noResponseFlag(row) { study.hReflexes[h].noResponse = flag }
         default: unknownParameter(row)
@@ -472,44 +514,53 @@ struct MeasurementStudyBuilder {
         let slotKey = "needle|\(i)|\(parameter)"
         switch parameter {
         case "insertional":
-            assignValue(
+            Self.assign(
                 log.category(
                     row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
-                to: \Study.needle[i].insertionalActivity, key: slotKey, row: row)
+                to: &study.needle[i].insertionalActivity, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "fibrillations":
-            assignValue(
+            Self.assign(
                 log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
-                to: \Study.needle[i].fibrillations, key: slotKey, row: row)
+                to: &study.needle[i].fibrillations, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "psw":
-            assignValue(
+            Self.assign(
                 log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
-                to: \Study.needle[i].positiveSharpWaves, key: slotKey, row: row)
+                to: &study.needle[i].positiveSharpWaves, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "fasciculations":
-            assignValue(
+            Self.assign(
                 log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
-                to: \Study.needle[i].fasciculations, key: slotKey, row: row)
+                to: &study.needle[i].fasciculations, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "muap_amplitude":
-            assignValue(
+            Self.assign(
                 log.category(
                     row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
-                to: \Study.needle[i].muapAmplitude, key: slotKey, row: row)
+                to: &study.needle[i].muapAmplitude, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "muap_duration":
-            assignValue(
+            Self.assign(
                 log.category(
                     row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
-                to: \Study.needle[i].muapDuration, key: slotKey, row: row)
+                to: &study.needle[i].muapDuration, key: slotKey, row: row, file: file, log: &log,
+                firstLines: &firstLines)
         case "polyphasia":
             if let (change, grade) = log.category(
                 row.value, field: parameter, at: location, expected: "Nml, Incr or a count", Lexicon.polyphasia)
             {
-                assignValue(change, to: \Study.needle[i].polyphasia, key: slotKey, row: row)
+                Self.assign(
+                    change, to: &study.needle[i].polyphasia, key: slotKey, row: row, file: file, log: &log,
+                    firstLines: &firstLines)
                 study.needle[i].polyphasiaGrade = grade
             }
         case "recruitment":
-            assignValue(
+            Self.assign(
                 log.category(
                     row.value, field: parameter, at: location, expected: "Nml, Reduced, Discrete, None or Early",
-                    Lexicon.recruitment), to: \Study.needle[i].recruitment, key: slotKey, row: row)
+                    Lexicon.recruitment), to: &study.needle[i].recruitment, key: slotKey, row: row, file: file,
+                log: &log, firstLines: &firstLines)
         case "comment":
             study.needle[i].comment = row.value.isEmpty ? nil : row.value
         default: unknownParameter(row)

@@ -47,6 +47,9 @@ struct DiagnosticLog {
     /// a warning. Every reader passes its numbers through here.
     mutating func possible(_ value: Double, _ quantity: Quantity, field: String, at location: SourceLocation) -> Double?
     {
+        // Most values are plainly possible; only the rest need the field's name (a latency and a
+        // side difference differ in range only outside 0-50 ms).
+        if Plausibility.plainlyPossible(value, quantity) { return value }
         let range = Plausibility.range(quantity, field: field)
         guard range.contains(value) else {
             warning(

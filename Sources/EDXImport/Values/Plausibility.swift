@@ -20,10 +20,19 @@ enum Plausibility {
         }
     }
 
+    /// True when `value` is possible for `quantity` whatever the field: the fast path of every number.
+    static func plainlyPossible(_ value: Double, _ quantity: Quantity) -> Bool {
+        switch quantity {
+        case .time: value > 0 && value <= 50
+        default: range(quantity, field: "").contains(value)
+        }
+    }
+
     /// The possible range of a value of `quantity` in the field named `field`.
     static func range(_ quantity: Quantity, field: String) -> Range {
         let name = field.lowercased()
-        let difference = name.contains("diff") || name.contains("delta") || name.contains("l-r")
+        let difference =
+            quantity == .time && (name.contains("diff") || name.contains("delta") || name.contains("l-r"))
         switch quantity {
         case .time:
             // Latencies and durations are positive; F waves of tall patients stay under 100 ms.

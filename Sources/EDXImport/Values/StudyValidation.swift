@@ -10,7 +10,9 @@ enum StudyValidation {
         var checker = Checker(studyID: study.id)
         study.motor = checker.unique(
             study.motor, "motor study",
-            key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side)|\($0.recording?.rawValue ?? $0.recordingLabel)" },
+            key: {
+                "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)|\($0.recording?.rawValue ?? $0.recordingLabel)"
+            },
             name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSources() }
         )
         for index in study.motor.indices {
@@ -26,7 +28,9 @@ enum StudyValidation {
         }
         study.sensory = checker.unique(
             study.sensory, "sensory study",
-            key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side)|\($0.recording?.rawValue ?? $0.recordingLabel)" },
+            key: {
+                "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)|\($0.recording?.rawValue ?? $0.recordingLabel)"
+            },
             name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSources() }
         )
         for index in study.sensory.indices {
@@ -35,13 +39,14 @@ enum StudyValidation {
                 name: \.siteLabel, location: \.source, comparable: { $0.blankingSource() })
         }
         study.fWaves = checker.unique(
-            study.fWaves, "F-wave study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side)" },
+            study.fWaves, "F-wave study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)" },
             name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() })
         study.hReflexes = checker.unique(
-            study.hReflexes, "H-reflex study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side)" },
+            study.hReflexes, "H-reflex study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)" },
             name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() })
         study.needle = checker.unique(
-            study.needle, "needle muscle", key: { "\($0.muscle?.rawValue ?? $0.muscleLabel.lowercased())|\($0.side)" },
+            study.needle, "needle muscle",
+            key: { "\($0.muscle?.rawValue ?? $0.muscleLabel.lowercased())|\($0.side.rawValue)" },
             name: { "\($0.muscleLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() }
         )
 
