@@ -75,3 +75,27 @@ struct ReportCommandTests {
         #expect(runEDX(["report", "/nonexistent/study.xml"]).status == 3)
     }
 }
+
+@Suite("edx synth", .serialized)
+struct SynthCommandTests {
+    @Test("The same seed gives the same bytes in every format; the studies import cleanly")
+    func deterministic() throws {
+        let directory = try ReportCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for format in ["xml", "measurements-csv"] {
+            let first = directory + "/a-\(format)"
+            let second = directory + "/b-\(format)"
+            #expect(runEDX(["synth", "--count", "24", "--seed", "5", "--format", format, "--out", first]).status == 0)
+            #expect(runEDX(["synth", "--count", "24", "--seed", "5", "--format", format, "--out", second]).status == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+            let imported = runEDX(["import", "--summary", first])
+            #expect(imported.status == 0)
+            #expect(imported.output.contains(": 24 imported, 0 rejected"))
+        }
+        let folder = directory + "/summary"
+        #expect(runEDX(["synth", "--count", "12", "--format", "summary-csv", "--out", folder]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == 12)
+        #expect(runEDX(["import", "--summary"] + files.map { folder + "/" + $0 }).status == 0)
+    }
+}

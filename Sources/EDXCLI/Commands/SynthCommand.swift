@@ -4,6 +4,12 @@ import EDXModel
 import EDXSynth
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `--format` of `edx synth`.
 enum SynthFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case xml
@@ -82,7 +88,7 @@ enum StreamedFile {
         }
         handle.write(buffer)
         try handle.close()
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        // rename(2) replaces an existing file in one step.
+        guard rename(temporary, path) == 0 else { throw ValidationError("cannot write \(path)") }
     }
 }
