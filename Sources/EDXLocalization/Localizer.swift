@@ -168,7 +168,13 @@ public struct Localizer: Sendable {
                 summary: "\(code.words.capitalizedFirst) (probability \(percent(probability)))")
         }
         let involved = observations.filter { model.involvement($0.item, by: lesion) >= 0.4 }
-        let severity = Self.severity(lesion: lesion, involved: involved, findings: findings)
+        // Every CMAP the lesion can lower counts for severity, also where a root lesion lowers it only
+        // with marked axon loss (too weakly to count as evidence for the root).
+        let cmaps = observations.filter { observation in
+            guard case .cmap = observation.item else { return false }
+            return model.involvement(observation.item, by: lesion) > 0
+        }
+        let severity = Self.severity(lesion: lesion, involved: involved, cmaps: cmaps, findings: findings)
         let acuity = Self.acuity(involved: involved, findings: findings)
         let pathophysiology = Self.pathophysiology(lesion: lesion, involved: involved, findings: findings)
         let observedItems = Set(observations.map(\.item))
@@ -198,14 +204,16 @@ public struct Localizer: Sendable {
 
     // MARK: Severity, acuity, pathophysiology
 
-    static func severity(lesion: Lesion, involved: [Observation], findings: StudyFindings) -> SeverityAssessment? {
+    static func severity(lesion: Lesion, involved: [Observation], cmaps: [Observation], findings: StudyFindings)
+        -> SeverityAssessment?
+    {
         // Nothing abnormal where the lesion would act: no severity to grade.
         guard involved.contains(where: \.abnormal) else { return nil }
         var basis: [String] = []
         var cmapGrade: Severity?
         var allAbsent = true
         var anyCMAP = false
-        for observation in involved {
+        for observation in cmaps {
             guard case .cmap(let study, let side) = observation.item else { continue }
             guard
                 let measurement = findings.measurements.first(where: {
@@ -254,7 +262,11 @@ public struct Localizer: Sendable {
                 anyRecruitment = true
                 if finding.recruitment != Recruitment.none { allSilent = false }
             }
-            let grade: Severity = fibs >= 3 || loss >= 3 ? .severe : (fibs >= 2 || loss >= 2 ? .moderate : .mild)
+            // §7.2 needle column [P]: severe with fibrillations 3-4+ or few or no units; moderate with
+            // fibrillations 2+, or 1+ with reduced recruitment; mild with rare fibrillations and
+            // normal or mildly reduced recruitment.
+            let grade: Severity =
+                fibs >= 3 || loss >= 3 ? .severe : (fibs >= 2 || (fibs >= 1 && loss >= 2) ? .moderate : .mild)
             needleGrade = max(needleGrade ?? grade, grade)
         }
         if needleGrade != nil {
@@ -282,12 +294,12 @@ public struct Localizer: Sendable {
             return SeverityAssessment(
                 grade: .complete, basis: basis + ["no voluntary motor units in the affected muscles"])
         }
-        let grades = [cmapGrade, needleGrade].compactMap { $0 }
-        if grades.isEmpty {
-            // Sensory-only, block-only or slowing-only abnormality.
-            return SeverityAssessment(grade: .mild, basis: basis.isEmpty ? ["no motor axon loss measured"] : basis)
-        }
-        return SeverityAssessment(grade: grades.max()!, basis: basis)
+        // CMAP first (§7.2, S47): the distal CMAP measures the axons lost; the needle grades a lesion
+        // only where no CMAP of its territory was recorded.
+        if let cmapGrade { return SeverityAssessment(grade: cmapGrade, basis: basis) }
+        if let needleGrade { return SeverityAssessment(grade: needleGrade, basis: basis) }
+        // Sensory-only, block-only or slowing-only abnormality.
+        return SeverityAssessment(grade: .mild, basis: basis.isEmpty ? ["no motor axon loss measured"] : basis)
     }
 
     /// The needle finding a muscle observation rests on.

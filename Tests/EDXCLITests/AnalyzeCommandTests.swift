@@ -33,8 +33,8 @@ struct AnalyzeCommandTests {
     @Test func analyzeTextNamesTheDiagnosis() {
         let result = runEDX(["analyze", "--format", "text", Fixtures.bundledExample("l5-radiculopathy-right.csv")])
         #expect(result.status == 0)
-        #expect(result.output.contains("most consistent with a moderate right L5"))
-        #expect(result.output.contains("1. Right L5 radiculopathy, 98 %, moderate, subacute or chronic, active"))
+        #expect(result.output.contains("most consistent with a mild right L5"))
+        #expect(result.output.contains("1. Right L5 radiculopathy, 98 %, mild, subacute or chronic, active"))
         #expect(!result.output.contains("Page 1 of"))
     }
 

@@ -46,7 +46,7 @@ struct ReportContentTests {
     @Test("L5 example: root, not plexus, on the paraspinals and the normal sensory responses")
     func l5Example() {
         let impression = Self.impression("examples/l5-radiculopathy-right.csv")
-        #expect(impression.contains("most consistent with a moderate right L5 radiculopathy"))
+        #expect(impression.contains("most consistent with a mild right L5 radiculopathy"))
         #expect(
             impression.contains("What separates it from right lumbosacral plexopathy (2 %): right lumbar paraspinal L5")
         )
