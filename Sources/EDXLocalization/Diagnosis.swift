@@ -100,6 +100,9 @@ public struct SeverityAssessment: Codable, Sendable, Hashable {
 public struct Diagnosis: Codable, Sendable, Hashable {
     public var code: DiagnosisCode
     public var side: Laterality
+    /// Where along the nerve or plexus, when the model tells levels apart within one code
+    /// (`at the ankle (tarsal tunnel)`, `predominantly the peroneal division`).
+    public var level: String? = nil
     /// Posterior probability under the model that this lesion is present (see docs/localization.md).
     public var probability: Double
     public var severity: Severity?

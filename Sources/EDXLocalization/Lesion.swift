@@ -24,6 +24,25 @@ struct Lesion: Hashable, Sendable {
     var side: Side?
     var mode: Mode = .axonal
 
+    /// The level within the code, in words, where the model has more than one (nil otherwise).
+    var level: String? {
+        switch site {
+        case .node(.lumbarPlexus): "of the lumbar plexus"
+        case .node(.lumbosacralTrunk): "at the lumbosacral trunk"
+        case .node(.sacralPlexus): "of the sacral plexus"
+        case .node(.sciaticPeronealDivision): "predominantly affecting the peroneal division"
+        case .node(.sciaticTibialDivision): "predominantly affecting the tibial division"
+        case .node(.commonPeroneal): "above the fibular head"
+        case .node(.deepPeroneal): "in the leg"
+        case .node(.anteriorTarsal): "at the ankle (anterior tarsal tunnel)"
+        case .node(.superficialPeroneal): "in the leg"
+        case .node(.superficialPeronealCutaneous): "distal, sensory branch only"
+        case .node(.tibial): "in the popliteal fossa or leg"
+        case .node(.tarsalTunnel): "at the ankle (tarsal tunnel)"
+        default: nil
+        }
+    }
+
     var code: DiagnosisCode {
         switch site {
         case .root(.l4): .l4Radiculopathy

@@ -108,10 +108,18 @@ public struct Localizer: Sendable {
                     : h.lesions.contains { $0.code == key.code && Laterality($0.side) == key.side })
             }.max { $0.1 < $1.1 }!.0
             let lesion = hypothesis.lesions.first { $0.code == key.code && Laterality($0.side) == key.side }
+            // The level (tarsal tunnel or popliteal, one division of the sciatic nerve …) is named only
+            // when hypotheses at that level hold at least 70 % of the diagnosis's probability [P].
+            let levelShare =
+                lesion.map { chosen in
+                    posterior.filter { h, _ in h.lesions.contains { $0.site == chosen.site && $0.side == chosen.side } }
+                        .reduce(0.0) { $0 + $1.1 } / max(probability, 1e-12)
+                } ?? 0
             diagnoses.append(
                 diagnosis(
                     key.code, side: key.side, probability: probability, hypothesis: hypothesis, lesion: lesion,
-                    competitor: competitor, observations: observations, findings: findings, model: model))
+                    levelKnown: levelShare >= 0.7, competitor: competitor, observations: observations,
+                    findings: findings, model: model))
         }
         let tests = suggestedTests(
             diagnoses: diagnoses,
@@ -135,7 +143,7 @@ public struct Localizer: Sendable {
 
     private func diagnosis(
         _ code: DiagnosisCode, side: Laterality, probability: Double, hypothesis: Hypothesis, lesion: Lesion?,
-        competitor: Hypothesis, observations: [Observation], findings: StudyFindings, model: Model
+        levelKnown: Bool, competitor: Hypothesis, observations: [Observation], findings: StudyFindings, model: Model
     ) -> Diagnosis {
         // Evidence: how each observation moves the odds against the closest alternative.
         var support: [EvidenceItem] = []
@@ -183,6 +191,8 @@ public struct Localizer: Sendable {
             .sorted { model.involvement($0, by: lesion) > model.involvement($1, by: lesion) }
             .prefix(4).map(\.testName)
         var summary = "\(side == .bilateral ? "" : side.rawValue.capitalizedFirst + " ")\(code.words)"
+        let level = levelKnown ? lesion.level : nil
+        if let level { summary += " " + level }
         var qualifiers: [String] = []
         if let severity { qualifiers.append(severity.grade.rawValue) }
         if acuity != .undetermined { qualifiers.append(Format.words(acuity.rawValue)) }
@@ -193,7 +203,7 @@ public struct Localizer: Sendable {
         if !coexisting.isEmpty { summary += "; with " + coexisting.map(\.words).joined(separator: " and ") }
         summary += " (probability \(percent(probability)))"
         return Diagnosis(
-            code: code, side: side, probability: rounded(probability), severity: severity?.grade,
+            code: code, side: side, level: level, probability: rounded(probability), severity: severity?.grade,
             severityBasis: severity?.basis ?? [], acuity: acuity, pathophysiology: pathophysiology,
             evidence: EvidenceLists(for: Array(support.prefix(10)), against: Array(against.prefix(8))),
             notTested: Array(notTested), coexisting: coexisting, summary: summary.capitalizedFirst)

@@ -48,14 +48,16 @@ struct ReportContentTests {
         let impression = Self.impression("examples/l5-radiculopathy-right.csv")
         #expect(impression.contains("most consistent with a mild right L5 radiculopathy"))
         #expect(
-            impression.contains("What separates it from right lumbosacral plexopathy (2 %): right lumbar paraspinal L5")
+            impression.contains(
+                "What separates it from right lumbosacral plexopathy at the lumbosacral trunk (2 %): right lumbar paraspinal L5"
+            )
         )
         #expect(impression.contains("right superficial peroneal sensory, lateral leg: amplitude 9 µV: normal"))
         #expect(impression.contains("M54.16 Radiculopathy, lumbar region"))
     }
 
     @Test("Suggested ICD-10-CM codes carry laterality where the code set has it")
-    func codes() {
+    func codes() throws {
         let suggestions = { (code: DiagnosisCode, side: Laterality) in ICD10CM.suggestions(for: code, side: side) }
         #expect(suggestions(.peronealNeuropathyFibularHead, .left).map(\.code) == ["G57.32"])
         #expect(suggestions(.peronealNeuropathyFibularHead, .right).map(\.code) == ["G57.31"])
@@ -70,6 +72,10 @@ struct ReportContentTests {
         #expect(suggestions(.insufficientData, .bilateral).isEmpty)
         let all = DiagnosisCode.allCases.flatMap { suggestions($0, .left) }
         #expect(all.allSatisfy { $0.suggestion })
+        // With the level known, one category: the tarsal tunnel case gets G57.51 alone.
+        let tarsal = try #require(ReportFixtures.reports("cases/48-tibial-tarsal-tunnel-right.xml").first)
+        #expect(tarsal.impression.diagnoses.first?.name == "Right tibial neuropathy at the ankle (tarsal tunnel)")
+        #expect(tarsal.impression.diagnoses.first?.icd10cm.map(\.code) == ["G57.51"])
         let sciatic = ReportFixtures.reports("cases/16-pair-b-sciatic-right.xml")
         #expect(sciatic.first?.impression.diagnoses.first?.icd10cm.first?.code == "G57.01")
     }

@@ -125,7 +125,7 @@ extension Impression {
 
     /// `Left common peroneal (fibular) neuropathy at the fibular head`; no side for bilateral.
     static func name(_ diagnosis: Diagnosis) -> String {
-        let words = diagnosis.code.words
+        let words = diagnosis.code.words + (diagnosis.level.map { " " + $0 } ?? "")
         return diagnosis.side == .bilateral ? words : "\(diagnosis.side.rawValue) \(words)"
     }
 
@@ -195,11 +195,12 @@ extension ReportDiagnosis {
     init(_ diagnosis: Diagnosis, rank: Int) {
         self.init(
             rank: rank, code: diagnosis.code, name: Impression.name(diagnosis).capitalizedFirst, side: diagnosis.side,
+            level: diagnosis.level,
             probability: diagnosis.probability, severity: diagnosis.severity, severityBasis: diagnosis.severityBasis,
             acuity: diagnosis.acuity, pathophysiology: diagnosis.pathophysiology,
             evidenceFor: diagnosis.evidence.for, evidenceAgainst: diagnosis.evidence.against,
             notTested: diagnosis.notTested, coexisting: diagnosis.coexisting,
-            icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: diagnosis.side))
+            icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: diagnosis.side, level: diagnosis.level))
     }
 }
 

@@ -198,6 +198,8 @@ public struct ReportDiagnosis: Codable, Sendable, Hashable {
     /// `Left common peroneal (fibular) neuropathy at the fibular head`.
     public var name: String
     public var side: Laterality
+    /// The level within the diagnosis, when the model tells it (`at the ankle (tarsal tunnel)`).
+    public var level: String?
     public var probability: Double
     public var severity: Severity?
     public var severityBasis: [String]
