@@ -52,7 +52,7 @@ public struct BatchEntry: Codable, Sendable, Hashable, FetchableRecord, Persista
 }
 
 /// One diagnosis of the differential of an imported study.
-struct DiagnosisRow: Codable, FetchableRecord, PersistableRecord {
+struct DiagnosisRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "diagnoses"
     var studyKey: String
     var rank: Int
@@ -67,7 +67,7 @@ struct DiagnosisRow: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// One finding of an imported study, flattened for queries.
-struct FindingRow: Codable, FetchableRecord, PersistableRecord {
+struct FindingRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "findings"
     var studyKey: String
     var findingID: String

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The files of a batch: files as given, folders searched recursively for `.xml` and `.csv`
 /// files (hidden files and folders skipped), in a stable order so that every run, shard and resume
 /// sees the same sequence.
@@ -49,13 +55,20 @@ public enum BatchInput {
 }
 
 extension BatchInput {
-    /// Newlines in a file, counted in 1 MiB reads (for the progress bar's position within a file).
+    /// Newlines in a file, counted in 1 MiB reads (for the progress position within a file).
     static func lineCount(_ path: String) -> Int {
         guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
         defer { try? handle.close() }
         var count = 0
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            count += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            chunk.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var offset = 0
+                while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                    offset = UnsafeRawPointer(found) - base + 1
+                    count += 1
+                }
+            }
         }
         return max(1, count)
     }
