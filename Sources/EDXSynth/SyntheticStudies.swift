@@ -48,13 +48,14 @@ public struct SyntheticStudies: Sequence, IteratorProtocol {
     }
 }
 
-/// SplitMix64 (Steele, Lea and Flood 2014): small, fast and the same everywhere.
-struct SplitMix64: RandomNumberGenerator {
+/// SplitMix64 (Steele, Lea and Flood 2014): small, fast and the same everywhere, so that the
+/// generator, and the property tests that use it, replay from a seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -8,10 +8,7 @@ import Testing
 #endif
 
 /// Runs a shell command line; returns the exit status as the shell reports it (128 + signal when killed).
-func shell(_ command: String) -> Int32 {
-    let status = system(command + " >/dev/null 2>&1")
-    return (status >> 8) & 0xFF
-}
+func shell(_ command: String) -> Int32 { Shell.run(command + " >/dev/null 2>&1").status }
 
 @Suite("edx batch killed and resumed", .serialized)
 struct KillResumeTests {

@@ -1,22 +1,10 @@
 import EDXTestSupport
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Runs the built `edx` binary and returns its exit status and standard output.
 func runEDX(_ arguments: [String]) -> (status: Int32, output: String) {
     let binary = Fixtures.root() + "/.build/debug/edx"
-    let command = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ") + " 2>/dev/null"
-    guard let pipe = popen(command, "r") else { return (-1, "") }
-    var output = ""
-    var buffer = [CChar](repeating: 0, count: 4096)
-    while fgets(&buffer, Int32(buffer.count), pipe) != nil {
-        output += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-    let status = pclose(pipe)
-    return ((status >> 8) & 0xFF, output)
+    return Shell.run(([binary] + arguments).map { "'\($0)'" }.joined(separator: " ") + " 2>/dev/null")
 }
 
 @Suite("edx import exit codes", .serialized)

@@ -1,5 +1,6 @@
 import EDXImport
 import EDXModel
+import EDXSynth
 import EDXTestSupport
 import Foundation
 import StrictCSV
@@ -20,7 +21,7 @@ struct PropertyTests {
     }
 
     /// `bytes` with a few random edits: flipped bytes, deleted, repeated or inserted runs, truncation.
-    static func mutate(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = bytes
         for _ in 0..<Int.random(in: 1...6, using: &random) {
             guard !bytes.isEmpty else { break }
@@ -40,7 +41,7 @@ struct PropertyTests {
 
     @Test("Any bytes import or fail with a diagnostic: never a crash, never a silent rejection")
     func anyBytes() throws {
-        var random = SeededRandom(seed: 2026_11_21)
+        var random = SplitMix64(seed: 2026_11_21)
         let originals = try Self.seeds.map { Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path($0)))) }
         let path = Self.temporaryPath("mutated")
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -85,7 +86,7 @@ struct PropertyTests {
         var rows: [[String]] = []
         while let record = try tokenizer.next() { if !record.isBlank { rows.append(record.fields) } }
         let delimiter = Character(UnicodeScalar(tokenizer.delimiter))
-        var random = SeededRandom(seed: UInt64(fixture.utf8.count))
+        var random = SplitMix64(seed: UInt64(fixture.utf8.count))
         for attempt in 0..<4 {
             let order = Array(0..<rows[0].count).shuffled(using: &random)
             let text =

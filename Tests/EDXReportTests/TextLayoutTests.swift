@@ -124,14 +124,5 @@ struct TextLayoutTests {
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
     }
 
-    static func shell(_ command: String) -> (status: Int32, output: String) {
-        guard let pipe = popen(command + " 2>&1", "r") else { return (-1, "") }
-        var output = ""
-        var buffer = [CChar](repeating: 0, count: 4096)
-        while fgets(&buffer, Int32(buffer.count), pipe) != nil {
-            output += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
-        let status = pclose(pipe)
-        return ((status >> 8) & 0xFF, output)
-    }
+    static func shell(_ command: String) -> (status: Int32, output: String) { Shell.run(command + " 2>&1") }
 }

@@ -13,41 +13,41 @@ enum StudyValidation {
             key: {
                 "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)|\($0.recording?.rawValue ?? $0.recordingLabel)"
             },
-            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSources() }
+            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }
         )
         for index in study.motor.indices {
             study.motor[index].sites = checker.unique(
                 study.motor[index].sites, "stimulation site", key: { $0.site?.rawValue ?? $0.siteLabel.lowercased() },
-                name: \.siteLabel, location: \.source, comparable: { $0.blankingSource() })
+                name: \.siteLabel)
             study.motor[index].segments = checker.unique(
                 study.motor[index].segments, "segment",
                 key: {
                     "\($0.from?.rawValue ?? $0.fromLabel.lowercased())>\($0.to?.rawValue ?? $0.toLabel.lowercased())"
                 },
-                name: { "\($0.fromLabel) to \($0.toLabel)" }, location: \.source, comparable: { $0.blankingSource() })
+                name: { "\($0.fromLabel) to \($0.toLabel)" })
         }
         study.sensory = checker.unique(
             study.sensory, "sensory study",
             key: {
                 "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)|\($0.recording?.rawValue ?? $0.recordingLabel)"
             },
-            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSources() }
+            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }
         )
         for index in study.sensory.indices {
             study.sensory[index].sites = checker.unique(
                 study.sensory[index].sites, "stimulation site", key: { $0.site?.rawValue ?? $0.siteLabel.lowercased() },
-                name: \.siteLabel, location: \.source, comparable: { $0.blankingSource() })
+                name: \.siteLabel)
         }
         study.fWaves = checker.unique(
             study.fWaves, "F-wave study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)" },
-            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() })
+            name: { "\($0.nerveLabel) (\($0.side.rawValue))" })
         study.hReflexes = checker.unique(
             study.hReflexes, "H-reflex study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)" },
-            name: { "\($0.nerveLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() })
+            name: { "\($0.nerveLabel) (\($0.side.rawValue))" })
         study.needle = checker.unique(
             study.needle, "needle muscle",
             key: { "\($0.muscle?.rawValue ?? $0.muscleLabel.lowercased())|\($0.side.rawValue)" },
-            name: { "\($0.muscleLabel) (\($0.side.rawValue))" }, location: \.source, comparable: { $0.blankingSource() }
+            name: { "\($0.muscleLabel) (\($0.side.rawValue))" }
         )
 
         var checked = imported
@@ -68,9 +68,8 @@ enum StudyValidation {
 
         /// `items` without repeated keys; reports each repeat.
         mutating func unique<Item>(
-            _ items: [Item], _ what: String, key: (Item) -> String, name: (Item) -> String,
-            location: (Item) -> SourceLocation, comparable: (Item) -> Item
-        ) -> [Item] where Item: Equatable {
+            _ items: [Item], _ what: String, key: (Item) -> String, name: (Item) -> String
+        ) -> [Item] where Item: Equatable & SourceLocated {
             var seen: [String: Item] = [:]
             var kept: [Item] = []
             for item in items {
@@ -80,18 +79,18 @@ enum StudyValidation {
                     kept.append(item)
                     continue
                 }
-                let firstLine = location(first).line
-                if comparable(first) == comparable(item) {
+                let firstLine = first.source.line
+                if first.withoutSourceLocations() == item.withoutSourceLocations() {
                     diagnostics.append(
                         Diagnostic(
-                            .warning, "value.duplicate", at: location(item), field: name(item),
+                            .warning, "value.duplicate", at: item.source, field: name(item),
                             "\(what) given twice with the same values (first at line \(firstLine)); the copy is ignored",
                             studyID: studyID))
                 } else {
                     conflict = true
                     diagnostics.append(
                         Diagnostic(
-                            .error, "value.conflict", at: location(item), field: name(item),
+                            .error, "value.conflict", at: item.source, field: name(item),
                             "\(what) given twice with different values (first at line \(firstLine)); which is right "
                                 + "cannot be known, so the study cannot be trusted",
                             studyID: studyID))
@@ -99,74 +98,5 @@ enum StudyValidation {
             }
             return kept
         }
-    }
-}
-
-private let noSource = SourceLocation(file: "", line: 0)
-
-extension MotorSite {
-    fileprivate func blankingSource() -> MotorSite {
-        var copy = self
-        copy.source = noSource
-        return copy
-    }
-}
-
-extension Segment {
-    fileprivate func blankingSource() -> Segment {
-        var copy = self
-        copy.source = noSource
-        return copy
-    }
-}
-
-extension SensorySite {
-    fileprivate func blankingSource() -> SensorySite {
-        var copy = self
-        copy.source = noSource
-        return copy
-    }
-}
-
-extension FWaveStudy {
-    fileprivate func blankingSource() -> FWaveStudy {
-        var copy = self
-        copy.source = noSource
-        return copy
-    }
-}
-
-extension HReflexStudy {
-    fileprivate func blankingSource() -> HReflexStudy {
-        var copy = self
-        copy.source = noSource
-        return copy
-    }
-}
-
-extension NeedleExam {
-    fileprivate func blankingSource() -> NeedleExam {
-        var copy = self
-        copy.source = noSource
-        return copy
-    }
-}
-
-extension MotorStudy {
-    fileprivate func blankingSources() -> MotorStudy {
-        var copy = self
-        copy.source = noSource
-        copy.sites = sites.map { $0.blankingSource() }
-        copy.segments = segments.map { $0.blankingSource() }
-        return copy
-    }
-}
-
-extension SensoryStudy {
-    fileprivate func blankingSources() -> SensoryStudy {
-        var copy = self
-        copy.source = noSource
-        copy.sites = sites.map { $0.blankingSource() }
-        return copy
     }
 }
