@@ -1,4 +1,5 @@
 import EDXFindings
+import EDXModel
 
 /// How values, limits and needle grades are written in every table.
 enum CellText {
@@ -17,6 +18,36 @@ enum CellText {
     /// `>=1.1` or `<=6.5`.
     static func limitText(_ limit: LimitCell) -> String {
         "\(limit.bound == "lower" ? ">=" : "<=")\(Format.number(limit.value))"
+    }
+
+    /// The demographics and indication, as label and value, in the order every format shows them;
+    /// fields without a value are left out.
+    static func demographics(_ report: StudyReport) -> [(label: String, value: String)] {
+        let patient = report.patient
+        let study = report.study
+        var ageSex: [String] = []
+        if let age = patient.ageYears { ageSex.append("\(Format.number(age)) years") }
+        if let sex = patient.sex { ageSex.append(sex.rawValue) }
+        let patientText =
+            patient.deidentified ? "de-identified" + (patient.id.map { " (pseudonym \($0))" } ?? "") : patient.id
+        let fields: [(String, String?)] = [
+            ("Patient", patientText), ("Name", patient.name), ("Birth date", patient.birthDate),
+            ("Age, sex", ageSex.joined(separator: ", ")),
+            ("Height", patient.heightCm.map { "\(Format.number($0)) cm" }),
+            ("Weight", patient.weightKg.map { "\(Format.number($0)) kg" }), ("Study", study.id),
+            ("Study date", study.date), ("Referred by", study.referrer), ("Examiner", study.examiner),
+            ("Indication", study.indication ?? "not recorded"),
+            ("Symptom duration", study.symptomDurationDays.map(duration)),
+        ]
+        return fields.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } }
+    }
+
+    /// `left foot 31.5 °C (cool)`, one per recorded limb temperature.
+    static func temperatures(_ report: StudyReport) -> [String] {
+        report.technical.temperatures.map { row in
+            let side = row.side.map { "\($0.rawValue) " } ?? ""
+            return "\(side)\(row.site) \(Format.number(row.celsius)) °C\(row.cool ? " (cool)" : "")"
+        }
     }
 
     static func number(_ value: Double?) -> String { value.map { Format.number($0) } ?? "" }

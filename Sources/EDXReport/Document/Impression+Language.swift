@@ -72,6 +72,15 @@ extension Impression {
         definitions = Self.definitions(for: localization.diagnoses.prefix(2).compactMap(\.acuity))
     }
 
+    /// `G57.32 Lesion of lateral popliteal nerve, left lower limb. Includes …`: the suggested codes
+    /// of the leading diagnosis and of the lesions that coexist with it, as every format lists them.
+    var codeLines: [String] {
+        guard let top = diagnoses.first else { return [] }
+        var suggestions = top.icd10cm
+        for code in top.coexisting { suggestions += ICD10CM.suggestions(for: code, side: top.side) }
+        return suggestions.map { "\($0.code) \($0.description)" + ($0.note.map { ". \($0)" } ?? "") }
+    }
+
     private static func conclusion(_ diagnosis: Diagnosis) -> String {
         let lead =
             diagnosis.probability >= 0.9

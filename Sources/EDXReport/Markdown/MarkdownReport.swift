@@ -34,31 +34,12 @@ public enum MarkdownReport {
 
     private static func demographics(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Demographics and indication")
-        let patient = report.patient
-        var ageSex: [String] = []
-        if let age = patient.ageYears { ageSex.append("\(Format.number(age)) years") }
-        if let sex = patient.sex { ageSex.append(sex.rawValue) }
-        let rows: [(String, String?)] = [
-            (
-                "Patient",
-                patient.deidentified ? "de-identified" + (patient.id.map { " (pseudonym \($0))" } ?? "") : patient.id
-            ),
-            ("Name", patient.name), ("Birth date", patient.birthDate),
-            ("Age, sex", ageSex.isEmpty ? nil : ageSex.joined(separator: ", ")),
-            ("Height", patient.heightCm.map { "\(Format.number($0)) cm" }),
-            ("Weight", patient.weightKg.map { "\(Format.number($0)) kg" }),
-            ("Study", report.study.id), ("Study date", report.study.date), ("Referred by", report.study.referrer),
-            ("Examiner", report.study.examiner), ("Indication", report.study.indication ?? "not recorded"),
-            ("Symptom duration", report.study.symptomDurationDays.map(CellText.duration)),
-        ]
-        out.table(["Field", "Value"], rows.compactMap { label, value in value.map { [label, $0] } })
+        out.table(["Field", "Value"], CellText.demographics(report).map { [$0.label, $0.value] })
     }
 
     private static func technical(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Technical notes")
-        let temperatures = report.technical.temperatures.map { row in
-            "\(row.side.map { "\($0.rawValue) " } ?? "")\(row.site) \(Format.number(row.celsius)) °C\(row.cool ? " (cool)" : "")"
-        }
+        let temperatures = CellText.temperatures(report)
         var notes = [
             "Limb temperature: " + (temperatures.isEmpty ? "not recorded" : temperatures.joined(separator: "; "))
         ]
@@ -196,7 +177,7 @@ public enum MarkdownReport {
             out.paragraph("As defined for unambiguous reading (Mauricio 2014, S69):")
             out.bullets(impression.definitions)
         }
-        let codes = Renderer.codesForMarkdown(impression)
+        let codes = impression.codeLines
         if !codes.isEmpty {
             out.heading(3, "Suggested ICD-10-CM codes")
             out.paragraph("Suggestions only: confirm against the documentation.")
@@ -206,15 +187,6 @@ public enum MarkdownReport {
             out.heading(3, "Impression in the export")
             out.paragraph(exported)
         }
-    }
-}
-
-private enum Renderer {
-    static func codesForMarkdown(_ impression: Impression) -> [String] {
-        guard let top = impression.diagnoses.first else { return [] }
-        var suggestions = top.icd10cm
-        for code in top.coexisting { suggestions += ICD10CM.suggestions(for: code, side: top.side) }
-        return suggestions.map { "\($0.code) \($0.description)" + ($0.note.map { ". \($0)" } ?? "") }
     }
 }
 

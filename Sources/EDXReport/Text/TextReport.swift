@@ -129,35 +129,11 @@ private struct Renderer {
     }
 
     func demographics() -> [Block] {
-        let patient = report.patient
-        let study = report.study
-        var ageSex: [String] = []
-        if let age = patient.ageYears { ageSex.append("\(Format.number(age)) years") }
-        if let sex = patient.sex { ageSex.append(sex.rawValue) }
-        let patientText =
-            patient.deidentified ? "de-identified" + (patient.id.map { " (pseudonym \($0))" } ?? "") : patient.id
-        let fields: [Block?] = [
-            field("Patient", patientText),
-            field("Name", patient.name),
-            field("Birth date", patient.birthDate),
-            field("Age, sex", ageSex.joined(separator: ", ")),
-            field("Height", patient.heightCm.map { "\(Format.number($0)) cm" }),
-            field("Weight", patient.weightKg.map { "\(Format.number($0)) kg" }),
-            field("Study", study.id),
-            field("Study date", study.date),
-            field("Referred by", study.referrer),
-            field("Examiner", study.examiner),
-            field("Indication", study.indication ?? "not recorded"),
-            field("Symptom duration", study.symptomDurationDays.map(CellText.duration)),
-        ]
-        return heading("Demographics and indication") + fields.compactMap { $0 }
+        heading("Demographics and indication") + CellText.demographics(report).compactMap { field($0.label, $0.value) }
     }
 
     func technical() -> [Block] {
-        let temperatures = report.technical.temperatures.map { row in
-            let side = row.side.map { "\($0.rawValue) " } ?? ""
-            return "\(side)\(row.site) \(Format.number(row.celsius)) °C\(row.cool ? " (cool)" : "")"
-        }
+        let temperatures = CellText.temperatures(report)
         var blocks = heading("Technical notes")
         blocks += [
             field("Limb temperature", temperatures.isEmpty ? "not recorded" : temperatures.joined(separator: "; "))
@@ -345,7 +321,7 @@ private struct Renderer {
                 [.blank] + paragraph("Terms, as defined for unambiguous reading (Mauricio 2014, S69):")
                 + bullets(impression.definitions)
         }
-        let codes = Self.codes(impression)
+        let codes = impression.codeLines
         if !codes.isEmpty {
             blocks +=
                 [.blank]
@@ -356,17 +332,6 @@ private struct Renderer {
             blocks += [.blank] + paragraph("Impression in the export: \(exported)")
         }
         return blocks
-    }
-
-    /// `G57.32 Lesion of lateral popliteal nerve, left lower limb (note)`, for the leading diagnosis
-    /// and the lesions that coexist with it.
-    static func codes(_ impression: Impression) -> [String] {
-        guard let top = impression.diagnoses.first else { return [] }
-        var suggestions = top.icd10cm
-        for code in top.coexisting {
-            suggestions += ICD10CM.suggestions(for: code, side: top.side)
-        }
-        return suggestions.map { "\($0.code) \($0.description)" + ($0.note.map { ". \($0)" } ?? "") }
     }
 
     func suggestedTests() -> [Block] {
