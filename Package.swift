@@ -54,10 +54,10 @@ let package = Package(
         .target(
             name: "EDXBatch",
             dependencies: [
-                "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport",
+                "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport", "StrictCSV",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .target(name: "EDXExport", dependencies: ["EDXModel"]),
+        .target(name: "EDXExport", dependencies: ["EDXModel", "StrictCSV"]),
         .target(name: "EDXSynth", dependencies: ["EDXModel"]),
         .target(name: "EDXEvaluation", dependencies: ["EDXLocalization", "EDXImport", "EDXModel", "StrictCSV"]),
 

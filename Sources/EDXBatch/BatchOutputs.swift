@@ -1,4 +1,5 @@
 import Foundation
+import StrictCSV
 
 #if canImport(Glibc)
     import Glibc
@@ -96,7 +97,6 @@ public enum SpreadsheetCSV {
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {
             text = "'" + text
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVField.quoted(text)
     }
 }

@@ -1,4 +1,5 @@
 public import EDXModel
+import StrictCSV
 
 /// Writes studies as measurements-csv (`shared/formats/README.md`): one value per row, the rows of a
 /// study contiguous, every value in its canonical unit.
@@ -159,8 +160,5 @@ public struct MeasurementsCSVWriter {
 
     /// RFC 4180 quoting where needed; formula-like text is not neutralised here (this is data for
     /// edx, not a spreadsheet).
-    static func cell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-    }
+    static func cell(_ text: String) -> String { CSVField.quoted(text) }
 }

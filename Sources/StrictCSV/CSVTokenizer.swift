@@ -255,3 +255,12 @@ public struct CSVTokenizer {
         return String(validating: bytes, as: UTF8.self)
     }
 }
+
+/// Writing fields the tokenizer reads back: RFC 4180 quoting where a field needs it.
+public enum CSVField {
+    /// `text`, quoted (inner quotes doubled) when it holds the delimiter, a quote or a line end.
+    public static func quoted(_ text: String, delimiter: Character = ",") -> String {
+        guard text.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

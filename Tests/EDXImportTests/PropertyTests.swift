@@ -106,8 +106,5 @@ struct PropertyTests {
         }
     }
 
-    static func quote(_ field: String, delimiter: Character) -> String {
-        guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func quote(_ field: String, delimiter: Character) -> String { CSVField.quoted(field, delimiter: delimiter) }
 }
