@@ -13,8 +13,8 @@ public enum BatchOutputs {
     public static func write(from index: BatchIndex, to directory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let results = try Staged(path: directory + "/results.jsonl")
-        let summary = try Staged(path: directory + "/summary.csv")
+        let results = try StagedFile(path: directory + "/results.jsonl")
+        let summary = try StagedFile(path: directory + "/summary.csv")
         summary.append(SpreadsheetCSV.row(SpreadsheetCSV.header))
         try index.entries { entry in
             results.append(String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n")
@@ -22,44 +22,6 @@ public enum BatchOutputs {
         }
         try results.commit()
         try summary.commit()
-    }
-}
-
-/// A file written through a temporary beside it and renamed into place when complete.
-final class Staged {
-    let path: String
-    let temporary: String
-    let handle: FileHandle
-    var buffer = Data()
-
-    init(path: String) throws {
-        self.path = path
-        temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        _ = FileManager.default.createFile(atPath: temporary, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary])
-        }
-        self.handle = handle
-    }
-
-    func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { drain() }
-    }
-
-    private func drain() {
-        handle.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func commit() throws {
-        drain()
-        try handle.synchronize()
-        try handle.close()
-        // rename(2) replaces the target in one step.
-        guard rename(temporary, path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
     }
 }
 

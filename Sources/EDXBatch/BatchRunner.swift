@@ -41,6 +41,8 @@ public enum BatchRunner {
         diagnostics: (String) -> Void = { _ in }
     ) throws -> BatchSummary {
         let files = try BatchInput.files(inputs)
+        let sizes = files.map(BatchInput.fileSize)
+        progress.totalBytes = sizes.reduce(0, +)
         let out = options.outputDirectory
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let indexPath = out + "/index.sqlite"
@@ -86,8 +88,7 @@ public enum BatchRunner {
             }
         }
 
-        for file in files {
-            let size = BatchInput.fileSize(file)
+        for (file, size) in zip(files, sizes) {
             let lines = progress.mode != .quiet ? BatchInput.lineCount(file) : 0
             let source = options.deidentify ? "file-" + StudyKey.hex(StudyKey.fnv1a(Data(file.utf8))).prefix(12) : file
             var ordinal = 0

@@ -17,13 +17,16 @@ public final class ProgressReporter {
     }
 
     let mode: Mode
-    let totalBytes: Int
+    /// The size of the input; `BatchRunner` sets it from the files it reads.
+    var totalBytes: Int
     let start = Date()
     var lastDraw = Date.distantPast
     let interval: TimeInterval
     let write: (String) -> Void
 
-    public init(mode: Mode, totalBytes: Int, write: @escaping (String) -> Void = ProgressReporter.standardError) {
+    public init(
+        mode: Mode, totalBytes: Int = 1, write: @escaping (String) -> Void = ProgressReporter.standardError
+    ) {
         self.mode = mode
         self.totalBytes = max(1, totalBytes)
         self.interval = mode == .bar ? 0.1 : 5
@@ -59,7 +62,7 @@ public final class ProgressReporter {
         lastDraw = now
         let elapsed = max(0.001, now.timeIntervalSince(start))
         let rate = Double(counts.studies + counts.duplicates + counts.failed) / elapsed
-        let fraction = min(1, Double(counts.bytes) / Double(totalBytes))
+        let fraction = min(1, Double(counts.bytes) / Double(max(1, totalBytes)))
         let remaining = fraction > 0.001 ? elapsed * (1 - fraction) / fraction : nil
         let eta = remaining.map(Self.duration) ?? "--:--"
         let status =

@@ -160,14 +160,3 @@ enum StudyProcessing {
         return rows
     }
 }
-
-/// Files replaced in one step: written beside the target, then renamed over it, so that a reader
-/// (or a killed run) never sees half a file.
-public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
-    }
-}

@@ -82,9 +82,8 @@ struct BatchCommand: ParsableCommand {
             outputDirectory: out, formats: reports, preference: limits.preference, deidentify: deidentify,
             shard: shard, resume: resume, workers: jobs, chunkSize: chunkSize,
             generator: "edx \(EDXCommand.configuration.version)")
-        let totalBytes = (try? BatchInput.files(inputs))?.reduce(0) { $0 + BatchInput.fileSize($1) } ?? 0
         let mode: ProgressReporter.Mode = quiet ? .quiet : (plain ? .lines : .automatic)
-        let progress = ProgressReporter(mode: mode, totalBytes: totalBytes)
+        let progress = ProgressReporter(mode: mode)
         let summary: BatchSummary
         do {
             summary = try BatchRunner.run(inputs: inputs, options: options, progress: progress) { message in

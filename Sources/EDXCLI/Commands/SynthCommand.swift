@@ -1,14 +1,9 @@
 import ArgumentParser
+import EDXBatch
 import EDXExport
 import EDXModel
 import EDXSynth
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// `--format` of `edx synth`.
 enum SynthFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -50,45 +45,32 @@ struct SynthCommand: ParsableCommand {
         let studies = SyntheticStudies(seed: seed, count: count)
         switch format {
         case .xml:
-            try StreamedFile.write(to: out) { append in
-                append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EDXArchive xmlns=\"urn:edx:study:1\">\n")
-                for study in studies { append(StudyXMLWriter.element(study)) }
-                append("</EDXArchive>\n")
+            try write(to: out) { file in
+                file.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EDXArchive xmlns=\"urn:edx:study:1\">\n")
+                for study in studies { file.append(StudyXMLWriter.element(study)) }
+                file.append("</EDXArchive>\n")
             }
         case .measurementsCSV:
-            try StreamedFile.write(to: out) { append in
-                append(MeasurementsCSVWriter.header)
-                for study in studies { append(MeasurementsCSVWriter.rows(study)) }
+            try write(to: out) { file in
+                file.append(MeasurementsCSVWriter.header)
+                for study in studies { file.append(MeasurementsCSVWriter.rows(study)) }
             }
         case .summaryCSV:
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for study in studies {
-                try StreamedFile.write(to: out + "/\(study.id).csv") { append in append(SummaryCSVWriter.file(study)) }
+                try write(to: out + "/\(study.id).csv") { $0.append(SummaryCSVWriter.file(study)) }
             }
         }
     }
-}
 
-/// A file written through a buffer into a temporary beside it, renamed into place when complete.
-enum StreamedFile {
-    static func write(to path: String, _ body: ((String) -> Void) -> Void) throws {
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = Foundation.FileHandle(forWritingAtPath: temporary)
-        else {
+    /// Writes `path` through a staged file, replaced in one step when complete.
+    private func write(to path: String, _ body: (StagedFile) -> Void) throws {
+        do {
+            let file = try StagedFile(path: path)
+            body(file)
+            try file.commit()
+        } catch {
             throw ValidationError("cannot write \(path)")
         }
-        var buffer = Data()
-        body { text in
-            buffer.append(contentsOf: text.utf8)
-            if buffer.count >= 1 << 20 {
-                handle.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        handle.write(buffer)
-        try handle.close()
-        // rename(2) replaces an existing file in one step.
-        guard rename(temporary, path) == 0 else { throw ValidationError("cannot write \(path)") }
     }
 }
