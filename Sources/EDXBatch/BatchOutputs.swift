@@ -1,12 +1,6 @@
 import Foundation
 import StrictCSV
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `results.jsonl` and `summary.csv`, regenerated from the index in input order (source, then
 /// position in the file), each replaced atomically.
 public enum BatchOutputs {

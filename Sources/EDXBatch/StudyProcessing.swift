@@ -72,10 +72,6 @@ enum StudyProcessing {
     static func process(_ pending: PendingStudy, options: BatchOptions) -> ProcessedEntry {
         let study = pending.study
         let analysis = StudyAnalysis.analyze(study, preference: options.preference)
-        let report = StudyReport(
-            study: study, analysis: analysis,
-            options: ReportOptions(
-                deidentified: options.deidentify, generator: options.generator, limits: options.preference))
         let key = StudyKey.key(id: study.id, hash: pending.hash)
         var entry = BatchEntry(
             source: pending.source, ordinal: pending.ordinal, line: study.source.line, status: .ok, id: study.id,
@@ -98,7 +94,16 @@ enum StudyProcessing {
         }
         var processed = ProcessedEntry(entry: entry)
         let base = reportBaseName(id: study.id, hash: pending.hash)
+        // The report value only when reports are written: with --reports none it is not needed.
+        let report =
+            options.formats.isEmpty
+            ? nil
+            : StudyReport(
+                study: study, analysis: analysis,
+                options: ReportOptions(
+                    deidentified: options.deidentify, generator: options.generator, limits: options.preference))
         for format in options.formats {
+            guard let report else { break }
             let name = "reports/\(base).\(format.fileExtension)"
             let text = ReportRendering.render(report, format: format, layout: options.layout)
             do {
@@ -108,12 +113,13 @@ enum StudyProcessing {
                 processed.writeError = "\(name): \(error.localizedDescription)"
             }
         }
-        processed.diagnoses = report.impression.diagnoses.map { diagnosis in
+        processed.diagnoses = diagnoses.enumerated().map { index, diagnosis in
             DiagnosisRow(
-                studyKey: key, rank: diagnosis.rank, code: diagnosis.code.rawValue, side: diagnosis.side.rawValue,
+                studyKey: key, rank: index + 1, code: diagnosis.code.rawValue, side: diagnosis.side.rawValue,
                 probability: diagnosis.probability, severity: diagnosis.severity?.rawValue,
                 acuity: diagnosis.acuity?.rawValue, pathophysiology: diagnosis.pathophysiology?.rawValue,
-                icd10cm: diagnosis.icd10cm.map(\.code).joined(separator: ","))
+                icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: diagnosis.side, level: diagnosis.level)
+                    .map(\.code).joined(separator: ","))
         }
         processed.findings = findingRows(analysis.findings, key: key)
         return processed

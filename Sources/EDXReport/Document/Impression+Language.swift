@@ -81,6 +81,10 @@ extension Impression {
         return suggestions.map { "\($0.code) \($0.description)" + ($0.note.map { ". \($0)" } ?? "") }
     }
 
+    /// The wording cut-offs of the impression are ours [P] (docs/reports.md): "most consistent with"
+    /// at a probability of 0.9 or more, "favour" at 0.6, "equivocal" below; a runner-up whose
+    /// probability adds to the leading one's past 1.05 is a coexisting lesion; two diagnoses within
+    /// 0.2 are a close call.
     private static func conclusion(_ diagnosis: Diagnosis) -> String {
         let lead =
             diagnosis.probability >= 0.9
