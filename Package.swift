@@ -84,7 +84,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EDXLocalizationTests",
-            dependencies: ["EDXLocalization", "EDXEvaluation", "EDXImport", "EDXModel", "EDXTestSupport"]
+            dependencies: [
+                "EDXLocalization", "EDXEvaluation", "EDXImport", "EDXModel", "EDXFindings", "EDXReference", "EDXAnatomy",
+                "EDXReport", "EDXSynth", "EDXTestSupport",
+            ]
         ),
         .testTarget(
             name: "EDXReportTests",

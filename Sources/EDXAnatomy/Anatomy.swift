@@ -5,7 +5,19 @@ public import EDXReference
 public enum Root: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
     case l2 = "L2", l3 = "L3", l4 = "L4", l5 = "L5", s1 = "S1", s2 = "S2"
 
-    public static func < (a: Root, b: Root) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    public static func < (a: Root, b: Root) -> Bool { a.segment < b.segment }
+
+    /// The position of the root from cranial to caudal.
+    private var segment: Int {
+        switch self {
+        case .l2: 2
+        case .l3: 3
+        case .l4: 4
+        case .l5: 5
+        case .s1: 6
+        case .s2: 7
+        }
+    }
 }
 
 /// A place in the lower-limb nerve tree, from the plexus to the terminal branches.
@@ -53,13 +65,10 @@ public enum NerveNode: String, Codable, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// How strongly a root supplies a muscle or skin area.
+/// How strongly a root supplies a muscle or skin area: a main root, or a minor one (segmental
+/// innervation varies in about 28-30 % of legs, S86).
 public enum RootShare: String, Codable, Sendable, Hashable {
     case main, minor
-
-    /// The share of the root's lesion that reaches the muscle (segmental innervation varies in about
-    /// 28-30 % of legs, S86, so minor roots count for a third). [P]
-    public var weight: Double { self == .main ? 1.0 : 0.35 }
 }
 
 /// Where a muscle or a sensory nerve hangs in the model.
@@ -70,8 +79,6 @@ public struct Attachment: Codable, Sendable, Hashable {
     public var order: Int
     public var roots: [Root: RootShare]
     public var citation: Citation
-
-    public func share(of root: Root) -> Double { roots[root]?.weight ?? 0 }
 }
 
 /// The lower-limb anatomy the localization reasons with (`clinical-knowledge.md` §6): the nerve tree,

@@ -133,35 +133,37 @@ enum StudyProcessing {
     }
 
     static func findingRows(_ findings: StudyFindings, key: String) -> [FindingRow] {
+        let statements = FindingStatements(findings)
+        func statement(_ id: FindingID) -> String { statements.statement(id) ?? "" }
         var rows: [FindingRow] = []
         for m in findings.measurements {
             rows.append(
                 FindingRow(
-                    studyKey: key, findingID: m.id, category: "measurement", kind: m.measure.rawValue,
-                    side: m.side.rawValue, subject: m.study, value: m.value, unit: m.unit,
-                    abnormal: m.classification.isAbnormal, statement: m.summary))
+                    studyKey: key, findingID: m.id.rawValue, category: "measurement", kind: m.measure.rawValue,
+                    side: m.side.rawValue, subject: m.study.description, value: m.value, unit: m.unit,
+                    abnormal: m.classification.isAbnormal, statement: statement(m.id)))
         }
         for c in findings.comparisons {
             rows.append(
                 FindingRow(
-                    studyKey: key, findingID: c.id, category: "comparison", kind: c.measure.rawValue,
-                    side: c.worseSide.rawValue, subject: c.study, value: c.difference, unit: c.unit,
-                    abnormal: c.abnormal,
-                    statement: c.summary))
+                    studyKey: key, findingID: c.id.rawValue, category: "comparison", kind: c.measure.rawValue,
+                    side: c.worseSide.rawValue, subject: c.study.description, value: c.difference, unit: c.unit,
+                    abnormal: c.abnormal, statement: statement(c.id)))
         }
         for n in findings.nerves {
             rows.append(
                 FindingRow(
-                    studyKey: key, findingID: n.id, category: "nerve", kind: n.kind.rawValue, side: n.side.rawValue,
-                    subject: n.study, value: nil, unit: nil, abnormal: n.kind.isAbnormal, statement: n.summary))
+                    studyKey: key, findingID: n.id.rawValue, category: "nerve", kind: n.kind.rawValue,
+                    side: n.side.rawValue, subject: n.study.description, value: nil, unit: nil,
+                    abnormal: n.kind.isAbnormal, statement: statement(n.id)))
         }
         for m in findings.muscles {
             rows.append(
                 FindingRow(
-                    studyKey: key, findingID: m.id, category: "muscle", kind: m.acuity?.rawValue, side: m.side.rawValue,
-                    subject: m.muscle?.rawValue ?? m.label, value: m.denervation?.value, unit: nil,
-                    abnormal: m.neurogenic,
-                    activeDenervation: m.activeDenervation, reinnervation: m.reinnervation, statement: m.summary))
+                    studyKey: key, findingID: m.id.rawValue, category: "muscle", kind: m.acuity?.rawValue,
+                    side: m.side.rawValue, subject: m.muscle?.rawValue ?? m.label, value: m.denervation?.value,
+                    unit: nil, abnormal: m.neurogenic, activeDenervation: m.activeDenervation,
+                    reinnervation: m.reinnervation, statement: statement(m.id)))
         }
         return rows
     }

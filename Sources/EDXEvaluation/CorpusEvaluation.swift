@@ -1,6 +1,7 @@
 import EDXImport
 public import EDXLocalization
 import EDXModel
+public import EDXReference
 import StrictCSV
 
 /// One case of a corpus: a study file and the localization written for it from clinical sources.
@@ -16,7 +17,7 @@ public struct ExpectedCase: Sendable, Hashable, Codable {
 }
 
 /// The engine's answer for one case.
-public struct CaseResult: Sendable, Hashable, Codable {
+public struct CaseResult: Sendable, Hashable, Encodable {
     public var expected: ExpectedCase
     /// The ranked (code, side, probability) of the engine, first two entries.
     public var first: Diagnosis?
@@ -36,7 +37,7 @@ public struct CaseResult: Sendable, Hashable, Codable {
 }
 
 /// The accuracy of the engine on a corpus.
-public struct EvaluationReport: Sendable, Codable {
+public struct EvaluationReport: Sendable, Encodable {
     public var results: [CaseResult]
 
     public var count: Int { results.count }

@@ -4,6 +4,9 @@ import EDXReference
 /// Turns an imported study into ``StudyFindings``: every value against its limit, left against right,
 /// the pathophysiology of each nerve and the needle findings of each muscle. Missing covariates
 /// never stop the interpretation; each finding states what was assumed.
+///
+/// The work is done by rules, one type each (`Sources/EDXFindings/Rules`), run in the order of
+/// ``pipeline``. A rule reads the study and the findings of the rules before it, and adds findings.
 public struct Interpreter: Sendable {
     public var preference: LimitPreference
 
@@ -13,22 +16,96 @@ public struct Interpreter: Sendable {
 
     public func interpret(_ study: Study) -> StudyFindings {
         var context = Context(study: study, preference: preference)
-        context.addCovariateNotes()
-        for motor in study.motor { context.addMotorMeasurements(motor) }
-        for sensory in study.sensory { context.addSensoryMeasurements(sensory) }
-        for wave in study.fWaves { context.addFWave(wave) }
-        for reflex in study.hReflexes { context.addHReflex(reflex) }
-        context.addComparisons()
-        for motor in study.motor { context.addMotorPathophysiology(motor) }
-        for sensory in study.sensory { context.addSensoryPathophysiology(sensory) }
-        context.addLateResponsePathophysiology()
-        for exam in study.needle { context.addMuscle(exam) }
-        context.addLimitsNote()
+        for step in Self.pipeline { step.run(&context) }
         return context.findings
+    }
+
+    /// Every rule, in the order it runs. Per-study rules run once; per-entry rules run for each motor
+    /// study (sensory study, F wave, H reflex, muscle) in export order, and a rule may end the
+    /// remaining rules of its step for that entry.
+    static let pipeline: [PipelineStep] = [
+        .study(CovariateNotes()),
+        .eachMotor([MotorValues()]),
+        .eachSensory([SensoryValues()]),
+        .eachFWave([FWaveValue()]),
+        .eachHReflex([HReflexValue()]),
+        .study(SideToSideComparisons()),
+        .eachMotor([
+            AbsentMotorResponse(), MotorAxonLoss(), BlockAndDispersion(), FocalSlowingAcrossFibularHead(),
+            SlowingRange(), ProlongedDistalDuration(),
+        ]),
+        .eachSensory([SensoryAxonLoss(), SensorySlowing()]),
+        .study(LateResponses()),
+        .study(HReflexAsymmetry()),
+        .eachMuscle([NeedleMuscle()]),
+        .study(LimitsNote()),
+    ]
+
+    /// The names of the rules in the order they run, for the documentation.
+    public static var ruleOrder: [String] {
+        pipeline.flatMap(\.ruleNames)
     }
 }
 
-/// The working state of one interpretation.
+/// What a rule tells the pipeline after it ran on one entry.
+enum RuleOutcome {
+    /// Run the next rule of the step on this entry.
+    case next
+    /// This rule settled the entry: skip the remaining rules of the step for it.
+    case settled
+}
+
+/// A rule that runs once per study.
+protocol StudyRule: Sendable {
+    func apply(to context: inout Context)
+}
+
+/// A rule that runs once for each entry of one kind (a motor study, a muscle …).
+protocol EntryRule<Entry>: Sendable {
+    associatedtype Entry
+    func apply(_ entry: Entry, to context: inout Context) -> RuleOutcome
+}
+
+/// One step of the pipeline.
+enum PipelineStep: Sendable {
+    case study(any StudyRule)
+    case eachMotor([any EntryRule<MotorStudy>])
+    case eachSensory([any EntryRule<SensoryStudy>])
+    case eachFWave([any EntryRule<FWaveStudy>])
+    case eachHReflex([any EntryRule<HReflexStudy>])
+    case eachMuscle([any EntryRule<NeedleExam>])
+
+    func run(_ context: inout Context) {
+        switch self {
+        case .study(let rule): rule.apply(to: &context)
+        case .eachMotor(let rules): Self.each(context.study.motor, rules, &context)
+        case .eachSensory(let rules): Self.each(context.study.sensory, rules, &context)
+        case .eachFWave(let rules): Self.each(context.study.fWaves, rules, &context)
+        case .eachHReflex(let rules): Self.each(context.study.hReflexes, rules, &context)
+        case .eachMuscle(let rules): Self.each(context.study.needle, rules, &context)
+        }
+    }
+
+    private static func each<Entry>(_ entries: [Entry], _ rules: [any EntryRule<Entry>], _ context: inout Context) {
+        for entry in entries {
+            for rule in rules where rule.apply(entry, to: &context) == .settled { break }
+        }
+    }
+
+    var ruleNames: [String] {
+        func names(_ rules: [Any]) -> [String] { rules.map { String(describing: type(of: $0)) } }
+        return switch self {
+        case .study(let rule): names([rule])
+        case .eachMotor(let rules): names(rules)
+        case .eachSensory(let rules): names(rules)
+        case .eachFWave(let rules): names(rules)
+        case .eachHReflex(let rules): names(rules)
+        case .eachMuscle(let rules): names(rules)
+        }
+    }
+}
+
+/// The working state of one interpretation: the study, the limit preference, and the findings so far.
 struct Context {
     let study: Study
     let preference: LimitPreference
@@ -42,9 +119,7 @@ struct Context {
             symptomDurationDays: study.symptomDurationDays,
             temperatureLeftC: Self.temperature(of: .left, in: study),
             temperatureRightC: Self.temperature(of: .right, in: study))
-        findings = StudyFindings(
-            studyID: study.id, covariates: covariates, technical: [], measurements: [], comparisons: [], nerves: [],
-            muscles: [])
+        findings = StudyFindings(studyID: study.id, covariates: covariates)
     }
 
     var covariates: Covariates { findings.covariates }
@@ -79,87 +154,14 @@ struct Context {
         return celsius < Criteria.coolFoot.value
     }
 
-    mutating func addCovariateNotes() {
-        if covariates.ageYears == nil {
-            findings.technical.append(
-                TechnicalNote(
-                    id: "technical.age-missing", kind: .covariateMissing, side: nil,
-                    message: "Age not recorded: age-banded limits fall back to the all-subjects limits.", citation: nil)
-            )
-        }
-        if covariates.heightCm == nil {
-            findings.technical.append(
-                TechnicalNote(
-                    id: "technical.height-missing", kind: .covariateMissing, side: nil,
-                    message: "Height not recorded: height-banded limits (velocities, latencies) fall back to the "
-                        + "all-subjects limits.", citation: nil))
-        }
-        if covariates.symptomDurationDays == nil {
-            findings.technical.append(
-                TechnicalNote(
-                    id: "technical.duration-missing", kind: .covariateMissing, side: nil,
-                    message: "Symptom duration not recorded: acuity is judged from the needle findings alone, and "
-                        + "normal muscles are taken as evidence (denervation assumed to have had time to appear).",
-                    citation: nil))
-        }
-        if let days = covariates.symptomDurationDays, days < Criteria.wallerianMotorDays.value, hasConductionStudies {
-            findings.technical.append(
-                TechnicalNote(
-                    id: "technical.too-early-for-axon-loss", kind: .tooEarlyForAxonLoss, side: nil,
-                    message: "Study \(Format.number(days)) days after onset: Wallerian degeneration is not complete, "
-                        + "so distal amplitudes do not yet measure axon loss and a proximal drop may be early axon "
-                        + "loss rather than block. A repeat study after day 10-14 is advised.",
-                    citation: Criteria.wallerianMotorDays.citation))
-        }
-        for side in studiedSides {
-            let sideName = side.rawValue
-            guard let celsius = covariates.temperature(side) else {
-                findings.technical.append(
-                    TechnicalNote(
-                        id: "technical.temperature-missing.\(sideName)", kind: .temperatureMissing, side: side,
-                        message: "No \(sideName) limb temperature recorded: the limb is assumed warm "
-                            + "(>= \(Format.number(Criteria.coolFoot.value)) C); slow values could still be due to cooling.",
-                        citation: Criteria.coolFoot.citation))
-                continue
-            }
-            if celsius < Criteria.coolFoot.value {
-                findings.technical.append(
-                    TechnicalNote(
-                        id: "technical.cool-limb.\(sideName)", kind: .coolLimb, side: side,
-                        message: "Cool \(sideName) limb (\(Format.number(celsius)) C, below "
-                            + "\(Format.number(Criteria.coolFoot.value)) C): slow latencies and velocities that warming "
-                            + "could explain are marked possibly temperature-related; amplitudes are not corrected.",
-                        citation: Criteria.coolFoot.citation))
-            }
-        }
+    /// Studied so soon after onset that a distal CMAP does not yet measure axon loss.
+    var withinMotorWallerianWindow: Double? {
+        guard let days = covariates.symptomDurationDays, days < Criteria.wallerianMotorDays.value else { return nil }
+        return days
     }
 
-    mutating func addLimitsNote() {
-        let all = findings.measurements.compactMap(\.limit)
-        let lab = all.filter { $0.origin == .lab }.count
-        let published = all.count - lab
-        let unclassified = findings.measurements.filter { $0.classification == .unclassified }.count
-        var message =
-            preference == .lab
-            ? (lab == 0
-                ? "Reference limits: published adult norms (\(published) values); the export gave no lab limits."
-                : "Reference limits: the lab's own where the export gives them (\(lab) values), published adult "
-                    + "norms otherwise (\(published) values).")
-            : "Reference limits: published adult norms (\(published) values); the lab's limits are shown beside "
-                + "them where exported."
-        if unclassified > 0 {
-            message +=
-                " \(unclassified) value\(unclassified == 1 ? " has" : "s have") no reference limit and "
-                + "\(unclassified == 1 ? "is" : "are") reported without a judgement."
-        }
-        findings.technical.append(
-            TechnicalNote(id: "technical.limits", kind: .limitsUsed, side: nil, message: message, citation: nil))
+    /// The amplitude finding of the distal site of a study.
+    func distalAmplitude(_ key: StudyKey, _ side: Side, _ site: SiteKey) -> MeasurementFinding? {
+        findings.measurement(.measurement(key, side, .site(site), .amplitude))
     }
-}
-
-extension Side {
-    /// `L` or `R`, as in finding ids.
-    public var letter: String { self == .left ? "L" : "R" }
-    /// `Left` or `Right`, for sentences.
-    var title: String { self == .left ? "Left" : "Right" }
 }

@@ -1,6 +1,8 @@
+public import EDXFindings
 public import EDXModel
+public import EDXReference
 
-/// The stable diagnosis codes, for other programs.
+/// The stable diagnosis codes, for other programs. Their clinical wording is in the report layer.
 public enum DiagnosisCode: String, Codable, Sendable, Hashable, CaseIterable {
     case l4Radiculopathy = "l4-radiculopathy"
     case l5Radiculopathy = "l5-radiculopathy"
@@ -15,25 +17,6 @@ public enum DiagnosisCode: String, Codable, Sendable, Hashable, CaseIterable {
     case polyneuropathy
     case normalStudy = "normal-study"
     case insufficientData = "insufficient-data"
-
-    /// Plain clinical wording.
-    public var words: String {
-        switch self {
-        case .l4Radiculopathy: "L4 radiculopathy"
-        case .l5Radiculopathy: "L5 radiculopathy"
-        case .s1Radiculopathy: "S1 radiculopathy"
-        case .lumbosacralPlexopathy: "lumbosacral plexopathy"
-        case .sciaticNeuropathy: "sciatic neuropathy"
-        case .peronealNeuropathyFibularHead: "common peroneal (fibular) neuropathy at the fibular head"
-        case .deepPeronealNeuropathy: "deep peroneal neuropathy"
-        case .superficialPeronealNeuropathy: "superficial peroneal neuropathy"
-        case .tibialNeuropathy: "tibial neuropathy"
-        case .femoralNeuropathy: "femoral neuropathy"
-        case .polyneuropathy: "length-dependent polyneuropathy"
-        case .normalStudy: "normal study"
-        case .insufficientData: "insufficient data for localization"
-        }
-    }
 }
 
 /// Left, right, or both.
@@ -46,14 +29,6 @@ public enum Laterality: String, Codable, Sendable, Hashable {
         case .right: self = .right
         case nil: self = .bilateral
         }
-    }
-}
-
-public enum Severity: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
-    case mild, moderate, severe, complete
-
-    public static func < (a: Severity, b: Severity) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
 
@@ -75,12 +50,20 @@ public enum Pathophysiology: String, Codable, Sendable, Hashable {
     case undetermined
 }
 
+/// What the report states for a piece of evidence.
+public enum EvidenceStatement: Codable, Sendable, Hashable {
+    /// The statements of these findings, in order.
+    case findings([FindingID])
+    /// Stimulation below and above the fibular head showed neither block nor focal slowing.
+    case noBlockAcrossFibularHead(Side)
+}
+
 /// One finding cited for or against a diagnosis. (Named apart from `EDXReference.Evidence`, the
 /// strength-of-source tag, so that code importing both modules stays unambiguous.)
 public struct EvidenceItem: Codable, Sendable, Hashable {
-    /// The id of the finding (see `edx findings`).
-    public var finding: String
-    public var statement: String
+    /// The finding cited (see `edx findings`).
+    public var finding: FindingID
+    public var statement: EvidenceStatement
     /// How much the finding moves the odds, in natural-log units against the closest alternative.
     public var weight: Double
 }
@@ -90,45 +73,100 @@ public struct EvidenceLists: Codable, Sendable, Hashable {
     public var against: [EvidenceItem]
 }
 
+/// A number a severity grade rests on.
+public enum SeverityBasis: Encodable, Sendable, Hashable {
+    /// The distal CMAP of a study is absent.
+    case cmapAbsent(StudyKey, Side)
+    /// The distal CMAP as % of the other side's.
+    case cmapOfOtherSide(StudyKey, Side, amplitude: Double, percent: Double)
+    /// The distal CMAP against its limit, without a normal other side.
+    case cmapClassified(StudyKey, Side, amplitude: Double, Classification)
+    /// The worst muscle of the lesion's territory.
+    case worstMuscle(muscle: Muscle?, label: String, denervation: SpontaneousGrade?, recruitment: Recruitment?)
+    /// A block across the fibular head, recorded at EDB or tibialis anterior.
+    case blockAcrossFibularHead(dropPercent: Double, recording: ReferenceStudy?)
+    /// No voluntary motor units in the affected muscles.
+    case noVoluntaryUnits
+    /// Nothing measured motor axon loss (sensory-only, block-only or slowing-only abnormality).
+    case noMotorAxonLossMeasured
+}
+
 /// Severity with the numbers that set it.
-public struct SeverityAssessment: Codable, Sendable, Hashable {
+public struct SeverityAssessment: Encodable, Sendable, Hashable {
     public var grade: Severity
-    public var basis: [String]
+    public var basis: [SeverityBasis]
+}
+
+/// A test that was not done and matters for a diagnosis.
+public enum UntestedItem: Codable, Sendable, Hashable {
+    case item(ModelItem)
+    /// The standard screen of conduction studies and needle EMG.
+    case standardScreen
 }
 
 /// One entry of the ranked differential.
-public struct Diagnosis: Codable, Sendable, Hashable {
+public struct Diagnosis: Encodable, Sendable, Hashable {
     public var code: DiagnosisCode
     public var side: Laterality
-    /// Where along the nerve or plexus, when the model tells levels apart within one code
-    /// (`at the ankle (tarsal tunnel)`, `predominantly the peroneal division`).
-    public var level: String? = nil
+    /// Where along the nerve or plexus, when the model tells levels apart within one code.
+    public var level: LesionLevel? = nil
     /// Posterior probability under the model that this lesion is present (see docs/localization.md).
     public var probability: Double
     public var severity: Severity?
-    public var severityBasis: [String]
+    public var severityBasis: [SeverityBasis]
     public var acuity: DiagnosisAcuity?
     public var pathophysiology: Pathophysiology?
     public var evidence: EvidenceLists
     /// Tests that matter for this diagnosis and were not done.
-    public var notTested: [String]
+    public var notTested: [UntestedItem]
     /// Other lesions the data also demand (a coexisting lesion), by code.
     public var coexisting: [DiagnosisCode]
-    public var summary: String
 }
 
-/// A test that would best separate the leading diagnoses.
-public struct SuggestedTest: Codable, Sendable, Hashable {
-    public var test: String
-    public var separates: [DiagnosisCode]
-    public var rationale: String
-    public var citation: String?
+/// Why a suggested test separates two diagnoses: the published basis of the classic discriminators.
+public enum Discriminator: String, Codable, Sendable, Hashable {
+    case shortHeadOfBicepsFemoris = "short-head-of-biceps-femoris"
+    case tibialL5Muscle = "tibial-l5-muscle"
+    case superiorGlutealMuscle = "superior-gluteal-muscle"
+    case paraspinal
+    case postganglionicSensoryResponse = "postganglionic-sensory-response"
+    case saphenous
+    case adductorLongus = "adductor-longus"
+    case fibularHeadStimulation = "fibular-head-stimulation"
+    case hReflex = "h-reflex"
+}
+
+/// A test that would best separate the leading diagnoses, or a standard screen when no localization
+/// was possible.
+public enum SuggestedTest: Codable, Sendable, Hashable {
+    /// An untested item whose expected state differs between the first two diagnoses.
+    case separating(
+        ModelItem, separates: [DiagnosisCode], probabilityIfFirst: Double, probabilityIfSecond: Double,
+        basis: Discriminator?)
+    /// Peroneal and tibial motor, sural and superficial peroneal sensory studies on both sides.
+    case conductionScreen
+    /// A six-muscle needle screen including a lumbar paraspinal (S73, S74).
+    case needleScreen
+}
+
+/// A caveat for the localization of a whole study.
+public enum LocalizationCaveat: Codable, Sendable, Hashable {
+    /// A technical note that limits the localization (a cool limb, too early for axon loss).
+    case technical(TechnicalNote)
+    /// No needle examination: root lesions cannot be assessed.
+    case noNeedleExamination
+    /// No conduction studies: the sensory responses that separate root from plexus and nerve are unknown.
+    case noConductionStudies
+    /// A leg was not examined: lesions there are not assessed.
+    case legNotExamined(Side)
 }
 
 /// The localization of one study.
-public struct Localization: Codable, Sendable, Hashable {
+public struct Localization: Encodable, Sendable, Hashable {
     public var diagnoses: [Diagnosis]
     public var suggestedTests: [SuggestedTest]
     /// Caveats that apply to the whole study.
-    public var caveats: [String]
+    public var caveats: [LocalizationCaveat]
+    /// How many lower-limb observations the localization rested on.
+    public var observationCount: Int
 }

@@ -3,9 +3,9 @@ public import EDXModel
 
 /// The analysis of one study: who and what was studied, the findings, and the localization. This
 /// is the JSON document of `edx analyze` (fields described in docs/localization.md section 9).
-public struct StudyAnalysis: Codable, Sendable, Hashable {
+public struct StudyAnalysis: Encodable, Sendable, Hashable {
     /// Bumped on any incompatible change of the JSON shape.
-    public static let currentSchemaVersion = "1.0"
+    public static let currentSchemaVersion = "2.0"
 
     public var schemaVersion: String
     public var study: StudyHeader

@@ -3,32 +3,45 @@
 /// Percentile limits (3rd/97th) are preferred to mean ± 2 SD where the source gives both, because
 /// amplitude distributions are skewed (§1.0, S3, S4).
 enum PublishedNorms {
-    static let techniques: [ReferenceStudy: Technique] = [
-        .peronealEDB: Technique(
-            "Buschbacher 1999: recording EDB, ankle stimulation 8 cm from the active electrode, stimulation "
-                + "below and above the fibular head; subjects with an accessory deep peroneal nerve excluded"),
-        .peronealTA: Technique(
-            "Buschbacher's Manual 2015: recording tibialis anterior, stimulation just below the fibular head "
-                + "and about 10 cm proximal at the lateral popliteal fossa; foot >= 31 C",
-            minimumTemperatureC: 31),
-        .tibialAH: Technique(
-            "Buschbacher 1999: recording abductor hallucis, ankle stimulation 8 cm from the active electrode, "
-                + "popliteal fossa stimulation"),
-        .sural: Technique(
-            "Buschbacher 2003: antidromic, 14 cm, bar electrode behind the lateral malleolus; temperature "
-                + "measured on the dorsum of the foot"),
-        .superficialPeroneal: Technique(
-            "Buschbacher's Manual 2015 (Izzo technique for latency, Jabre technique for amplitude): "
-                + "antidromic, 14 cm, recording at the ankle; >= 28 C",
-            minimumTemperatureC: 28),
-        .saphenous: Technique("Buschbacher 2003: antidromic, 14 cm, recording at the medial ankle"),
-        .lateralFemoralCutaneous: Technique("Spevak-Prevec technique (Buschbacher's Manual 2015)"),
-        .tibialFWave: Technique("Tibial F waves recorded at abductor hallucis; 10-32 stimuli; not height-adjusted"),
-        .peronealFWave: Technique("Peroneal F waves recorded at EDB; no published limit in the knowledge base"),
-        .hReflex: Technique(
-            "Buschbacher's Manual 2015: soleus recording, tibial stimulation at the popliteal fossa; ankle >= 31 C",
-            minimumTemperatureC: 31),
-    ]
+    /// The technique behind each study's published values.
+    static func technique(_ study: ReferenceStudy) -> Technique {
+        switch study {
+        case .peronealEDB:
+            Technique(
+                "Buschbacher 1999: recording EDB, ankle stimulation 8 cm from the active electrode, stimulation "
+                    + "below and above the fibular head; subjects with an accessory deep peroneal nerve excluded")
+        case .peronealTA:
+            Technique(
+                "Buschbacher's Manual 2015: recording tibialis anterior, stimulation just below the fibular head "
+                    + "and about 10 cm proximal at the lateral popliteal fossa; foot >= 31 C",
+                minimumTemperatureC: 31)
+        case .tibialAH:
+            Technique(
+                "Buschbacher 1999: recording abductor hallucis, ankle stimulation 8 cm from the active electrode, "
+                    + "popliteal fossa stimulation")
+        case .sural:
+            Technique(
+                "Buschbacher 2003: antidromic, 14 cm, bar electrode behind the lateral malleolus; temperature "
+                    + "measured on the dorsum of the foot")
+        case .superficialPeroneal:
+            Technique(
+                "Buschbacher's Manual 2015 (Izzo technique for latency, Jabre technique for amplitude): "
+                    + "antidromic, 14 cm, recording at the ankle; >= 28 C",
+                minimumTemperatureC: 28)
+        case .saphenous:
+            Technique("Buschbacher 2003: antidromic, 14 cm, recording at the medial ankle")
+        case .lateralFemoralCutaneous:
+            Technique("Spevak-Prevec technique (Buschbacher's Manual 2015)")
+        case .tibialFWave:
+            Technique("Tibial F waves recorded at abductor hallucis; 10-32 stimuli; not height-adjusted")
+        case .peronealFWave:
+            Technique("Peroneal F waves recorded at EDB; no published limit in the knowledge base")
+        case .hReflex:
+            Technique(
+                "Buschbacher's Manual 2015: soleus recording, tibial stimulation at the popliteal fossa; ankle >= 31 C",
+                minimumTemperatureC: 31)
+        }
+    }
 
     // Short-hands for the common citations.
     private static let peronealEDB = "Buschbacher 1999, peroneal motor to EDB, n = 242"

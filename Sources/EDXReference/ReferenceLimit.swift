@@ -13,7 +13,7 @@ public enum ReferenceStudy: String, Codable, Sendable, Hashable, CaseIterable {
     case hReflex = "h-reflex"
 
     /// The technique behind the published values: distances, electrodes, minimum temperature.
-    public var technique: Technique { PublishedNorms.techniques[self]! }
+    public var technique: Technique { PublishedNorms.technique(self) }
 }
 
 /// How the reference population was studied.
@@ -79,7 +79,21 @@ public struct ReferenceLimit: Codable, Sendable, Hashable {
     public var technique: Technique
     public var citation: Citation
     /// What the lookup assumed: a missing covariate, a patient outside the reference population.
-    public var assumptions: [String]
+    public var assumptions: [LimitAssumption]
+}
+
+/// A patient covariate that reference limits depend on.
+public enum Covariate: String, Codable, Sendable, Hashable, CaseIterable {
+    case age, height
+}
+
+/// What a limit lookup had to assume to choose a limit for this patient.
+public enum LimitAssumption: Codable, Sendable, Hashable {
+    /// Covariates the limits are banded by were not recorded: the all-subjects limit was used, or,
+    /// where the source publishes none, the most lenient band (`mostLenientBand`).
+    case covariatesMissing([Covariate], mostLenientBand: String?)
+    /// The patient lies outside every band of the reference population: the nearest band was used.
+    case outsideReferencePopulation(ageYears: Double?, heightCm: Double?, nearestBand: String?)
 }
 
 /// One row of a published table: a limit for a covariate band.
@@ -124,34 +138,29 @@ public enum ReferenceValues {
         guard !entries.isEmpty else { return nil }
         let usesAge = entries.contains { $0.age != nil }
         let usesHeight = entries.contains { $0.height != nil }
-        var assumptions: [String] = []
-        let missing = [usesAge && ageYears == nil ? "age" : nil, usesHeight && heightCm == nil ? "height" : nil]
+        var assumptions: [LimitAssumption] = []
+        let missing = [usesAge && ageYears == nil ? Covariate.age : nil, usesHeight && heightCm == nil ? .height : nil]
             .compactMap { $0 }
         let chosen: NormEntry
         if !missing.isEmpty {
             let general = entries.first { $0.age == nil && $0.height == nil }
             let fallback = general ?? mostLenient(entries)
             chosen = fallback
-            let what = missing.joined(separator: " and ")
             assumptions.append(
-                general != nil
-                    ? "\(what) not recorded: the all-subjects limit is used"
-                    : "\(what) not recorded: the most lenient band (\(fallback.bandDescription ?? "all")) is used")
+                .covariatesMissing(missing, mostLenientBand: general != nil ? nil : fallback.bandDescription ?? "all"))
         } else {
             let banded = entries.filter { $0.age != nil || $0.height != nil }
-            if banded.isEmpty {
-                chosen = entries[0]
-            } else {
-                let scored = banded.map { entry in
-                    (entry, distance(ageYears, entry.age) + distance(heightCm, entry.height))
-                }
-                let best = scored.min { $0.1 < $1.1 }!
+            if let best = banded.map({ ($0, distance(ageYears, $0.age) + distance(heightCm, $0.height)) })
+                .min(by: { $0.1 < $1.1 })
+            {
                 chosen = best.0
                 if best.1 > 0 {
                     assumptions.append(
-                        "patient outside the reference population (\(covariateText(ageYears, heightCm))): "
-                            + "the nearest band (\(chosen.bandDescription ?? "all")) is used")
+                        .outsideReferencePopulation(
+                            ageYears: ageYears, heightCm: heightCm, nearestBand: chosen.bandDescription))
                 }
+            } else {
+                chosen = entries[0]
             }
         }
         return ReferenceLimit(
@@ -177,12 +186,11 @@ public enum ReferenceValues {
         return 0
     }
 
+    /// The band whose limit classifies the fewest values as abnormal (`entries` is never empty).
     private static func mostLenient(_ entries: [NormEntry]) -> NormEntry {
-        entries.min { a, b in a.bound == .lower ? a.value < b.value : a.value > b.value }!
-    }
-
-    private static func covariateText(_ age: Double?, _ height: Double?) -> String {
-        [age.map { "age \(Int($0.rounded())) y" }, height.map { "height \(Int($0.rounded())) cm" }]
-            .compactMap { $0 }.joined(separator: ", ")
+        entries.dropFirst().reduce(entries[0]) { best, entry in
+            let better = entry.bound == .lower ? entry.value < best.value : entry.value > best.value
+            return better ? entry : best
+        }
     }
 }

@@ -8,7 +8,7 @@ struct AnalyzeCommandTests {
         let result = runEDX(["analyze", Fixtures.bundledExample("peroneal-fibular-head-left.xml")])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-        #expect(json["schemaVersion"] as? String == "1.0")
+        #expect(json["schemaVersion"] as? String == "2.0")
         #expect((json["study"] as? [String: Any])?["id"] as? String == "EX-2025-0001")
         let localization = try #require(json["localization"] as? [String: Any])
         let diagnoses = try #require(localization["diagnoses"] as? [[String: Any]])
@@ -19,6 +19,10 @@ struct AnalyzeCommandTests {
         }
         let evidence = try #require(diagnoses.first?["evidence"] as? [String: Any])
         #expect(evidence["for"] is [Any] && evidence["against"] is [Any])
+        // The findings are typed data; their sentences come beside them, by id, and every cited id has one.
+        let statements = try #require(json["statements"] as? [String: String])
+        let cited = try #require(evidence["for"] as? [[String: Any]]).compactMap { $0["finding"] as? String }
+        #expect(!cited.isEmpty && cited.allSatisfy { statements[$0] != nil })
         #expect(localization["suggestedTests"] is [Any])
     }
 
@@ -27,7 +31,7 @@ struct AnalyzeCommandTests {
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.contains("\"schemaVersion\":\"1.0\"") })
+        #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.contains("\"schemaVersion\":\"2.0\"") })
     }
 
     @Test func analyzeTextNamesTheDiagnosis() {

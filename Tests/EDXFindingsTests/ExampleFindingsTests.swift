@@ -28,18 +28,21 @@ struct ExampleFindingsTests {
         // Conduction block across the fibular head, recorded at EDB and at tibialis anterior.
         let blocks = abnormal.filter { $0.kind == .conductionBlock }
         #expect(blocks.count == 2)
-        #expect(blocks.allSatisfy { $0.side == .left && $0.segment == "below-fibular-head to above-fibular-head" })
-        #expect(blocks.allSatisfy { $0.grade == "definite" })
-        let edbBlock = try #require(blocks.first { $0.study == "peroneal-motor-edb" })
-        #expect(Int(edbBlock.values["amplitudeDropPercent"]!.rounded()) == 61)
+        #expect(blocks.allSatisfy { $0.side == .left && $0.location?.segment == .acrossFibularHead })
+        #expect(blocks.allSatisfy { $0.grade?.description == "definite" })
+        let edbBlock = try #require(blocks.first { $0.study.description == "peroneal-motor-edb" })
+        #expect(edbBlock.values.amplitudeDropPercent.map { Int($0.rounded()) } == 61)
         // Focal slowing: 29 m/s across the fibular head against 47 m/s in the leg.
-        let slowing = try #require(abnormal.first { $0.kind == .focalSlowing && $0.study == "peroneal-motor-edb" })
-        #expect(slowing.values["slowingMS"] == 18)
-        #expect(abnormal.contains { $0.kind == .focalSlowing && $0.study == "peroneal-motor-ta" })
+        let slowing = try #require(
+            abnormal.first { $0.kind == .focalSlowing && $0.study.description == "peroneal-motor-edb" })
+        #expect(slowing.values.slowingMS == 18)
+        #expect(abnormal.contains { $0.kind == .focalSlowing && $0.study.description == "peroneal-motor-ta" })
         // Axon loss below the lesion: superficial peroneal SNAP a third of the right, denervation of
         // the deep and superficial peroneal muscles.
         let snap = try #require(abnormal.first { $0.kind == .axonLoss })
-        #expect(snap.study == "superficial-peroneal-sensory" && snap.side == .left && snap.grade == "moderate")
+        #expect(
+            snap.study.description == "superficial-peroneal-sensory" && snap.side == .left
+                && snap.grade?.description == "moderate")
         for name in [Muscle.tibialisAnterior, .extensorHallucisLongus, .peroneusLongus] {
             let finding = try muscle(findings, name, .left)
             #expect(finding.activeDenervation)
@@ -55,9 +58,11 @@ struct ExampleFindingsTests {
         // 61 % side-to-side limit.
         #expect(
             !abnormal.contains {
-                $0.study == "sural-sensory" || $0.study == "tibial-motor-ah" || $0.study == "h-reflex"
+                $0.study.description == "sural-sensory" || $0.study.description == "tibial-motor-ah"
+                    || $0.study.description == "h-reflex"
             })
-        let edb = try #require(findings.comparisons.first { $0.id == "compare.peroneal-motor-edb.ankle.amplitude" })
+        let edb = try #require(
+            findings.comparisons.first { $0.id.rawValue == "compare.peroneal-motor-edb.ankle.amplitude" })
         #expect(!edb.abnormal && edb.worseSide == .left)
     }
 
@@ -83,7 +88,8 @@ struct ExampleFindingsTests {
                 #expect(try !muscle(findings, name, .right).neurogenic)
             }
             // The lab's limits are used where the export carries them.
-            let edb = try #require(findings.measurements.first { $0.id == "peroneal-motor-edb.R.ankle.amplitude" })
+            let edb = try #require(
+                findings.measurements.first { $0.id.rawValue == "peroneal-motor-edb.R.ankle.amplitude" })
             #expect(edb.limit?.origin == .lab && edb.limit?.value == 2.0 && edb.alternativeLimit?.value == 1.1)
         }
     }
@@ -94,13 +100,21 @@ struct ExampleFindingsTests {
         #expect(all.map(\.studyID) == ["EX-2025-0003", "EX-2025-0004", "EX-2025-0002"])
         let sciatic = all[0]
         let axonLoss = sciatic.nerves.filter { $0.kind == .axonLoss && $0.side == .left }
-        #expect(Set(axonLoss.map(\.study)) == ["peroneal-motor-edb", "sural-sensory", "superficial-peroneal-sensory"])
-        #expect(axonLoss.first { $0.study == "peroneal-motor-edb" }?.grade == "severe")
+        #expect(
+            Set(axonLoss.map(\.study.description)) == [
+                "peroneal-motor-edb", "sural-sensory", "superficial-peroneal-sensory",
+            ])
+        #expect(axonLoss.first { $0.study.description == "peroneal-motor-edb" }?.grade?.description == "severe")
         #expect(try muscle(sciatic, .bicepsFemorisShortHead, .left).activeDenervation)
         #expect(!sciatic.nerves.contains { $0.kind == .conductionBlock || $0.kind == .focalSlowing })
-        #expect(sciatic.nerves.contains { $0.study == "h-reflex" && $0.side == .left })
+        #expect(sciatic.nerves.contains { $0.study.description == "h-reflex" && $0.side == .left })
         // The L5 study inside the archive gives the same findings as the CSV export of it.
         let csv = try #require(try findings("l5-radiculopathy-right.csv").first)
-        #expect(all[2].muscles.map(\.summary) == csv.muscles.map(\.summary))
+        func interpreted(_ muscles: [MuscleFinding]) -> [String] {
+            muscles.map {
+                "\($0.id) \(String(describing: $0.denervation)) \(String(describing: $0.acuity)) \($0.notes)"
+            }
+        }
+        #expect(interpreted(all[2].muscles) == interpreted(csv.muscles))
     }
 }

@@ -47,10 +47,10 @@ struct MoreThresholdTests {
                 ])
             return try #require(nerves(builder).first { $0.kind == .conductionBlock })
         }
-        #expect(try block(distal: 4.0, proximal: 2.04).grade == "probable")
-        #expect(try block(distal: 4.0, proximal: 2.0).grade == "definite")
-        #expect(try block(distal: 0.21, proximal: 0.05).caveats.contains { $0.contains("cannot be judged") })
-        #expect(try !block(distal: 0.23, proximal: 0.05).caveats.contains { $0.contains("cannot be judged") })
+        #expect(try block(distal: 4.0, proximal: 2.04).grade?.description == "probable")
+        #expect(try block(distal: 4.0, proximal: 2.0).grade?.description == "definite")
+        #expect(try block(distal: 0.21, proximal: 0.05).caveats.contains(.distalResponseTooSmallForBlock))
+        #expect(try !block(distal: 0.23, proximal: 0.05).caveats.contains(.distalResponseTooSmallForBlock))
     }
 
     @Test("Axon loss: 10 % of the other side is moderate, below it severe")
@@ -59,7 +59,7 @@ struct MoreThresholdTests {
             var builder = StudyBuilder(age: 50)
             builder.motor(.peroneal, .extensorDigitorumBrevis, .left, [(.ankle, 5, left, 6.0)])
             builder.motor(.peroneal, .extensorDigitorumBrevis, .right, [(.ankle, 5, 10.0, 6.0)])
-            return nerves(builder).first { $0.kind == .axonLoss }?.grade
+            return nerves(builder).first { $0.kind == .axonLoss }?.grade?.description
         }
         #expect(grade(1.0) == "moderate")
         #expect(grade(0.99) == "severe")
@@ -84,7 +84,7 @@ struct MoreThresholdTests {
             builder.hReflex(.left, latency: 30)
             builder.hReflex(.right, latency: right)
             let findings = Interpreter().interpret(builder.study)
-            return findings.comparisons.first { $0.study == "h-reflex" }?.abnormal ?? false
+            return findings.comparisons.first { $0.study.description == "h-reflex" }?.abnormal ?? false
         }
         #expect(!asymmetric(32.0))
         #expect(asymmetric(32.01))
@@ -92,12 +92,12 @@ struct MoreThresholdTests {
 
     @Test("Sensory responses: the Wallerian caveat applies before day 10")
     func sensoryWallerian() throws {
-        func caveats(days: Double) throws -> [String] {
+        func caveats(days: Double) throws -> [FindingNote] {
             var builder = StudyBuilder(days: days)
             builder.sensory(.sural, .left, amplitude: nil)
             return try #require(nerves(builder).first { $0.kind == .axonLoss }).caveats
         }
-        #expect(try caveats(days: 9).contains { $0.contains("persist a few days longer") })
+        #expect(try caveats(days: 9) == [.earlyForSensoryAxonLoss(days: 9)])
         #expect(try caveats(days: 10).isEmpty)
     }
 }

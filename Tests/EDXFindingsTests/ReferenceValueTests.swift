@@ -17,10 +17,11 @@ struct ReferenceValueTests {
         let unknown = limit(.peronealEDB, .amplitude, age: nil, height: nil)
         #expect(unknown.value == 1.3)
         #expect(unknown.band == nil)
-        #expect(unknown.assumptions == ["age not recorded: the all-subjects limit is used"])
+        #expect(unknown.assumptions == [.covariatesMissing([.age], mostLenientBand: nil)])
         let old = limit(.peronealEDB, .amplitude, age: 85, height: nil)
         #expect(old.value == 1.1)
-        #expect(old.assumptions.first?.contains("outside the reference population (age 85 y)") == true)
+        #expect(
+            old.assumptions == [.outsideReferencePopulation(ageYears: 85, heightCm: nil, nearestBand: "age 40-79 y")])
         let young = limit(.peronealEDB, .amplitude, age: 16, height: nil)
         #expect(young.value == 2.6)
         #expect(!young.assumptions.isEmpty)
@@ -36,10 +37,10 @@ struct ReferenceValueTests {
         #expect(limit(.peronealEDB, .legVelocity, age: 40, height: 170).value == 36)
         let noHeight = limit(.peronealEDB, .legVelocity, age: 40, height: nil)
         #expect(noHeight.value == 38)
-        #expect(noHeight.assumptions == ["height not recorded: the all-subjects limit is used"])
+        #expect(noHeight.assumptions == [.covariatesMissing([.height], mostLenientBand: nil)])
         #expect(
             limit(.peronealEDB, .legVelocity, age: nil, height: nil).assumptions
-                == ["age and height not recorded: the all-subjects limit is used"])
+                == [.covariatesMissing([.age, .height], mostLenientBand: nil)])
     }
 
     @Test("Peroneal TA latency by height: 4.1 / 4.7 / 5.4 ms")

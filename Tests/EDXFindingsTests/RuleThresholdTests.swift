@@ -11,7 +11,7 @@ struct RuleThresholdTests {
     }
 
     func measurement(_ findings: StudyFindings, _ id: String) -> MeasurementFinding? {
-        findings.measurements.first { $0.id == id }
+        findings.measurements.first { $0.id.rawValue == id }
     }
 
     func kinds(_ findings: StudyFindings) -> Set<NerveFinding.Kind> { Set(findings.nerves.map(\.kind)) }
@@ -33,7 +33,7 @@ struct RuleThresholdTests {
         builder.motor(.peroneal, .extensorDigitorumBrevis, .left, [(.ankle, 5, 0.55, 5)])
         let amp = try #require(measurement(interpret(builder), "peroneal-motor-edb.L.ankle.amplitude"))
         #expect(amp.percentOfLimit.map { Int($0.rounded()) } == 50)
-        #expect(amp.summary.contains("50 % of the lower limit"))
+        #expect(amp.classification == .low && amp.limit?.bound == .lower)
     }
 
     @Test("Lab limits win by default and the published one is shown beside; --limits published reverses it")
@@ -74,8 +74,8 @@ struct RuleThresholdTests {
         }
         #expect(run(3.0).isEmpty)
         #expect(run(2.96).map(\.kind) == [.conductionBlock])
-        #expect(run(2.96).first?.grade == "probable")
-        #expect(run(2.0).first?.grade == "definite")
+        #expect(run(2.96).first?.grade?.description == "probable")
+        #expect(run(2.0).first?.grade?.description == "definite")
         #expect(run(2.0, duration: 7.86).map(\.kind) == [.temporalDispersion])
         #expect(run(2.0, duration: 7.8).map(\.kind) == [.conductionBlock])
     }
@@ -205,11 +205,11 @@ struct RuleThresholdTests {
             builder.motor(.peroneal, .extensorDigitorumBrevis, .right, [(.ankle, 5, 6.0, 6.0)])
             return interpret(builder).nerves.first { $0.kind == .axonLoss }
         }
-        #expect(run(0)?.grade == "severe")
-        #expect(run(0.5)?.grade == "severe")
-        #expect(run(1.5)?.grade == "moderate")
+        #expect(run(0)?.grade?.description == "severe")
+        #expect(run(0.5)?.grade?.description == "severe")
+        #expect(run(1.5)?.grade?.description == "moderate")
         #expect(run(2.4) == nil)  // 60 % drop: within the 61 % side-to-side limit
-        #expect(run(2.3)?.grade == "moderate")
+        #expect(run(2.3)?.grade?.description == "moderate")
     }
 
     @Test("Sensory: absent superficial peroneal over 60 carries the age caveat")
@@ -218,12 +218,12 @@ struct RuleThresholdTests {
         builder.sensory(.superficialPeroneal, .left, amplitude: nil)
         builder.sensory(.superficialPeroneal, .right, amplitude: nil)
         let finding = try #require(interpret(builder).nerves.first { $0.kind == .axonLoss && $0.side == .left })
-        #expect(finding.grade == "severe")
-        #expect(finding.caveats.contains { $0.contains("weak evidence") })
+        #expect(finding.grade?.description == "severe")
+        #expect(finding.caveats.contains(.olderSensoryResponseWeakEvidence))
         var younger = StudyBuilder(age: 45)
         younger.sensory(.superficialPeroneal, .left, amplitude: nil)
         let young = try #require(interpret(younger).nerves.first { $0.kind == .axonLoss })
-        #expect(!young.caveats.contains { $0.contains("weak evidence") })
+        #expect(!young.caveats.contains(.olderSensoryResponseWeakEvidence))
     }
 
     @Test("Needle acuity: acute, subacute or chronic-active, chronic-inactive, too early")
@@ -264,7 +264,7 @@ struct RuleThresholdTests {
         let amplitude = try #require(measurement(findings, "peroneal-motor-edb.L.ankle.amplitude"))
         #expect(amplitude.limit?.value == 1.3)
         #expect(amplitude.classification == .low)
-        #expect(amplitude.notes.contains("age not recorded: the all-subjects limit is used"))
+        #expect(amplitude.notes.contains(.limitAssumption(.covariatesMissing([.age], mostLenientBand: nil))))
         let velocity = try #require(
             measurement(findings, "peroneal-motor-edb.L.below-fibular-head-to-ankle.leg-velocity"))
         #expect(velocity.limit?.value == 38)
@@ -279,6 +279,6 @@ struct RuleThresholdTests {
         let findings = interpret(builder)
         #expect(findings.technical.contains { $0.kind == .tooEarlyForAxonLoss })
         let block = findings.nerves.first { $0.kind == .conductionBlock }
-        #expect(block?.caveats.contains { $0.contains("early axon loss") } == true)
+        #expect(block?.caveats.contains(.earlyDropMayBeAxonLoss) == true)
     }
 }

@@ -1,7 +1,9 @@
 import EDXEvaluation
+import EDXFindings
 import EDXImport
 import EDXLocalization
 import EDXModel
+import EDXReference
 import EDXTestSupport
 import Testing
 
@@ -17,13 +19,13 @@ struct ExampleLocalizationTests {
     }
 
     func evidence(_ diagnosis: Diagnosis) -> (for: Set<String>, against: Set<String>) {
-        (Set(diagnosis.evidence.for.map(\.finding)), Set(diagnosis.evidence.against.map(\.finding)))
+        (Set(diagnosis.evidence.for.map(\.finding.rawValue)), Set(diagnosis.evidence.against.map(\.finding.rawValue)))
     }
 
     @Test("Left peroneal example: peroneal neuropathy at the fibular head, moderate, acute, mixed")
     func peronealFibularHead() throws {
         let analysis = try #require(analyses("peroneal-fibular-head-left.xml").first)
-        #expect(analysis.schemaVersion == "1.0" && analysis.study.id == "EX-2025-0001")
+        #expect(analysis.schemaVersion == "2.0" && analysis.study.id == "EX-2025-0001")
         let first = try #require(analysis.localization.diagnoses.first)
         #expect(first.code == .peronealNeuropathyFibularHead && first.side == .left)
         #expect(first.probability >= 0.9)
@@ -36,7 +38,11 @@ struct ExampleLocalizationTests {
         #expect(support.contains("needle.tibialis-posterior.L"))
         #expect(support.contains("needle.gluteus-medius.L"))
         #expect(support.contains("needle.lumbar-paraspinal-l5.L"))
-        #expect(first.severityBasis.contains { $0.contains("39 % of the other side") })
+        #expect(
+            first.severityBasis.contains {
+                guard case .cmapOfOtherSide(let study, .left, _, let percent) = $0 else { return false }
+                return study.reference == .peronealEDB && Int(percent.rounded()) == 39
+            })
     }
 
     @Test("Right L5 example: L5 radiculopathy, subacute or chronic-active, with normal sensory responses as evidence")
@@ -62,10 +68,15 @@ struct ExampleLocalizationTests {
         let (support, _) = evidence(sciatic)
         #expect(support.contains("needle.gluteus-medius.L"))  // normal gluteals: distal to the plexus
         #expect(all[0].localization.diagnoses[1].code == .lumbosacralPlexopathy)
-        #expect(all[0].localization.suggestedTests.first?.test.contains("gluteus") == true)
+        let firstTest = try #require(all[0].localization.suggestedTests.first)
+        guard case .separating(.muscle(let muscle, .left), _, _, _, _) = firstTest else {
+            Issue.record("first suggested test is not a needle test of the left leg: \(firstTest)")
+            return
+        }
+        #expect([.gluteusMedius, .gluteusMinimus, .tensorFasciaeLatae].contains(muscle))
         let normal = try #require(all[1].localization.diagnoses.first)
         #expect(normal.code == .normalStudy && normal.side == .bilateral && normal.severity == nil)
-        #expect(all[1].localization.caveats.contains { $0.contains("left leg was not examined") })
+        #expect(all[1].localization.caveats.contains(.legNotExamined(.left)))
         #expect(all[2].localization.diagnoses.first?.code == .l5Radiculopathy)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import EDXImport
 import EDXLocalization
 import EDXModel
+import EDXReport
 
 /// `edx analyze FILE...`: findings and localization of each study.
 struct AnalyzeCommand: ParsableCommand {
@@ -42,10 +43,17 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
-/// A study with its analysis: the JSON is the analysis alone, the text needs the study's tables.
+/// A study with its analysis: the JSON is the analysis with the sentence of every finding; the text
+/// needs the study's tables.
 struct AnalyzedStudy: Encodable {
     var study: Study
     var analysis: StudyAnalysis
 
-    func encode(to encoder: any Encoder) throws { try analysis.encode(to: encoder) }
+    private enum CodingKeys: String, CodingKey { case statements }
+
+    func encode(to encoder: any Encoder) throws {
+        try analysis.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(FindingStatements(analysis.findings).all, forKey: .statements)
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EDXFindings
 import EDXImport
 import EDXModel
+import EDXReport
 
 /// `--limits`: which limits win when the export carries the lab's own.
 enum LimitsOption: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -36,10 +37,11 @@ struct FindingsCommand: ParsableCommand {
         let interpreter = Interpreter(preference: limits.preference)
         var output = RecordWriter<FindingsRecord>(format: format, text: FindingsText.render)
         let status = StudyInput.forEach(files: files) { imported in
+            let findings = imported.study.map(interpreter.interpret)
             output.write(
                 FindingsRecord(
                     studyID: imported.studyID, status: imported.status, source: imported.location,
-                    findings: imported.study.map(interpreter.interpret)))
+                    findings: findings, statements: findings.map { FindingStatements($0).all }))
         }
         output.finish()
         if status != .success { throw ExitCode(status.rawValue) }
@@ -52,4 +54,6 @@ struct FindingsRecord: Encodable {
     var status: ImportedStudy.Status
     var source: SourceLocation
     var findings: StudyFindings?
+    /// The sentence of every finding, by id (the findings themselves are typed data).
+    var statements: [String: String]?
 }

@@ -22,7 +22,8 @@ public struct CodeSuggestion: Codable, Sendable, Hashable {
 /// for the L5-S1 level) [T]. The choice of category for each edx diagnosis is ours [P].
 public enum ICD10CM {
     /// The suggestions for one diagnosis: empty for a normal study or insufficient data.
-    public static func suggestions(for code: DiagnosisCode, side: Laterality, level: String? = nil) -> [CodeSuggestion]
+    public static func suggestions(for code: DiagnosisCode, side: Laterality, level: LesionLevel? = nil)
+        -> [CodeSuggestion]
     {
         switch code {
         case .sciaticNeuropathy:
@@ -44,8 +45,8 @@ public enum ICD10CM {
                 "G57.4", "Lesion of medial popliteal nerve", side, note: "Tibial nerve at or above the knee.")
             let tarsal = limb("G57.5", "Tarsal tunnel syndrome", side, note: "Tibial nerve at the ankle.")
             switch level {
-            case let level? where level.contains("tarsal tunnel"): return [tarsal]
-            case let level? where level.contains("popliteal"): return [popliteal]
+            case .tarsalTunnel?: return [tarsal]
+            case .poplitealFossaOrLeg?: return [popliteal]
             default: return [popliteal, tarsal]
             }
         case .l4Radiculopathy:

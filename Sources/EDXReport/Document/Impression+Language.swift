@@ -1,17 +1,20 @@
 import EDXFindings
 public import EDXLocalization
 import EDXModel
+import EDXReference
 import Foundation
 
 extension Impression {
     /// The localization in the words of a signed report: the conclusion with severity, acuity and
     /// pathophysiology; what it rests on; the evidence against the main alternatives; what was not
     /// tested. Every sentence is built from the structured diagnoses, which are kept beside it.
-    public init(_ localization: Localization) {
-        let diagnoses = localization.diagnoses.enumerated().map { ReportDiagnosis($1, rank: $0 + 1) }
+    public init(_ localization: Localization, statements: FindingStatements) {
+        let diagnoses = localization.diagnoses.enumerated().map {
+            ReportDiagnosis($1, rank: $0 + 1, statements: statements)
+        }
         self.diagnoses = diagnoses
-        caveats = localization.caveats
-        guard let top = localization.diagnoses.first else {
+        caveats = localization.caveats.map(DiagnosisWording.text)
+        guard let top = diagnoses.first else {
             conclusion = "insufficient-data"
             paragraphs = ["No localization could be made."]
             definitions = []
@@ -21,7 +24,9 @@ extension Impression {
         switch top.code {
         case .insufficientData:
             conclusion = "insufficient-data"
-            paragraphs.append(top.summary + ".")
+            paragraphs.append(
+                "Insufficient data for localization: \(localization.observationCount) lower-limb finding(s) "
+                    + "(at least \(Int(ParameterKey.minimumObservations.value)) are needed).")
         case .normalStudy:
             conclusion = "normal"
             var text =
@@ -42,7 +47,7 @@ extension Impression {
                 paragraphs.append("Severity is based on: \(top.severityBasis.joined(separator: "; ")).")
             }
         }
-        let alternatives = localization.diagnoses.dropFirst().filter { $0.code != .insufficientData }
+        let alternatives = diagnoses.dropFirst().filter { $0.code != .insufficientData }
         if top.code != .insufficientData {
             if let runnerUp = alternatives.first, top.code != .normalStudy {
                 // Marginal probabilities that add up to well over 100 % mean that the model puts both
@@ -69,7 +74,7 @@ extension Impression {
             paragraphs.append("Not tested: \(top.notTested.joined(separator: "; ")).")
         }
         self.paragraphs = paragraphs
-        definitions = Self.definitions(for: localization.diagnoses.prefix(2).compactMap(\.acuity))
+        definitions = Self.definitions(for: diagnoses.prefix(2).compactMap(\.acuity))
     }
 
     /// `G57.32 Lesion of lateral popliteal nerve, left lower limb. Includes …`: the suggested codes
@@ -85,7 +90,7 @@ extension Impression {
     /// at a probability of 0.9 or more, "favour" at 0.6, "equivocal" below; a runner-up whose
     /// probability adds to the leading one's past 1.05 is a coexisting lesion; two diagnoses within
     /// 0.2 are a close call.
-    private static func conclusion(_ diagnosis: Diagnosis) -> String {
+    private static func conclusion(_ diagnosis: ReportDiagnosis) -> String {
         let lead =
             diagnosis.probability >= 0.9
             ? "The findings are most consistent with"
@@ -97,49 +102,54 @@ extension Impression {
             sentence += ", \(words)"
         }
         if !diagnosis.coexisting.isEmpty {
-            sentence += ", with a coexisting " + diagnosis.coexisting.map(\.words).joined(separator: " and ")
+            sentence +=
+                ", with a coexisting " + diagnosis.coexisting.map(DiagnosisWording.words).joined(separator: " and ")
         }
         if let acuity = diagnosis.acuity, let words = acuityWords(acuity) { sentence += "; \(words)" }
         return sentence + " (probability \(percent(diagnosis.probability)) under the edx model)."
     }
 
-    private static func restsOn(_ diagnosis: Diagnosis) -> String? {
-        let statements = diagnosis.evidence.for.prefix(6).map(\.statement.inSentence)
+    private static func restsOn(_ diagnosis: ReportDiagnosis) -> String? {
+        let statements = diagnosis.evidenceFor.prefix(6).map(\.statement.inSentence)
         guard !statements.isEmpty else { return nil }
         return "This rests on: \(statements.joined(separator: "; "))."
     }
 
-    private static func coexisting(_ diagnosis: Diagnosis) -> String {
+    private static func coexisting(_ diagnosis: ReportDiagnosis) -> String {
         let title = "\(name(diagnosis)) (\(percent(diagnosis.probability)))"
-        let support = diagnosis.evidence.for.prefix(4).map(\.statement.inSentence)
+        let support = diagnosis.evidenceFor.prefix(4).map(\.statement.inSentence)
         guard !support.isEmpty else { return "A coexisting \(title) is possible." }
         return "A coexisting \(title) is possible, on: \(support.joined(separator: "; "))."
     }
 
     /// The findings that favour the leading diagnosis over the runner-up: its own evidence and the
     /// evidence against the runner-up, each finding once.
-    private static func separating(_ top: Diagnosis, from runnerUp: Diagnosis) -> String {
+    private static func separating(_ top: ReportDiagnosis, from runnerUp: ReportDiagnosis) -> String {
         var seen = Set<String>()
-        let items = (top.evidence.for + runnerUp.evidence.against).filter { seen.insert($0.finding).inserted }
+        let items = (top.evidenceFor + runnerUp.evidenceAgainst).filter { seen.insert($0.finding).inserted }
         let title = "\(name(runnerUp)) (\(percent(runnerUp.probability)))"
         guard !items.isEmpty else { return "No single finding separates it from \(title)." }
         let statements = items.prefix(6).map(\.statement.inSentence)
         return "What separates it from \(title): \(statements.joined(separator: "; "))."
     }
 
-    private static func against(_ diagnosis: Diagnosis) -> String {
+    private static func against(_ diagnosis: ReportDiagnosis) -> String {
         let title = "\(name(diagnosis).capitalizedFirst) (\(percent(diagnosis.probability)))"
-        let against = diagnosis.evidence.against.prefix(4).map(\.statement.inSentence)
+        let against = diagnosis.evidenceAgainst.prefix(4).map(\.statement.inSentence)
         if !against.isEmpty { return "Against \(title.lowercasedFirst): \(against.joined(separator: "; "))." }
-        let support = diagnosis.evidence.for.prefix(3).map(\.statement.inSentence)
+        let support = diagnosis.evidenceFor.prefix(3).map(\.statement.inSentence)
         if support.isEmpty { return "\(title) is less likely; no single finding separates it." }
         return "\(title) cannot be excluded: \(support.joined(separator: "; "))."
     }
 
-    /// `Left common peroneal (fibular) neuropathy at the fibular head`; no side for bilateral.
-    static func name(_ diagnosis: Diagnosis) -> String {
-        let words = diagnosis.code.words + (diagnosis.level.map { " " + $0 } ?? "")
-        return diagnosis.side == .bilateral ? words : "\(diagnosis.side.rawValue) \(words)"
+    /// `left common peroneal (fibular) neuropathy at the fibular head`; no side for bilateral.
+    static func name(_ diagnosis: ReportDiagnosis) -> String {
+        name(diagnosis.code, diagnosis.side, diagnosis.levelCode)
+    }
+
+    static func name(_ code: DiagnosisCode, _ side: Laterality, _ level: LesionLevel?) -> String {
+        let words = DiagnosisWording.words(code) + (level.map { " " + DiagnosisWording.words($0) } ?? "")
+        return side == .bilateral ? words : "\(side.rawValue) \(words)"
     }
 
     private static func article(for words: String) -> String {
@@ -205,14 +215,21 @@ extension Impression {
 }
 
 extension ReportDiagnosis {
-    init(_ diagnosis: Diagnosis, rank: Int) {
+    init(_ diagnosis: Diagnosis, rank: Int, statements: FindingStatements) {
+        func evidence(_ item: EvidenceItem) -> ReportEvidence {
+            ReportEvidence(
+                finding: item.finding.rawValue, statement: DiagnosisWording.statement(item.statement, statements),
+                weight: item.weight)
+        }
         self.init(
-            rank: rank, code: diagnosis.code, name: Impression.name(diagnosis).capitalizedFirst, side: diagnosis.side,
-            level: diagnosis.level,
-            probability: diagnosis.probability, severity: diagnosis.severity, severityBasis: diagnosis.severityBasis,
-            acuity: diagnosis.acuity, pathophysiology: diagnosis.pathophysiology,
-            evidenceFor: diagnosis.evidence.for, evidenceAgainst: diagnosis.evidence.against,
-            notTested: diagnosis.notTested, coexisting: diagnosis.coexisting,
+            rank: rank, code: diagnosis.code,
+            name: Impression.name(diagnosis.code, diagnosis.side, diagnosis.level).capitalizedFirst,
+            side: diagnosis.side, level: diagnosis.level.map(DiagnosisWording.words), levelCode: diagnosis.level,
+            probability: diagnosis.probability, severity: diagnosis.severity,
+            severityBasis: diagnosis.severityBasis.map(DiagnosisWording.text), acuity: diagnosis.acuity,
+            pathophysiology: diagnosis.pathophysiology, evidenceFor: diagnosis.evidence.for.map(evidence),
+            evidenceAgainst: diagnosis.evidence.against.map(evidence),
+            notTested: diagnosis.notTested.map(DiagnosisWording.text), coexisting: diagnosis.coexisting,
             icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: diagnosis.side, level: diagnosis.level))
     }
 }

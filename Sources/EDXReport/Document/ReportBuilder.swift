@@ -31,6 +31,7 @@ extension StudyReport {
     public init(study: Study, analysis: StudyAnalysis, options: ReportOptions = ReportOptions()) {
         let findings = analysis.findings
         let index = FindingIndex(findings)
+        let statements = FindingStatements(findings)
         schemaVersion = Self.currentSchemaVersion
         generator = options.generator
         generatedAt = options.generatedAt
@@ -51,30 +52,30 @@ extension StudyReport {
                     side: $0.side, site: $0.site, celsius: $0.celsius,
                     cool: $0.side.map(coolSides.contains) ?? false)
             },
-            notes: findings.technical.map(\.message),
+            notes: findings.technical.map(FindingStatements.statement),
             unmapped: Self.unmapped(study))
         motor = study.motor.flatMap { Self.motorRows($0, index) }
         sensory = study.sensory.flatMap { Self.sensoryRows($0, index) }
         lateResponses =
             study.fWaves.map { Self.fWaveRow($0, index) } + study.hReflexes.map { Self.hReflexRow($0, index) }
         needle = study.needle.map { Self.needleRow($0, findings) }
-        summary = Self.summary(findings)
-        impression = Impression(analysis.localization)
-        suggestedTests = analysis.localization.suggestedTests
+        summary = Self.summary(findings, statements)
+        impression = Impression(analysis.localization, statements: statements)
+        suggestedTests = analysis.localization.suggestedTests.map(ReportSuggestedTest.init)
     }
 
     // MARK: Tables
 
     private static func motorRows(_ motor: MotorStudy, _ index: FindingIndex) -> [MotorRow] {
-        let key = FindingID.key(motor)
+        let key = StudyKey(motor)
         let nerve = motor.nerve.map { Format.words($0.rawValue) } ?? motor.nerveLabel
         let recording = Names.recording(motor.recording, label: motor.recordingLabel)
         var rows: [MotorRow] = []
         var usedSegments = Set<Int>()
         for (position, site) in motor.sites.enumerated() {
-            let siteID = FindingID.site(site.site, label: site.siteLabel)
-            func measured(_ measure: Measure) -> String {
-                FindingID.measurement(key: key, side: motor.side, site: siteID, measure: measure)
+            let siteKey = SiteKey(site)
+            func measured(_ measure: Measure) -> FindingID {
+                .measurement(key, motor.side, .site(siteKey), measure)
             }
             var row = MotorRow(
                 side: motor.side, nerve: nerve, recording: recording,
@@ -105,9 +106,8 @@ extension StudyReport {
                 {
                     row.amplitudeChangePercent = ((now - before) / before * 1000).rounded() / 10
                 }
-                let segmentKey =
-                    "\(FindingID.site(previous.site, label: previous.siteLabel))-to-\(siteID)"
-                row.segmentFindings = index.nerveIDs(prefix: "nerve.\(key).\(motor.side.letter).\(segmentKey).")
+                let segment = SegmentKey(from: SiteKey(previous), to: siteKey)
+                row.segmentFindings = index.nerveIDs(key, motor.side, segment)
             }
             rows.append(row)
         }
@@ -132,22 +132,20 @@ extension StudyReport {
             || (same(segment.from, segment.fromLabel, b) && same(segment.to, segment.toLabel, a))
     }
 
-    private static func velocityCell(_ segment: Segment, key: String, side: Side, _ index: FindingIndex) -> ValueCell? {
-        let site = FindingID.segment(segment)
+    private static func velocityCell(_ segment: Segment, key: StudyKey, side: Side, _ index: FindingIndex) -> ValueCell?
+    {
         let id = [Measure.legVelocity, .acrossFibularHeadVelocity]
-            .map { FindingID.measurement(key: key, side: side, site: site, measure: $0) }
+            .map { FindingID.measurement(key, side, .segment(SegmentKey(segment)), $0) }
             .first { index.measurements[$0] != nil }
         return index.cell(id, value: segment.velocityMS, unit: "m/s", noResponse: false)
     }
 
     private static func sensoryRows(_ sensory: SensoryStudy, _ index: FindingIndex) -> [SensoryRow] {
-        let key = FindingID.key(sensory)
+        let key = StudyKey(sensory)
         let nerve = sensory.nerve.map { Format.words($0.rawValue) } ?? sensory.nerveLabel
         return sensory.sites.enumerated().map { position, site in
-            let siteID = FindingID.site(site.site, label: site.siteLabel)
-            func id(_ measure: Measure) -> String? {
-                position == 0
-                    ? FindingID.measurement(key: key, side: sensory.side, site: siteID, measure: measure) : nil
+            func id(_ measure: Measure) -> FindingID? {
+                position == 0 ? .measurement(key, sensory.side, .site(SiteKey(site)), measure) : nil
             }
             return SensoryRow(
                 side: sensory.side, nerve: nerve, site: Names.site(site.site, label: site.siteLabel),
@@ -165,8 +163,8 @@ extension StudyReport {
     }
 
     private static func fWaveRow(_ wave: FWaveStudy, _ index: FindingIndex) -> LateResponseRow {
-        let key = FindingID.key(wave)
-        let id = FindingID.measurement(key: key, side: wave.side, site: "f-wave", measure: .fMinimumLatency)
+        let key = StudyKey(wave)
+        let id = FindingID.measurement(key, wave.side, .fWave, .fMinimumLatency)
         return LateResponseRow(
             kind: "f-wave", side: wave.side, nerve: wave.nerve.map { Format.words($0.rawValue) } ?? wave.nerveLabel,
             recording: Names.recording(wave.recording, label: wave.recordingLabel),
@@ -176,8 +174,8 @@ extension StudyReport {
     }
 
     private static func hReflexRow(_ reflex: HReflexStudy, _ index: FindingIndex) -> LateResponseRow {
-        let key = FindingID.key(reflex)
-        let id = FindingID.measurement(key: key, side: reflex.side, site: "h-reflex", measure: .hLatency)
+        let key = StudyKey(reflex)
+        let id = FindingID.measurement(key, reflex.side, .hReflex, .hLatency)
         return LateResponseRow(
             kind: "h-reflex", side: reflex.side,
             nerve: reflex.nerve.map { Format.words($0.rawValue) } ?? reflex.nerveLabel,
@@ -202,7 +200,7 @@ extension StudyReport {
             muapAmplitude: exam.muapAmplitude?.rawValue, muapDuration: exam.muapDuration?.rawValue,
             polyphasia: exam.polyphasiaGrade?.rawValue ?? exam.polyphasia?.rawValue,
             recruitment: exam.recruitment?.rawValue, abnormal: finding?.neurogenic ?? false,
-            acuity: finding?.acuity?.rawValue, comment: exam.comment, finding: finding?.id)
+            acuity: finding?.acuity?.rawValue, comment: exam.comment, finding: finding?.id.rawValue)
     }
 
     /// `L5 (L4, S1)`: main roots, then minor ones in parentheses.
@@ -224,47 +222,52 @@ extension StudyReport {
 
     /// Nerve-level conclusions, then abnormal values and asymmetries not already part of one, then the
     /// needle findings; normal variants last.
-    private static func summary(_ findings: StudyFindings) -> [SummaryItem] {
+    private static func summary(_ findings: StudyFindings, _ statements: FindingStatements) -> [SummaryItem] {
+        func item(_ id: FindingID, prefix: String = "") -> SummaryItem {
+            SummaryItem(finding: id.rawValue, statement: prefix + (statements.statement(id) ?? ""))
+        }
         let abnormalNerves = findings.nerves.filter { $0.kind.isAbnormal }
         let covered = Set(abnormalNerves.flatMap(\.basis))
-        var items = abnormalNerves.map { SummaryItem(finding: $0.id, statement: $0.summary) }
+        var items = abnormalNerves.map { item($0.id) }
         items += findings.measurements.filter { $0.classification.isAbnormal && !covered.contains($0.id) }
-            .map { SummaryItem(finding: $0.id, statement: $0.summary) }
-        items += findings.comparisons.filter { $0.abnormal && !covered.contains($0.id) }
-            .map { SummaryItem(finding: $0.id, statement: $0.summary) }
-        items += findings.muscles.filter(\.neurogenic).map { SummaryItem(finding: $0.id, statement: $0.summary) }
+            .map { item($0.id) }
+        items += findings.comparisons.filter { $0.abnormal && !covered.contains($0.id) }.map { item($0.id) }
+        items += findings.muscles.filter(\.neurogenic).map { item($0.id) }
         // Normal variants worth knowing (an accessory deep peroneal nerve); the normal tibial knee drop is not listed.
         items += findings.nerves.filter { $0.kind == .accessoryDeepPeroneal }
-            .map { SummaryItem(finding: $0.id, statement: "Normal variant: " + $0.summary) }
+            .map { item($0.id, prefix: "Normal variant: ") }
         return items
     }
 }
 
 /// Findings by id, and the cells built from them.
 struct FindingIndex {
-    let measurements: [String: MeasurementFinding]
+    let measurements: [FindingID: MeasurementFinding]
     let comparisons: [SideComparison]
-    let nerveIDs: [String]
+    let nerves: [NerveFinding]
 
     init(_ findings: StudyFindings) {
         measurements = Dictionary(findings.measurements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         comparisons = findings.comparisons
-        nerveIDs = findings.nerves.map(\.id)
+        nerves = findings.nerves
     }
 
-    func nerveIDs(prefix: String) -> [String] { nerveIDs.filter { $0.hasPrefix(prefix) } }
+    /// The ids of the nerve findings (block, dispersion …) about one segment of a study.
+    func nerveIDs(_ study: StudyKey, _ side: Side, _ segment: SegmentKey) -> [String] {
+        nerves.filter { $0.study == study && $0.side == side && $0.location == .segment(segment) }.map(\.id.rawValue)
+    }
 
     /// The cell of a value: judged when a finding has `id`, else the raw value. Nil when there is
-    /// nothing to show (no value and no response), unless `always` (a missing amplitude is shown).
-    func cell(_ id: String?, value: Double?, unit: String, noResponse: Bool, always: Bool = false) -> ValueCell? {
+    /// nothing to show (no value and no response), unless `always`: a missing value that must keep
+    /// its place (an amplitude, a late-response latency) is then shown as an empty cell.
+    func cell(_ id: FindingID?, value: Double?, unit: String, noResponse: Bool, always: Bool = false) -> ValueCell? {
         if let id, let finding = measurements[id] {
             return ValueCell(
                 value: finding.value, unit: finding.unit, noResponse: noResponse,
                 classification: finding.classification.rawValue, abnormal: finding.classification.isAbnormal,
-                limit: finding.limit.map(LimitCell.init), finding: id)
+                limit: finding.limit.map(LimitCell.init), finding: id.rawValue)
         }
         guard value != nil || noResponse || always else { return nil }
-        if value == nil && !noResponse { return nil }
         return ValueCell(
             value: noResponse ? nil : value, unit: unit, noResponse: noResponse, classification: nil, abnormal: false,
             limit: nil, finding: nil)
@@ -272,13 +275,13 @@ struct FindingIndex {
 
     /// The left-right latency difference of a late response: judged when edx compared the sides
     /// (shown once, on the row of the later side), else the exported difference.
-    func sideDifference(_ key: String, side: Side, exported: Double?) -> ValueCell? {
+    func sideDifference(_ key: StudyKey, side: Side, exported: Double?) -> ValueCell? {
         if let comparison = comparisons.first(where: { $0.study == key && $0.measure == .latencyDifference }) {
             guard comparison.worseSide == side else { return nil }
             return ValueCell(
                 value: comparison.difference, unit: comparison.unit, noResponse: false,
                 classification: comparison.abnormal ? "high" : "normal", abnormal: comparison.abnormal,
-                limit: LimitCell(comparison.limit), finding: comparison.id)
+                limit: LimitCell(comparison.limit), finding: comparison.id.rawValue)
         }
         return exported.map {
             ValueCell(
@@ -296,25 +299,25 @@ extension LimitCell {
     }
 }
 
-/// Display names: the vocabulary's canonical name where the export's label was recognised, the
-/// label as exported otherwise.
-enum Names {
-    static func site(_ site: StimulationSite?, label: String) -> String {
-        site.map { Format.words($0.rawValue).capitalizedFirst } ?? label
-    }
-
-    /// Recording muscles by their usual abbreviations (EDB, TA, AH), other sites in words.
-    static func recording(_ recording: RecordingSite?, label: String) -> String {
-        switch recording {
-        case .extensorDigitorumBrevis?: "EDB"
-        case .tibialisAnterior?: "TA"
-        case .abductorHallucis?: "AH"
-        case let site?: Format.words(site.rawValue)
-        case nil: label
+extension ReportSuggestedTest {
+    init(_ test: SuggestedTest) {
+        switch test {
+        case .separating(let item, let codes, let first, let second, let basis):
+            self.init(
+                test: DiagnosisWording.test(item), separates: codes,
+                rationale: "Expected abnormal with probability \(Int((first * 100).rounded())) % if "
+                    + "\(codes.first.map(DiagnosisWording.words) ?? ""), \(Int((second * 100).rounded())) % if "
+                    + "\(codes.dropFirst().first.map(DiagnosisWording.words) ?? "").",
+                citation: basis.map(DiagnosisWording.text))
+        case .conductionScreen:
+            self.init(
+                test: "peroneal and tibial motor studies, sural and superficial peroneal sensory studies, both sides",
+                separates: [], rationale: "No localization is possible from the data given.", citation: nil)
+        case .needleScreen:
+            self.init(
+                test: "needle EMG screen of six muscles including a lumbar paraspinal", separates: [],
+                rationale: "A six-muscle screen with a paraspinal finds 94-98 % of radiculopathies (Dillingham 2000).",
+                citation: "S73, S74")
         }
-    }
-
-    static func segment(_ segment: Segment) -> String {
-        "\(site(segment.from, label: segment.fromLabel)) - \(site(segment.to, label: segment.toLabel))"
     }
 }

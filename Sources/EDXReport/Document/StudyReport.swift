@@ -1,6 +1,7 @@
 public import EDXFindings
 public import EDXLocalization
 public import EDXModel
+public import EDXReference
 
 /// The report of one study, as a value: what every output format renders, and the JSON document of
 /// `edx report --format json`, described by `docs/report.schema.json`.
@@ -28,7 +29,7 @@ public struct StudyReport: Codable, Sendable, Hashable {
     /// The abnormal findings in plain language, most important first.
     public var summary: [SummaryItem]
     public var impression: Impression
-    public var suggestedTests: [SuggestedTest]
+    public var suggestedTests: [ReportSuggestedTest]
 }
 
 public struct ReportPatient: Codable, Sendable, Hashable {
@@ -200,15 +201,39 @@ public struct ReportDiagnosis: Codable, Sendable, Hashable {
     public var side: Laterality
     /// The level within the diagnosis, when the model tells it (`at the ankle (tarsal tunnel)`).
     public var level: String?
+    /// The level as a code (`tarsal-tunnel`); not written to JSON, where `level` carries it in words.
+    public var levelCode: LesionLevel? = nil
     public var probability: Double
     public var severity: Severity?
     public var severityBasis: [String]
     public var acuity: DiagnosisAcuity?
     public var pathophysiology: Pathophysiology?
-    public var evidenceFor: [EvidenceItem]
-    public var evidenceAgainst: [EvidenceItem]
+    public var evidenceFor: [ReportEvidence]
+    public var evidenceAgainst: [ReportEvidence]
     public var notTested: [String]
     public var coexisting: [DiagnosisCode]
     /// Suggested ICD-10-CM codes: suggestions for the physician, never assigned by edx.
     public var icd10cm: [CodeSuggestion]
+
+    private enum CodingKeys: String, CodingKey {
+        case rank, code, name, side, level, probability, severity, severityBasis, acuity, pathophysiology, evidenceFor,
+            evidenceAgainst, notTested, coexisting, icd10cm
+    }
+}
+
+/// One finding cited for or against a diagnosis, in words.
+public struct ReportEvidence: Codable, Sendable, Hashable {
+    /// The id of the finding (see `edx findings`).
+    public var finding: String
+    public var statement: String
+    /// How much the finding moves the odds, in natural-log units against the closest alternative.
+    public var weight: Double
+}
+
+/// A test that would best separate the leading diagnoses, in words.
+public struct ReportSuggestedTest: Codable, Sendable, Hashable {
+    public var test: String
+    public var separates: [DiagnosisCode]
+    public var rationale: String
+    public var citation: String?
 }

@@ -1,6 +1,7 @@
 import EDXFindings
 import EDXLocalization
 import EDXModel
+import EDXReference
 
 /// The report in Markdown, with the same content and order as the printed one, for EHR notes and wikis.
 public enum MarkdownReport {

@@ -1,6 +1,7 @@
 import EDXFindings
 import EDXLocalization
 import EDXModel
+import EDXReference
 
 /// The layout of a printed report.
 public struct TextLayoutOptions: Sendable, Hashable {

@@ -8,6 +8,23 @@ enum LesionSite: Hashable, Sendable {
     case polyneuropathy
 }
 
+/// The level within a diagnosis, where the model tells levels apart: which part of the plexus,
+/// which division of the sciatic nerve, where along the peroneal or tibial nerve.
+public enum LesionLevel: String, Codable, Sendable, Hashable, CaseIterable {
+    case lumbarPlexus = "lumbar-plexus"
+    case lumbosacralTrunk = "lumbosacral-trunk"
+    case sacralPlexus = "sacral-plexus"
+    case sciaticPeronealDivision = "sciatic-peroneal-division"
+    case sciaticTibialDivision = "sciatic-tibial-division"
+    case aboveFibularHead = "above-fibular-head"
+    case deepPeronealInLeg = "deep-peroneal-in-leg"
+    case anteriorTarsalTunnel = "anterior-tarsal-tunnel"
+    case superficialPeronealInLeg = "superficial-peroneal-in-leg"
+    case superficialPeronealSensoryBranch = "superficial-peroneal-sensory-branch"
+    case poplitealFossaOrLeg = "popliteal-fossa-or-leg"
+    case tarsalTunnel = "tarsal-tunnel"
+}
+
 /// A lesion hypothesis component: a site on one side (nil side for the diffuse process).
 struct Lesion: Hashable, Sendable {
     /// How the lesion acts on the axons.
@@ -24,21 +41,21 @@ struct Lesion: Hashable, Sendable {
     var side: Side?
     var mode: Mode = .axonal
 
-    /// The level within the code, in words, where the model has more than one (nil otherwise).
-    var level: String? {
+    /// The level within the code, where the model has more than one (nil otherwise).
+    var level: LesionLevel? {
         switch site {
-        case .node(.lumbarPlexus): "of the lumbar plexus"
-        case .node(.lumbosacralTrunk): "at the lumbosacral trunk"
-        case .node(.sacralPlexus): "of the sacral plexus"
-        case .node(.sciaticPeronealDivision): "predominantly affecting the peroneal division"
-        case .node(.sciaticTibialDivision): "predominantly affecting the tibial division"
-        case .node(.commonPeroneal): "above the fibular head"
-        case .node(.deepPeroneal): "in the leg"
-        case .node(.anteriorTarsal): "at the ankle (anterior tarsal tunnel)"
-        case .node(.superficialPeroneal): "in the leg"
-        case .node(.superficialPeronealCutaneous): "distal, sensory branch only"
-        case .node(.tibial): "in the popliteal fossa or leg"
-        case .node(.tarsalTunnel): "at the ankle (tarsal tunnel)"
+        case .node(.lumbarPlexus): .lumbarPlexus
+        case .node(.lumbosacralTrunk): .lumbosacralTrunk
+        case .node(.sacralPlexus): .sacralPlexus
+        case .node(.sciaticPeronealDivision): .sciaticPeronealDivision
+        case .node(.sciaticTibialDivision): .sciaticTibialDivision
+        case .node(.commonPeroneal): .aboveFibularHead
+        case .node(.deepPeroneal): .deepPeronealInLeg
+        case .node(.anteriorTarsal): .anteriorTarsalTunnel
+        case .node(.superficialPeroneal): .superficialPeronealInLeg
+        case .node(.superficialPeronealCutaneous): .superficialPeronealSensoryBranch
+        case .node(.tibial): .poplitealFossaOrLeg
+        case .node(.tarsalTunnel): .tarsalTunnel
         default: nil
         }
     }
@@ -64,22 +81,24 @@ struct Lesion: Hashable, Sendable {
     /// The model's prior weight for this lesion on one side, before any finding [P]: rough referral
     /// frequencies in an EMG lab seeing leg weakness and foot drop, deliberately flat.
     var prior: Double {
-        if mode == .block { return 0.05 }
-        return switch site {
-        case .root(.l5): 0.10
-        case .root(.s1): 0.07
-        case .root(.l4): 0.04
-        case .node(.fibularHead): 0.10
-        case .node(.sciatic): 0.03
-        case .node(.sciaticPeronealDivision): 0.03
-        case .node(.lumbosacralTrunk), .node(.sacralPlexus), .node(.lumbarPlexus): 0.015
-        case .node(.deepPeroneal), .node(.superficialPeroneal): 0.02
-        case .node(.anteriorTarsal), .node(.superficialPeronealCutaneous), .node(.tarsalTunnel): 0.015
-        case .node(.sciaticTibialDivision): 0.01
-        case .node(.tibial), .node(.femoral): 0.02
-        case .polyneuropathy: 0.12
-        default: 0.01
-        }
+        if mode == .block { return ParameterKey.priorBlock.value }
+        let key: ParameterKey =
+            switch site {
+            case .root(.l5): .priorL5
+            case .root(.s1): .priorS1
+            case .root(.l4): .priorL4
+            case .node(.fibularHead): .priorFibularHead
+            case .node(.sciatic): .priorSciatic
+            case .node(.sciaticPeronealDivision): .priorSciaticPeronealDivision
+            case .node(.lumbosacralTrunk), .node(.sacralPlexus), .node(.lumbarPlexus): .priorPlexus
+            case .node(.deepPeroneal), .node(.superficialPeroneal): .priorPeronealBranch
+            case .node(.anteriorTarsal), .node(.superficialPeronealCutaneous), .node(.tarsalTunnel): .priorDistalBranch
+            case .node(.sciaticTibialDivision): .priorSciaticTibialDivision
+            case .node(.tibial), .node(.femoral): .priorTibialOrFemoral
+            case .polyneuropathy: .priorPolyneuropathy
+            default: .priorOther
+            }
+        return key.value
     }
 }
 
@@ -87,13 +106,13 @@ struct Lesion: Hashable, Sendable {
 struct Hypothesis: Hashable, Sendable {
     var lesions: [Lesion]
 
-    /// Prior weight: normal 0.2; a pair is the product of its parts' priors, times a complexity
-    /// penalty so that two lesions are proposed only when the data demand them. [P]
+    /// Prior weight: a pair is the product of its parts' priors, times a factor so that two lesions
+    /// are proposed only when the data demand them. [P]
     var prior: Double {
         switch lesions.count {
-        case 0: 0.20
+        case 0: ParameterKey.priorNormal.value
         case 1: lesions[0].prior
-        default: lesions.map(\.prior).reduce(1, *) * 2.0
+        default: lesions.map(\.prior).reduce(1, *) * ParameterKey.pairFactor.value
         }
     }
 
@@ -116,7 +135,7 @@ struct Hypothesis: Hashable, Sendable {
         let poly = Lesion(site: .polyneuropathy, side: nil)
         var all = [Hypothesis(lesions: [])] + singles.map { Hypothesis(lesions: [$0]) } + [Hypothesis(lesions: [poly])]
         // Coexisting lesions the literature describes: a focal neuropathy or radiculopathy on a
-        // polyneuropathy, and an L5 radiculopathy with a peroneal neuropathy (§3.5, §5.1).
+        // polyneuropathy, and an L5 radiculopathy with a peroneal neuropathy (evidence §3.5, §5.1).
         for side in Side.allCases {
             for site in [LesionSite.node(.fibularHead), .root(.l5), .root(.s1), .node(.sciatic), .node(.deepPeroneal)] {
                 all.append(Hypothesis(lesions: [Lesion(site: site, side: side), poly]))

@@ -1,0 +1,24 @@
+public import EDXModel
+public import EDXReference
+
+/// What an observation is about, in the terms of the anatomical model: a muscle, a sensory
+/// response, a CMAP, conduction across the fibular head, a distal latency, the H reflex.
+public enum ModelItem: Hashable, Sendable, Codable {
+    case muscle(Muscle, Side)
+    case sensory(Nerve, Side)
+    /// A low or absent distal CMAP of a standard motor study.
+    case cmap(ReferenceStudy, Side)
+    /// Conduction block, dispersion or focal slowing across the fibular head.
+    case fibularHeadConduction(Side)
+    /// A prolonged distal motor latency (or one much longer than the other side's).
+    case distalConduction(ReferenceStudy, Side)
+    case hReflex(Side)
+
+    public var side: Side {
+        switch self {
+        case .muscle(_, let s), .sensory(_, let s), .cmap(_, let s), .fibularHeadConduction(let s),
+            .distalConduction(_, let s), .hReflex(let s):
+            s
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import EDXFindings
+public import EDXLocalization
+import EDXModel
+import EDXReference
+
+/// The words of the localization: diagnoses and their levels, the evidence cited, severity bases,
+/// untested items, suggested tests and caveats.
+public enum DiagnosisWording {
+    /// Plain clinical wording of a diagnosis code.
+    public static func words(_ code: DiagnosisCode) -> String {
+        switch code {
+        case .l4Radiculopathy: "L4 radiculopathy"
+        case .l5Radiculopathy: "L5 radiculopathy"
+        case .s1Radiculopathy: "S1 radiculopathy"
+        case .lumbosacralPlexopathy: "lumbosacral plexopathy"
+        case .sciaticNeuropathy: "sciatic neuropathy"
+        case .peronealNeuropathyFibularHead: "common peroneal (fibular) neuropathy at the fibular head"
+        case .deepPeronealNeuropathy: "deep peroneal neuropathy"
+        case .superficialPeronealNeuropathy: "superficial peroneal neuropathy"
+        case .tibialNeuropathy: "tibial neuropathy"
+        case .femoralNeuropathy: "femoral neuropathy"
+        case .polyneuropathy: "length-dependent polyneuropathy"
+        case .normalStudy: "normal study"
+        case .insufficientData: "insufficient data for localization"
+        }
+    }
+
+    /// The level within a diagnosis, as it follows the diagnosis's name.
+    public static func words(_ level: LesionLevel) -> String {
+        switch level {
+        case .lumbarPlexus: "of the lumbar plexus"
+        case .lumbosacralTrunk: "at the lumbosacral trunk"
+        case .sacralPlexus: "of the sacral plexus"
+        case .sciaticPeronealDivision: "predominantly affecting the peroneal division"
+        case .sciaticTibialDivision: "predominantly affecting the tibial division"
+        case .aboveFibularHead: "above the fibular head"
+        case .deepPeronealInLeg: "in the leg"
+        case .anteriorTarsalTunnel: "at the ankle (anterior tarsal tunnel)"
+        case .superficialPeronealInLeg: "in the leg"
+        case .superficialPeronealSensoryBranch: "distal, sensory branch only"
+        case .poplitealFossaOrLeg: "in the popliteal fossa or leg"
+        case .tarsalTunnel: "at the ankle (tarsal tunnel)"
+        }
+    }
+
+    /// What a piece of evidence says.
+    public static func statement(_ statement: EvidenceStatement, _ statements: FindingStatements) -> String {
+        switch statement {
+        case .findings(let ids):
+            return ids.compactMap(statements.statement).joined(separator: "; ")
+        case .noBlockAcrossFibularHead(let side):
+            return "\(Names.title(side)) peroneal nerve: no block or focal slowing across the fibular head"
+        }
+    }
+
+    /// A number a severity grade rests on.
+    public static func text(_ basis: SeverityBasis) -> String {
+        func name(_ study: StudyKey, _ side: Side) -> String { "\(side.rawValue) \(Names.title(study))" }
+        switch basis {
+        case .cmapAbsent(let study, let side):
+            return "\(name(study, side)) CMAP absent"
+        case .cmapOfOtherSide(let study, let side, let amplitude, let percent):
+            return "\(name(study, side)) CMAP \(Format.number(amplitude)) mV, \(Int(percent.rounded())) % of the "
+                + "other side"
+        case .cmapClassified(let study, let side, let amplitude, let classification):
+            return "\(name(study, side)) CMAP \(Format.number(amplitude)) mV (\(classification.rawValue))"
+        case .worstMuscle(let muscle, let label, let denervation, let recruitment):
+            return "worst muscle \(muscle.map { Format.words($0.rawValue) } ?? label): fibrillations "
+                + "\(denervation?.rawValue ?? "0"), recruitment \(recruitment?.rawValue ?? "not recorded")"
+        case .blockAcrossFibularHead(let drop, let recording):
+            return "block across the fibular head \(Int(drop.rounded())) % (recording "
+                + "\(recording == .peronealTA ? "tibialis anterior" : "EDB"))"
+        case .noVoluntaryUnits:
+            return "no voluntary motor units in the affected muscles"
+        case .noMotorAxonLossMeasured:
+            return "no motor axon loss measured"
+        }
+    }
+
+    /// An item of the model as a test to do: `needle EMG of the left gluteus medius`.
+    public static func test(_ item: ModelItem) -> String {
+        let side = item.side.rawValue
+        switch item {
+        case .muscle(let m, _):
+            return "needle EMG of the \(side) \(Format.words(m.rawValue))"
+        case .sensory(let n, _):
+            return "\(side) \(Format.words(n.rawValue)) sensory response"
+        case .cmap(let r, _):
+            return "\(side) \(Format.words(r.rawValue)) conduction study"
+        case .fibularHeadConduction:
+            return "\(side) peroneal motor study with stimulation below and above the fibular head"
+        case .distalConduction(let r, _):
+            return "\(side) \(Format.words(r.rawValue)) distal latency, both sides"
+        case .hReflex:
+            return "H reflexes on both sides"
+        }
+    }
+
+    /// A test that was not done.
+    public static func text(_ item: UntestedItem) -> String {
+        switch item {
+        case .item(let item): test(item)
+        case .standardScreen:
+            "a standard screen: peroneal and tibial motor, sural and superficial peroneal sensory on both sides, "
+                + "needle EMG of at least six muscles including a paraspinal (S73, S74)"
+        }
+    }
+
+    /// The published basis of a classic discriminating test.
+    public static func text(_ discriminator: Discriminator) -> String {
+        switch discriminator {
+        case .shortHeadOfBicepsFemoris:
+            "Short head of biceps femoris: the only peroneal-division muscle above the fibular head (Katirji & "
+                + "Wilbourn 1994, S97; S8)"
+        case .tibialL5Muscle:
+            "Tibial-innervated L5 muscle: abnormal in L5 radiculopathy, normal in peroneal neuropathy (Tsao 2007, "
+                + "S55; S83)"
+        case .superiorGlutealMuscle:
+            "Superior gluteal L5 muscle: places the lesion proximal to the sciatic nerve (S55, S84, S102)"
+        case .paraspinal:
+            "Paraspinals are supplied by the dorsal rami: abnormal in root lesions, normal in plexus and nerve "
+                + "lesions (S72, S101)"
+        case .postganglionicSensoryResponse:
+            "Sensory responses are spared by root lesions (proximal to the ganglion) and lost in plexus and nerve "
+                + "lesions (S55, S77, S101)"
+        case .saphenous:
+            "Saphenous response separates femoral or lumbar plexus lesions from an L3-L4 root lesion (S102)"
+        case .adductorLongus:
+            "Adductor longus (obturator) places a quadriceps weakness outside the femoral nerve (S102)"
+        case .fibularHeadStimulation:
+            "Stimulating below and above the fibular head shows block or focal slowing there (S8, S45)"
+        case .hReflex:
+            "The H reflex tests the S1 pathway (S28, S76)"
+        }
+    }
+
+    /// A caveat for the whole study.
+    public static func text(_ caveat: LocalizationCaveat) -> String {
+        switch caveat {
+        case .technical(let note): FindingStatements.statement(note)
+        case .noNeedleExamination: "No needle examination: root lesions cannot be assessed."
+        case .noConductionStudies:
+            "No nerve conduction studies: sensory responses, which separate root from plexus and nerve lesions, are "
+                + "unknown."
+        case .legNotExamined(let side): "The \(side.rawValue) leg was not examined: lesions there are not assessed."
+        }
+    }
+}

@@ -1,0 +1,326 @@
+public import EDXFindings
+import EDXModel
+public import EDXReference
+
+/// The sentences that describe findings: every measurement, comparison, nerve and muscle finding
+/// and technical note of a study, by id, and the wording of their notes and caveats.
+///
+/// This is the only place findings are put into words; EDXFindings produces typed facts.
+public struct FindingStatements: Sendable {
+    public let findings: StudyFindings
+    private let statements: [FindingID: String]
+
+    public init(_ findings: StudyFindings) {
+        self.findings = findings
+        var statements: [FindingID: String] = [:]
+        for m in findings.measurements where statements[m.id] == nil { statements[m.id] = Self.statement(m) }
+        for c in findings.comparisons where statements[c.id] == nil { statements[c.id] = Self.statement(c) }
+        for n in findings.nerves where statements[n.id] == nil { statements[n.id] = Self.statement(n, findings) }
+        for m in findings.muscles where statements[m.id] == nil { statements[m.id] = Self.statement(m) }
+        for t in findings.technical where statements[t.id] == nil { statements[t.id] = Self.statement(t) }
+        self.statements = statements
+    }
+
+    /// The one-line statement of a finding.
+    public func statement(_ id: FindingID) -> String? { statements[id] }
+
+    /// Every statement, by id (for the JSON of `edx findings` and `edx analyze`).
+    public var all: [String: String] {
+        Dictionary(uniqueKeysWithValues: statements.map { ($0.key.rawValue, $0.value) })
+    }
+
+    // MARK: Measurements
+
+    /// `Left peroneal motor (EDB), ankle: amplitude 0.7 mV: low, 64 % of the lower limit (published >= 1.1 mV)`.
+    public static func statement(_ m: MeasurementFinding) -> String {
+        let place: String =
+            switch m.site {
+            case .fWave, .hReflex: ""
+            default: ", \(Format.words(m.site.description))"
+            }
+        let head = "\(Names.title(m.side)) \(Names.title(m.study))\(place): \(Names.words(m.measure))"
+        let limitText = m.limit.map { " (\($0.origin == .lab ? "lab" : "published") \($0.text))" } ?? ""
+        switch m.classification {
+        case .absent:
+            return "\(head): no response\(limitText)"
+        case .unclassified:
+            return "\(head) \(m.value.map { Format.number($0) } ?? "-") \(m.unit): no reference value, not classified"
+        case .normal:
+            return "\(head) \(Format.number(m.value ?? 0)) \(m.unit): normal\(limitText)"
+        case .low, .high:
+            let low = m.classification == .low
+            let word =
+                m.measure == .amplitude
+                ? (low ? "low" : "high") : m.measure.isVelocity ? (low ? "slow" : "fast") : (low ? "low" : "prolonged")
+            let percentText =
+                m.percentOfLimit.map {
+                    ", \(Format.percent($0)) of the \(m.limit?.bound == .lower ? "lower" : "upper") limit"
+                } ?? ""
+            let thermal = m.possiblyTemperatureRelated ? "; possibly temperature-related" : ""
+            return "\(head) \(Format.number(m.value ?? 0)) \(m.unit): \(word)\(percentText)\(limitText)\(thermal)"
+        }
+    }
+
+    /// `Peroneal motor edb amplitude, left 1.8 vs right 5.1 mV: left 65 % smaller (abnormal side-to-side limit <= 61 %)`.
+    public static func statement(_ c: SideComparison) -> String {
+        let valueText =
+            c.measure == .amplitudeDrop
+            ? "\(c.worseSide.rawValue) \(Format.percent(c.difference)) smaller"
+            : c.difference == 0
+                ? "no difference"
+                : "difference \(Format.number(c.difference)) \(c.unit), \(c.worseSide.rawValue) worse"
+        return "\(Format.words(c.study.description)) \(Names.words(c.valueMeasure)), left "
+            + "\(c.leftValue.map { Format.number($0) } ?? "absent") vs right "
+            + "\(c.rightValue.map { Format.number($0) } ?? "absent") \(c.valueUnit): \(valueText) "
+            + "(\(c.abnormal ? "abnormal" : "within") side-to-side limit \(c.limit.text))"
+    }
+
+    // MARK: Nerves
+
+    public static func statement(_ n: NerveFinding, _ findings: StudyFindings) -> String {
+        let title = "\(Names.title(n.side)) \(Names.title(n.study))"
+        let values = n.values
+        switch n.kind {
+        case .axonLoss:
+            if n.noResponseAtAnySite {
+                return "\(title): no response at any site (severe axon loss, or block proximal to every stimulation "
+                    + "site)"
+            }
+            let amplitude = n.basis.first.flatMap(findings.measurement)
+            let what = n.fibres == .motor ? "CMAP" : "SNAP"
+            let measured =
+                amplitude?.classification == .absent
+                ? "absent \(what)"
+                : "\(what) \(Format.number(values.amplitude ?? 0)) \(amplitude?.unit ?? "")"
+                    + (values.percentOfContralateral.map { ", \(Format.percent($0)) of the other side" } ?? "")
+                    + (amplitude?.classification == .low ? ", below the lower limit" : "")
+            return "\(title): \(n.grade?.description ?? "") axon loss (\(measured))"
+        case .accessoryDeepPeroneal:
+            return "\(segmentTitle(n)): proximal CMAP \(Format.number(values.proximalAmplitude ?? 0)) mV larger than "
+                + "the ankle CMAP \(Format.number(values.distalAmplitude ?? 0)) mV, the pattern of an accessory deep "
+                + "peroneal nerve (a normal variant in about 25 %), not block"
+        case .physiologicalProximalDrop:
+            let drop = values.areaDropPercent ?? values.amplitudeDropPercent ?? 0
+            if n.caveats.contains(.submaximalPoplitealStimulation) {
+                let reason =
+                    values.contralateralDropPercent == nil ? "no other side to compare" : "the other side drops as much"
+                return "\(segmentTitle(n)): amplitude \(Format.percent(drop)) smaller from the knee; not called block "
+                    + "on amplitude alone (\(reason))"
+            }
+            return "\(segmentTitle(n)): amplitude \(Format.percent(drop)) smaller from the knee, within the normal "
+                + "tibial drop of up to \(Format.percent(Criteria.tibialPhysiologicalDrop.value)); not conduction block"
+        case .possibleConductionBlock:
+            let drop = values.areaDropPercent ?? values.amplitudeDropPercent ?? 0
+            return "\(segmentTitle(n)): amplitude \(Format.percent(drop)) smaller from the knee against "
+                + "\(Format.percent(values.contralateralDropPercent ?? 0)) on the other side: possible conduction block"
+        case .conductionBlock, .temporalDispersion:
+            if n.location?.segment == nil {
+                let limit =
+                    n.nerve == .tibial
+                    ? Criteria.prolongedDurationTibial.value : Criteria.prolongedDurationPeroneal.value
+                return "\(title): prolonged distal CMAP duration \(Format.number(values.duration ?? 0)) ms "
+                    + "(>= \(Format.number(limit)) ms)"
+            }
+            let drop = values.areaDropPercent ?? values.amplitudeDropPercent ?? 0
+            let what =
+                n.kind == .temporalDispersion
+                ? "temporal dispersion (possible block)" : "\(n.grade?.description ?? "") conduction block"
+            let durationText =
+                values.durationIncreasePercent.map { ", duration \($0 >= 0 ? "+" : "")\(Format.percent($0))" } ?? ""
+            return "\(segmentTitle(n)): \(what), \(values.areaDropPercent != nil ? "area" : "amplitude") drop "
+                + "\(Format.percent(drop))\(durationText)"
+        case .focalSlowing:
+            let across = Format.number(values.acrossFibularHeadVelocity ?? 0)
+            if let slowing = values.slowingMS, let leg = values.legVelocity {
+                return "\(title): focal slowing across the fibular head (\(across) m/s against "
+                    + "\(Format.number(leg)) m/s in the leg, \(Format.number(slowing)) m/s slower)"
+            }
+            let limit = n.basis.first.flatMap(findings.measurement)?.limit?.text ?? "not available"
+            return "\(title): focal slowing across the fibular head (\(across) m/s; limit \(limit); leg segment normal)"
+        case .demyelinatingSlowing, .slowing:
+            let thermal = n.possiblyTemperatureRelated ? "; possibly temperature-related" : ""
+            let measured = n.basis.first.flatMap(findings.measurement)
+            if n.study.kind == .fWave || n.study.kind == .hReflex {
+                if let comparison = n.basis.first.flatMap(findings.comparison) {
+                    return "H reflex \(n.side.rawValue) later than the other side by "
+                        + "\(Format.number(comparison.difference)) ms (limit \(comparison.limit.text))"
+                }
+                let what = n.study.kind == .hReflex ? "H reflex" : "F waves"
+                let text =
+                    measured?.classification == .absent
+                    ? "absent"
+                    : n.kind == .demyelinatingSlowing ? "prolonged into the demyelinating range" : "prolonged"
+                return "\(Names.title(n.side)) \(Format.words(n.study.description)): \(what) \(text)"
+                    + (values.latency.map { " (\(Format.number($0)) ms)" } ?? "")
+            }
+            if n.fibres == .sensory {
+                return "\(title): slowing with a normal amplitude (\(measured.map { Names.words($0.measure) } ?? "") "
+                    + "\(Format.number(values.value ?? 0)) \(measured?.unit ?? ""))\(thermal)"
+            }
+            let place = measured.map { Format.words($0.site.description) } ?? ""
+            let range = n.kind == .demyelinatingSlowing ? "demyelinating-range slowing" : "slowing (axon-loss range)"
+            return "\(title), \(place): \(range), \(measured.map { Names.words($0.measure) } ?? "") "
+                + "\(Format.number(values.value ?? 0)) \(measured?.unit ?? "") = "
+                + "\(Format.percent(values.percentOfLimit ?? 0)) of the limit\(thermal)"
+        }
+    }
+
+    /// `Left peroneal motor (EDB), ankle to below-fibular-head`.
+    private static func segmentTitle(_ n: NerveFinding) -> String {
+        let segment = n.location?.segment.map { "\($0.from) to \($0.to)" } ?? ""
+        return "\(Names.title(n.side)) \(Names.title(n.study)), \(segment)"
+    }
+
+    // MARK: Muscles
+
+    /// `Left tibialis anterior: active denervation (fibrillations/PSW 2+) [acute]`.
+    public static func statement(_ m: MuscleFinding) -> String {
+        var parts: [String] = []
+        if m.activeDenervation {
+            parts.append("active denervation (fibrillations/PSW \(m.denervation?.rawValue ?? "?"))")
+        }
+        if m.reinnervation {
+            parts.append("chronic reinnervation (\(m.reinnervationFeatures.map(Names.words).joined(separator: ", ")))")
+        }
+        if let recruitment = m.recruitment, recruitment != .normal {
+            parts.append("\(Format.words(recruitment.rawValue)) recruitment")
+        }
+        let state =
+            parts.isEmpty
+            ? (m.beforeFibrillationOnset ? "normal (may be too early for denervation)" : "normal")
+            : parts.joined(separator: "; ")
+        let acuityText = m.acuity.map { " [\(Format.words($0.rawValue))]" } ?? ""
+        let label = m.muscle?.rawValue ?? Slug.make(m.label)
+        return "\(Names.title(m.side)) \(Format.words(label)): \(state)\(acuityText)"
+    }
+
+    // MARK: Technical notes
+
+    public static func statement(_ note: TechnicalNote) -> String {
+        let threshold = Format.number(Criteria.coolFoot.value)
+        switch note.topic {
+        case .ageMissing:
+            return "Age not recorded: age-banded limits fall back to the all-subjects limits."
+        case .heightMissing:
+            return "Height not recorded: height-banded limits (velocities, latencies) fall back to the "
+                + "all-subjects limits."
+        case .durationMissing:
+            return "Symptom duration not recorded: acuity is judged from the needle findings alone, and "
+                + "normal muscles are taken as evidence (denervation assumed to have had time to appear)."
+        case .tooEarlyForAxonLoss:
+            return "Study \(Format.number(note.days ?? 0)) days after onset: Wallerian degeneration is not "
+                + "complete, so distal amplitudes do not yet measure axon loss and a proximal drop may be early axon "
+                + "loss rather than block. A repeat study after day 10-14 is advised."
+        case .temperatureMissing:
+            let side = note.side?.rawValue ?? ""
+            return "No \(side) limb temperature recorded: the limb is assumed warm (>= \(threshold) C); slow values "
+                + "could still be due to cooling."
+        case .coolLimb:
+            let side = note.side?.rawValue ?? ""
+            return "Cool \(side) limb (\(Format.number(note.celsius ?? 0)) C, below \(threshold) C): slow latencies "
+                + "and velocities that warming could explain are marked possibly temperature-related; amplitudes are "
+                + "not corrected."
+        case .limits:
+            guard let used = note.limitsUsed else { return "" }
+            var message =
+                used.preference == .lab
+                ? (used.lab == 0
+                    ? "Reference limits: published adult norms (\(used.published) values); the export gave no lab "
+                        + "limits."
+                    : "Reference limits: the lab's own where the export gives them (\(used.lab) values), published "
+                        + "adult norms otherwise (\(used.published) values).")
+                : "Reference limits: published adult norms (\(used.published) values); the lab's limits are shown "
+                    + "beside them where exported."
+            if used.unclassified > 0 {
+                let one = used.unclassified == 1
+                message +=
+                    " \(used.unclassified) value\(one ? " has" : "s have") no reference limit and "
+                    + "\(one ? "is" : "are") reported without a judgement."
+            }
+            return message
+        }
+    }
+
+    // MARK: Notes and caveats
+
+    /// The sentence of a note or caveat.
+    public static func text(_ note: FindingNote) -> String {
+        switch note {
+        case .limitAssumption(let assumption):
+            return text(assumption)
+        case .noPublishedReference:
+            return "No published reference value for this study: reported without classification."
+        case .noPublishedLimitForMeasure:
+            return "No published limit for this measure: reported without classification."
+        case .peronealFWavesOftenAbsent:
+            return "Peroneal F waves are often sparse or absent in normal subjects; absence alone is not abnormal [U]."
+        case .olderSensoryResponseWeakEvidence:
+            return "Over age \(Format.number(Criteria.sensoryAgeCaveat.value)) a small or absent response is weak "
+                + "evidence (superficial peroneal absent in "
+                + "\(Format.number(Criteria.superficialPeronealAbsentOver60.value)) % of healthy people over 60, S16)."
+        case .saphenousOftenUnobtainable:
+            return "Saphenous responses are unobtainable bilaterally in "
+                + "\(Format.number(Criteria.saphenousAbsentInNormals.value)) % of normal subjects (S6): only a "
+                + "unilateral loss with a normal other side is meaningful."
+        case .warmingCouldExplain:
+            return "Cool limb: warming to \(Format.number(Criteria.normalLegSkinTemperature.value)) C could explain "
+                + "this (about \(Format.number(Criteria.latencyPerDegree.value)) ms or "
+                + "\(Format.number(Criteria.velocityPerDegree.value)) m/s per C, S31, S34)."
+        case .earlyForMotorAxonLoss(let days):
+            return "Only \(Format.number(days)) days after onset: the distal CMAP may not yet show the axon loss "
+                + "(Wallerian degeneration takes about \(Format.number(Criteria.wallerianMotorDays.value)) days, S47, "
+                + "S48)."
+        case .earlyForSensoryAxonLoss(let days):
+            return "Only \(Format.number(days)) days after onset: sensory potentials persist a few days longer than "
+                + "CMAPs, so a normal SNAP does not yet exclude a postganglionic lesion (S47, S48)."
+        case .confirmAccessoryDeepPeroneal:
+            return "Confirm by stimulating behind the lateral malleolus; the ankle CMAP then underestimates the EDB "
+                + "response."
+        case .distalResponseTooSmallForBlock:
+            return "Distal CMAP below \(Format.number(Criteria.blockMinimumDistalAmplitude.value)) % of the lower "
+                + "limit: block cannot be judged reliably (S39)."
+        case .earlyDropMayBeAxonLoss:
+            return "Within \(Format.number(Criteria.wallerianMotorDays.value)) days of onset a proximal drop may be "
+                + "early axon loss rather than block; repeat after day 10."
+        case .tibialBlockNeedsAsymmetry:
+            return "Tibial block is not called on amplitude alone (proximal drops up to 50 % are normal, and "
+                + "EFNS/PNS criteria exclude the tibial nerve); the asymmetry is what supports it."
+        case .submaximalPoplitealStimulation:
+            return "Submaximal popliteal stimulation is the usual cause of a large tibial drop."
+        case .sameLimbSoNotCooling:
+            return "Both segments are on the same limb, so cooling does not explain the difference."
+        case .coolLimbPossiblyTemperature:
+            return "Cool limb: possibly temperature-related."
+        case .beforeFibrillationOnset(let day, let expected):
+            return "Day \(Format.number(day)) after onset: fibrillations are not expected in this muscle before "
+                + "about day \(Format.number(expected)), so their absence does not exclude denervation."
+        case .polyphasiaAloneWeak:
+            return "Polyphasia alone is a weak sign of reinnervation; not counted as chronic change."
+        case .equivocalSpontaneousActivity:
+            return "Equivocal (+/-) spontaneous activity is not counted as active denervation."
+        case .paraspinalActivityInHealthy:
+            return "Paraspinal spontaneous activity occurs in \(Format.number(Criteria.paraspinalFibsInHealthy.value)) "
+                + "% of asymptomatic adults, more with age (S59): weak evidence on its own."
+        case .myopathicFeatures:
+            return "Myopathic features (small, short MUAPs or early recruitment) lie outside the neurogenic model."
+        case .insertionalActivityAlone:
+            return "Increased insertional activity without fibrillations is not counted as denervation."
+        }
+    }
+
+    /// What a limit lookup assumed.
+    public static func text(_ assumption: LimitAssumption) -> String {
+        switch assumption {
+        case .covariatesMissing(let covariates, let band):
+            let what = covariates.map(\.rawValue).joined(separator: " and ")
+            return band.map { "\(what) not recorded: the most lenient band (\($0)) is used" }
+                ?? "\(what) not recorded: the all-subjects limit is used"
+        case .outsideReferencePopulation(let age, let height, let band):
+            let covariates = [
+                age.map { "age \(Int($0.rounded())) y" }, height.map { "height \(Int($0.rounded())) cm" },
+            ].compactMap { $0 }.joined(separator: ", ")
+            return "patient outside the reference population (\(covariates)): the nearest band (\(band ?? "all")) "
+                + "is used"
+        }
+    }
+}
