@@ -81,10 +81,10 @@ public struct Attachment: Codable, Sendable, Hashable {
     public var citation: Citation
 }
 
-/// The lower-limb anatomy the localization reasons with (`clinical-knowledge.md` §6): the nerve tree,
+/// The lower-limb anatomy the localization reasons with (docs/evidence.md §6): the nerve tree,
 /// each muscle and sensory nerve on its branch, and their roots. Roots reach the paraspinals by their
 /// dorsal rami and keep their dorsal root ganglion outside the canal, so a root lesion spares the
-/// sensory responses (§5.1, S77, S78).
+/// sensory responses (evidence §5.1, S77, S78).
 public enum Anatomy {
     static let parents: [NerveNode: NerveNode?] = [
         .lumbarPlexus: nil, .lumbosacralTrunk: nil, .sacralPlexus: nil,
@@ -98,7 +98,7 @@ public enum Anatomy {
         .tibial: .sciaticTibialDivision, .tarsalTunnel: .tibial, .sural: .tibial,
     ]
 
-    /// Roots carried by each plexus part (§6.2, S102, S116, S117).
+    /// Roots carried by each plexus part (evidence §6.2, S102, S116, S117).
     public static let plexusRoots: [NerveNode: [Root]] = [
         .lumbarPlexus: [.l2, .l3, .l4],
         .lumbosacralTrunk: [.l4, .l5],
@@ -110,10 +110,11 @@ public enum Anatomy {
         _ evidence: Evidence = .verified
     ) -> Attachment {
         Attachment(
-            node: node, order: order, roots: roots, citation: Citation(sources, "§6.1 innervation table", evidence))
+            node: node, order: order, roots: roots,
+            citation: Citation(sources, "evidence §6.1, innervation table", evidence))
     }
 
-    /// Each lower-limb muscle on its branch, with main and minor roots (§6.1). Where the sources
+    /// Each lower-limb muscle on its branch, with main and minor roots (evidence §6.1). Where the sources
     /// disagree (TA main root L4 in S86, L5 in S85/S55) the EMG convention (L5 main, L4 minor) is used.
     public static let muscles: [Muscle: Attachment] = [
         // Needle EMG of "iliopsoas" below the inguinal ligament samples iliacus, the most proximal
@@ -155,7 +156,7 @@ public enum Anatomy {
         .paraspinalLumbar: a(nil, 0, [.l3: .minor, .l4: .main, .l5: .main, .s1: .main], ["S101", "S72"], .convention),
     ]
 
-    /// Each sensory nerve on its branch, with its roots (§6.3). All are postganglionic.
+    /// Each sensory nerve on its branch, with its roots (evidence §6.3). All are postganglionic.
     public static let sensoryNerves: [Nerve: Attachment] = [
         .sural: a(.sural, 5, [.s1: .main, .l5: .minor, .s2: .minor], ["S120", "S121"]),
         .superficialPeroneal: a(

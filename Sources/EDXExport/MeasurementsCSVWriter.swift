@@ -1,7 +1,7 @@
 public import EDXModel
 import StrictCSV
 
-/// Writes studies as measurements-csv (`shared/formats/README.md`): one value per row, the rows of a
+/// Writes studies as measurements-csv (docs/formats.md): one value per row, the rows of a
 /// study contiguous, every value in its canonical unit.
 public struct MeasurementsCSVWriter {
     public static let header =

@@ -1,7 +1,7 @@
 public import EDXModel
 import Foundation
 
-/// Writes studies as EDX Study XML (`shared/formats/README.md`): an `<EDXArchive>` of `<EDXStudy>`
+/// Writes studies as EDX Study XML (docs/formats.md): an `<EDXArchive>` of `<EDXStudy>`
 /// elements, every value with its canonical unit, so that importing the file gives the same numbers.
 public enum StudyXMLWriter {
     public static func archive(_ studies: [Study]) -> String {

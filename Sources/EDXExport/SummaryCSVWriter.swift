@@ -1,6 +1,6 @@
 public import EDXModel
 
-/// Writes one study as summary-csv (`shared/formats/README.md`): the header block, then the motor,
+/// Writes one study as summary-csv (docs/formats.md): the header block, then the motor,
 /// sensory, F-wave, H-reflex and EMG tables, every number in the unit its column names.
 ///
 /// The format has no column for some values, which a round trip therefore loses: motor area, F-wave

@@ -1,6 +1,6 @@
 public import EDXModel
 
-/// The three export formats of `shared/formats/README.md`.
+/// The three export formats of docs/formats.md.
 public enum ExportFormat: String, Codable, Sendable, Hashable {
     case studyXML = "study-xml"
     case summaryCSV = "summary-csv"

@@ -7,7 +7,7 @@ struct DiagnosisKey: Hashable {
 }
 
 /// The marginal probability of each diagnosis (the total posterior of the hypotheses that contain
-/// it) and the ranked differential (docs/localization.md §5.6, §6.1).
+/// it) and the ranked differential (docs/localization.md §5.6, evidence §6.1).
 struct Ranking {
     /// Marginal probability of each (code, side).
     var marginals: [DiagnosisKey: Double] = [:]

@@ -4,7 +4,7 @@ import EDXModel
 import EDXReference
 
 /// What was not tested for a diagnosis, and the tests that would best separate the first two
-/// (docs/localization.md §6.3, §6.4).
+/// (docs/localization.md §6.3, evidence §6.4).
 enum TestSuggestions {
     /// Every item the model knows, on the given sides.
     static func candidateItems(sides: [Side]) -> [ModelItem] {

@@ -1,7 +1,8 @@
 /// Maps the free-text names written by EMG machines and technologists onto the canonical vocabulary.
 ///
-/// Comparison ignores case, spaces, dots, hyphens, underscores and parentheses. Every alias of
-/// `shared/formats/vocabulary.md` is listed here, plus common variants seen on machines.
+/// Comparison ignores case, spaces, dots, hyphens, underscores and parentheses. The aliases are the
+/// vocabulary of the export formats (docs/formats.md, "Vocabulary"), plus common variants seen on
+/// machines.
 public enum Lexicon {
     /// The comparison key of a name.
     public static func key(_ text: String) -> String {

@@ -1,4 +1,4 @@
-/// How firmly a number is established, with the tags of `clinical-knowledge.md`.
+/// How firmly a number is established, with the tags of docs/evidence.md.
 public enum Evidence: String, Codable, Sendable, Hashable, CaseIterable {
     /// Read in a retrieved primary or review source.
     case verified

@@ -14,7 +14,7 @@ public enum Severity: String, Codable, Sendable, Hashable, CaseIterable, Compara
         }
     }
 
-    /// The grade of a distal amplitude from how much of its reference remains (§7.2, S47):
+    /// The grade of a distal amplitude from how much of its reference remains (evidence §7.2, S47):
     /// absent or below ``Criteria/severitySevere`` % is severe; below ``Criteria/severityMild`` %, or
     /// below the lower limit, moderate; otherwise mild.
     ///

@@ -23,7 +23,7 @@ struct AbsentMotorResponse: EntryRule {
 }
 
 /// Axon loss from a low or absent distal CMAP, or one much smaller than the other side's (evidence
-/// §3.3, §7.2): graded by the amplitude as % of the other side, or of the lower limit.
+/// evidence §3.3, evidence §7.2): graded by the amplitude as % of the other side, or of the lower limit.
 struct MotorAxonLoss: EntryRule {
     func apply(_ motor: MotorStudy, to context: inout Context) -> RuleOutcome {
         guard let distal = motor.sites.first else { return .settled }

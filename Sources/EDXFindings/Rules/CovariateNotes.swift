@@ -1,7 +1,7 @@
 import EDXReference
 
 /// Notes what the interpretation had to assume: a missing age, height, symptom duration or limb
-/// temperature; a cool limb; a study too early for amplitudes to measure axon loss (evidence §2, §3.3).
+/// temperature; a cool limb; a study too early for amplitudes to measure axon loss (evidence §2, evidence §3.3).
 struct CovariateNotes: StudyRule {
     func apply(to context: inout Context) {
         let covariates = context.covariates

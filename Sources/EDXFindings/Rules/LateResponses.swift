@@ -2,7 +2,7 @@ import EDXModel
 import EDXReference
 
 /// Prolonged or absent F waves and H reflexes; an F latency beyond 130 % of its limit is in the
-/// demyelinating range (EFNS/PNS 2010, S39; evidence §1.7, §1.8).
+/// demyelinating range (EFNS/PNS 2010, S39; evidence §1.7, evidence §1.8).
 struct LateResponses: StudyRule {
     func apply(to context: inout Context) {
         for finding in context.findings.measurements

@@ -135,7 +135,7 @@ struct Hypothesis: Hashable, Sendable {
         let poly = Lesion(site: .polyneuropathy, side: nil)
         var all = [Hypothesis(lesions: [])] + singles.map { Hypothesis(lesions: [$0]) } + [Hypothesis(lesions: [poly])]
         // Coexisting lesions the literature describes: a focal neuropathy or radiculopathy on a
-        // polyneuropathy, and an L5 radiculopathy with a peroneal neuropathy (evidence §3.5, §5.1).
+        // polyneuropathy, and an L5 radiculopathy with a peroneal neuropathy (evidence §3.5, evidence §5.1).
         for side in Side.allCases {
             for site in [LesionSite.node(.fibularHead), .root(.l5), .root(.s1), .node(.sciatic), .node(.deepPeroneal)] {
                 all.append(Hypothesis(lesions: [Lesion(site: site, side: side), poly]))

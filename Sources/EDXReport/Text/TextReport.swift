@@ -22,7 +22,7 @@ public struct TextLayoutOptions: Sendable, Hashable {
 }
 
 /// The printable plain-text report: fixed width, pages of a set length separated by form feeds,
-/// a header with "Page N of M" on every page, sections in the order EMG reports use (§8.2).
+/// a header with "Page N of M" on every page, sections in the order EMG reports use (evidence §8.2).
 public enum TextReport {
     public static func render(_ report: StudyReport, options: TextLayoutOptions = TextLayoutOptions()) -> String {
         let renderer = Renderer(report: report, width: options.width, charset: options.charset)
