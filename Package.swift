@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "edx", dependencies: ["EDXCLI"]),
 
         // MARK: Tests.
-        .target(name: "EDXTestSupport", path: "Tests/EDXTestSupport"),
+        .target(name: "EDXTestSupport", dependencies: ["EDXModel"], path: "Tests/EDXTestSupport"),
         .testTarget(name: "StrictCSVTests", dependencies: ["StrictCSV"]),
         .testTarget(name: "XMLStreamingTests", dependencies: ["XMLStreaming", "EDXTestSupport"]),
         .testTarget(

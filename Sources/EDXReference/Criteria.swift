@@ -11,11 +11,11 @@ public struct Threshold: Codable, Sendable, Hashable {
     }
 }
 
-/// Every threshold the interpretation rules use, with its source in
-/// `../shared/reference/clinical-knowledge.md` (section numbers given). `docs/clinical-model.md`
-/// lists the same values; a test keeps the two in step.
+/// Every threshold the interpretation rules use, with its source (keys of docs/bibliography.md; the
+/// facts are in docs/evidence.md, section numbers given). `docs/clinical-model.md` lists the same
+/// values; a test keeps the two in step.
 public enum Criteria {
-    // MARK: Temperature (§2)
+    // MARK: Temperature (evidence §2)
 
     /// A foot below this is a cool limb. [U] lab convention adopted as an engine rule [P].
     public static let coolFoot = Threshold(
@@ -36,7 +36,7 @@ public enum Criteria {
         2.0, "m/s/C",
         Citation(["S34", "S33"], "motor CV 0.1-2.0 m/s per C (Wu 1993); sensory about 1.3 m/s per C", .convention))
 
-    // MARK: Conduction block and temporal dispersion (§3.1, §3.2)
+    // MARK: Conduction block and temporal dispersion (evidence §3.1, evidence §3.2)
 
     /// Amplitude drop from below to above the fibular head that is still normal (97th percentile).
     public static let fibularHeadDropNormal = Threshold(
@@ -66,7 +66,15 @@ public enum Criteria {
             ["S8", "S43"], "proximal EDB CMAP larger than the ankle CMAP (10 % margin for noise is ours)",
             .proposal))
 
-    // MARK: Focal slowing across the fibular head (§3.2)
+    /// An accessory deep peroneal nerve is present in about this fraction of people.
+    public static let accessoryPeronealPrevalence = Threshold(
+        25, "%", Citation(["S43", "S8"], "accessory deep peroneal nerve in about 25 % of people", .verified))
+    /// Tibial knee-to-ankle drops up to this size are listed as the physiological drop (smaller ones are
+    /// not mentioned). [P]
+    public static let tibialDropReportingFloor = Threshold(
+        20, "%", Citation("S8", "engine choice: smaller tibial proximal drops are not worth a line", .proposal))
+
+    // MARK: Focal slowing across the fibular head (evidence §3.2)
 
     /// Across-fibular-head velocity slower than the leg segment by more than this is focal slowing.
     public static let fibularHeadSlowing = Threshold(
@@ -75,7 +83,7 @@ public enum Criteria {
             "S5", "Buschbacher 1999: across-FH CV slower than the leg CV by > 10 m/s (mean - 2 SD)",
             .verified))
 
-    // MARK: Demyelinating range (§3.4)
+    // MARK: Demyelinating range (evidence §3.4)
 
     /// Motor velocity below this % of the LLN is in the demyelinating range.
     public static let demyelinatingVelocity = Threshold(
@@ -83,6 +91,10 @@ public enum Criteria {
     /// With a CMAP of at least 80 % of its LLN, velocity below this % of the LLN is demyelinating.
     public static let demyelinatingVelocityPreservedCMAP = Threshold(
         80, "% of LLN", Citation("S38", "AAN 1991: CV < 80 % LLN when CMAP > 80 % LLN", .verified))
+    /// The CMAP (% of its LLN) at or above which ``demyelinatingVelocityPreservedCMAP`` applies.
+    public static let preservedCMAP = Threshold(
+        80, "% of LLN",
+        Citation("S38", "AAN 1991: the stricter velocity criterion applies when CMAP > 80 % LLN", .verified))
     /// Distal latency above this % of the ULN is in the demyelinating range.
     public static let demyelinatingLatency = Threshold(
         150, "% of ULN", Citation("S39", "EFNS/PNS 2010: distal motor latency >= 50 % above ULN", .verified))
@@ -96,7 +108,7 @@ public enum Criteria {
     public static let prolongedDurationTibial = Threshold(
         8.8, "ms", Citation("S39", "EFNS/PNS 2010: distal CMAP duration >= 8.8 ms (tibial)", .verified))
 
-    // MARK: Axon loss and severity (§3.3, §7)
+    // MARK: Axon loss and severity (evidence §3.3, evidence §7)
 
     /// Days after onset before a low distal CMAP measures axon loss (Wallerian degeneration).
     public static let wallerianMotorDays = Threshold(
@@ -118,7 +130,7 @@ public enum Criteria {
     public static let severitySevere = Threshold(
         10, "%", Citation("S47", "engine scheme: CMAP < 10 % of contralateral or absent = severe", .proposal))
 
-    // MARK: Needle EMG timeline (§4.1, §4.2)
+    // MARK: Needle EMG timeline (evidence §4.1, evidence §4.2)
 
     /// Days after onset before fibrillations appear in the paraspinals.
     public static let fibrillationOnsetParaspinal = Threshold(
@@ -156,9 +168,11 @@ public enum Criteria {
         ("probableBlock", probableBlock), ("dispersionDurationIncrease", dispersionDurationIncrease),
         ("blockMinimumDistalAmplitude", blockMinimumDistalAmplitude),
         ("tibialPhysiologicalDrop", tibialPhysiologicalDrop),
-        ("accessoryPeronealExcess", accessoryPeronealExcess), ("fibularHeadSlowing", fibularHeadSlowing),
+        ("accessoryPeronealExcess", accessoryPeronealExcess),
+        ("accessoryPeronealPrevalence", accessoryPeronealPrevalence),
+        ("tibialDropReportingFloor", tibialDropReportingFloor), ("fibularHeadSlowing", fibularHeadSlowing),
         ("demyelinatingVelocity", demyelinatingVelocity),
-        ("demyelinatingVelocityPreservedCMAP", demyelinatingVelocityPreservedCMAP),
+        ("demyelinatingVelocityPreservedCMAP", demyelinatingVelocityPreservedCMAP), ("preservedCMAP", preservedCMAP),
         ("demyelinatingLatency", demyelinatingLatency), ("demyelinatingFLatency", demyelinatingFLatency),
         ("prolongedDurationPeroneal", prolongedDurationPeroneal), ("prolongedDurationTibial", prolongedDurationTibial),
         ("wallerianMotorDays", wallerianMotorDays), ("wallerianSensoryDays", wallerianSensoryDays),

@@ -1,7 +1,6 @@
-/// Published adult reference limits for the lower-limb studies, from
-/// `../shared/reference/clinical-knowledge.md` §1. Each row carries its source, table and evidence tag.
+/// Published adult reference limits for the lower-limb studies (docs/evidence.md §1). Each row carries its source, table and evidence tag.
 /// Percentile limits (3rd/97th) are preferred to mean ± 2 SD where the source gives both, because
-/// amplitude distributions are skewed (§1.0, S3, S4).
+/// amplitude distributions are skewed (evidence §1.0, S3, S4).
 enum PublishedNorms {
     /// The technique behind each study's published values.
     static func technique(_ study: ReferenceStudy) -> Technique {
@@ -56,10 +55,10 @@ enum PublishedNorms {
 
     static let entries: [NormEntry] = peroneal + tibial + sensory + lateResponses
 
-    // MARK: Peroneal motor (§1.1, §1.2)
+    // MARK: Peroneal motor (evidence §1.1, evidence §1.2)
 
     private static let peroneal: [NormEntry] = [
-        // §1.1 — Buschbacher 1999 (S5 abstract, S6 transcribed tables).
+        // evidence §1.1 — Buschbacher 1999 (S5 abstract, S6 transcribed tables).
         NormEntry(
             study: .peronealEDB, measure: .distalLatency, bound: .upper, value: 6.5, unit: "ms",
             citation: Citation(
@@ -112,7 +111,7 @@ enum PublishedNorms {
             study: .peronealEDB, measure: .velocityDifference, bound: .upper, value: 8, unit: "m/s",
             citation: Citation("S6", "\(peronealEDB): side-to-side leg CV difference 97th percentile", .transcribed)),
 
-        // §1.2 — Buschbacher's Manual 2015, recording tibialis anterior (S6).
+        // evidence §1.2 — Buschbacher's Manual 2015, recording tibialis anterior (S6).
         NormEntry(
             study: .peronealTA, measure: .distalLatency, bound: .upper, value: 4.1, unit: "ms", height: 0..<160,
             citation: Citation("S6", "\(peronealTA): onset latency ULN, height < 160 cm", .transcribed)),
@@ -151,7 +150,7 @@ enum PublishedNorms {
             citation: Citation("S6", "\(peronealTA): side-to-side CV difference", .transcribed)),
     ]
 
-    // MARK: Tibial motor (§1.3)
+    // MARK: Tibial motor (evidence §1.3)
 
     private static let tibial: [NormEntry] = [
         NormEntry(
@@ -210,7 +209,7 @@ enum PublishedNorms {
             citation: Citation("S6", "\(tibialAH): side-to-side amplitude drop 97th percentile", .transcribed)),
     ]
 
-    // MARK: Sensory (§1.4-1.6)
+    // MARK: Sensory (evidence §1.4-1.6)
 
     private static let sensory: [NormEntry] = [
         NormEntry(
@@ -279,7 +278,7 @@ enum PublishedNorms {
                 "S6", "Spevak-Prevec, lateral femoral cutaneous: side-to-side CV never > 6 m/s", .transcribed)),
     ]
 
-    // MARK: Late responses (§1.7, §1.8)
+    // MARK: Late responses (evidence §1.7, evidence §1.8)
 
     private static let hReflex = "Buschbacher's Manual 2015, H reflex, n = 251: onset latency ULN"
 

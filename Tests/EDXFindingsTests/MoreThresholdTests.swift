@@ -1,6 +1,7 @@
 import EDXFindings
 import EDXModel
 import EDXReference
+import EDXTestSupport
 import Testing
 
 /// The remaining rules at their thresholds: distal latency and F waves in the demyelinating range,

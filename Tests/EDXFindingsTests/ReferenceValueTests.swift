@@ -115,14 +115,3 @@ struct ReferenceValueTests {
         }
     }
 }
-
-@Suite("docs/clinical-model.md is current")
-struct ClinicalModelDocTests {
-    @Test("Every named threshold appears in docs/clinical-model.md")
-    func everyThresholdDocumented() throws {
-        let text = try String(contentsOfFile: Fixtures.root() + "/docs/clinical-model.md", encoding: .utf8)
-        for (name, threshold) in Criteria.all {
-            #expect(text.contains("`\(name)`"), "\(name) (\(threshold.value) \(threshold.unit)) is not documented")
-        }
-    }
-}

@@ -1,6 +1,7 @@
 import EDXFindings
 import EDXModel
 import EDXReference
+import EDXTestSupport
 import Testing
 
 /// Each rule just inside and just outside its threshold, on studies built in code.

@@ -28,10 +28,16 @@ struct ExampleImportTests {
         }
     }
 
-    @Test("bundled copies equal the shared examples", arguments: examples)
+    /// The shared folder is beside the developers' checkout, not beside every clone: the comparison is
+    /// skipped, visibly, where it is absent.
+    static let sharedExamplesPresent = readBytes(Fixtures.example(examples[0])) != nil
+
+    @Test(
+        "bundled copies equal the shared examples",
+        .enabled(if: sharedExamplesPresent, "../shared is not beside this clone"),
+        arguments: examples)
     func bundledCopiesMatchShared(_ name: String) throws {
-        let shared = Fixtures.example(name)
-        guard let sharedBytes = readBytes(shared) else { return }  // shared/ is not beside every checkout
+        let sharedBytes = try #require(readBytes(Fixtures.example(name)))
         #expect(readBytes(Fixtures.bundledExample(name)) == sharedBytes)
     }
 

@@ -87,7 +87,7 @@ struct ExampleLocalizationTests {
         let plain = StudyAnalysis.analyze(try #require(study))
         let anonymous = StudyAnalysis.analyze(try #require(study).deidentified())
         #expect(anonymous.study.patientID != plain.study.patientID)
-        #expect(anonymous.study.patientID?.hasPrefix("anon-") ?? true)
+        #expect(try #require(anonymous.study.patientID).hasPrefix("anon-"))
         #expect(anonymous.localization == plain.localization)
     }
 }
@@ -112,20 +112,29 @@ struct CorpusTests {
             #expect(sides == [.left, .right], "\(code)")
         }
         #expect(Set(report.results.compactMap(\.expected.severity)) == Set(Severity.allCases))
+        // Severity agreement on the cases written here must not fall below 92.3 % (12 of 13 before the
+        // typed-contracts work).
+        #expect(report.severity >= 0.923, "severity agreement \(report.severity)")
     }
 
-    @Test("Look-alike pairs differ in their first diagnosis")
+    /// The look-alike pairs of the corpus: two studies built to be told apart (README of Fixtures/cases).
+    static let pairs: [(String, String)] = [
+        ("13-", "14-"), ("15-", "16-"), ("17-", "18-"), ("26-", "27-"), ("28-", "29-"), ("32-", "33-"), ("43-", "44-"),
+    ]
+
+    @Test("Look-alike pairs: each case gets its own answer, and the two answers differ")
     func pairs() throws {
         let report = try CorpusEvaluation.run(directory: Fixtures.path("cases"))
-        let byFile = Dictionary(uniqueKeysWithValues: report.results.map { ($0.expected.file, $0) })
-        for prefix in [
-            "13-", "14-", "15-", "16-", "17-", "18-", "26-", "27-", "28-", "29-", "32-", "33-", "43-", "44-",
-        ] {
-            guard let (file, result) = byFile.first(where: { $0.key.hasPrefix(prefix) }) else {
-                Issue.record("missing pair case \(prefix)")
-                continue
-            }
-            #expect(result.top1, "\(file)")
+        for (a, b) in Self.pairs {
+            let first = try #require(report.results.first { $0.expected.file.hasPrefix(a) }, "missing pair case \(a)")
+            let second = try #require(report.results.first { $0.expected.file.hasPrefix(b) }, "missing pair case \(b)")
+            #expect(first.expected.code != second.expected.code, "\(a) and \(b) are not a look-alike pair")
+            #expect(first.top1WithSide, "\(first.expected.file)")
+            #expect(second.top1WithSide, "\(second.expected.file)")
+            #expect(
+                first.first?.code != second.first?.code,
+                "\(first.expected.file) and \(second.expected.file) both come out as \(String(describing: first.first?.code))"
+            )
         }
     }
 }

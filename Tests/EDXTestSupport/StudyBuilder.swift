@@ -1,11 +1,11 @@
-import EDXModel
+public import EDXModel
 
 /// Builds small studies in code, for rule tests at their thresholds.
-struct StudyBuilder {
-    var study: Study
+public struct StudyBuilder {
+    public var study: Study
     private let here = SourceLocation(file: "test", line: 1)
 
-    init(age: Double? = 50, height: Double? = 170, days: Double? = 60, footC: Double? = 32) {
+    public init(age: Double? = 50, height: Double? = 170, days: Double? = 60, footC: Double? = 32) {
         study = Study(id: "T-1", source: here)
         study.patient.ageYears = age
         study.patient.heightCm = height
@@ -18,9 +18,9 @@ struct StudyBuilder {
     }
 
     /// One stimulation site: (site, latency, amplitude, duration).
-    typealias Site = (StimulationSite, Double?, Double?, Double?)
+    public typealias Site = (StimulationSite, Double?, Double?, Double?)
 
-    mutating func motor(
+    public mutating func motor(
         _ nerve: Nerve, _ recording: RecordingSite, _ side: Side, _ sites: [Site],
         velocities: [(StimulationSite, StimulationSite, Double)] = [], lab: [String: LabLimit] = [:],
         areas: [Double] = []
@@ -46,7 +46,7 @@ struct StudyBuilder {
         study.motor.append(motor)
     }
 
-    mutating func sensory(
+    public mutating func sensory(
         _ nerve: Nerve, _ side: Side, amplitude: Double?, peak: Double? = nil, velocity: Double? = nil
     ) {
         var sensory = SensoryStudy(
@@ -62,7 +62,7 @@ struct StudyBuilder {
         study.sensory.append(sensory)
     }
 
-    mutating func fWave(_ side: Side, minLatency: Double) {
+    public mutating func fWave(_ side: Side, minLatency: Double) {
         var wave = FWaveStudy(
             nerve: .tibial, nerveLabel: "tibial", side: side, recording: .abductorHallucis, recordingLabel: "AH",
             source: here)
@@ -70,7 +70,7 @@ struct StudyBuilder {
         study.fWaves.append(wave)
     }
 
-    mutating func hReflex(_ side: Side, latency: Double) {
+    public mutating func hReflex(_ side: Side, latency: Double) {
         var reflex = HReflexStudy(
             nerve: .tibial, nerveLabel: "tibial", side: side, recording: .soleus, recordingLabel: "soleus", source: here
         )
@@ -78,7 +78,7 @@ struct StudyBuilder {
         study.hReflexes.append(reflex)
     }
 
-    mutating func needle(
+    public mutating func needle(
         _ muscle: Muscle, _ side: Side = .left, fibs: SpontaneousGrade? = SpontaneousGrade.none,
         psw: SpontaneousGrade? = SpontaneousGrade.none, duration: Activity? = .normal, amplitude: Activity? = .normal,
         polyphasia: Activity? = .normal, recruitment: Recruitment? = .normal

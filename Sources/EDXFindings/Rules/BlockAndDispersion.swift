@@ -2,7 +2,7 @@ import EDXModel
 import EDXReference
 
 /// Conduction block, temporal dispersion, an accessory deep peroneal nerve and the tibial
-/// physiological drop, between consecutive stimulation sites of a motor study (evidence §3.1, §3.2).
+/// physiological drop, between consecutive stimulation sites of a motor study (evidence §3.1, evidence §3.2).
 ///
 /// Across the fibular head a drop beyond the 97th percentile (25 %) is block; elsewhere a drop of
 /// 30 % (probable) or 50 % (definite). A proximal duration increase over 30 % makes it dispersion.
@@ -102,7 +102,7 @@ struct TibialProximalDrop {
         let limit = Criteria.tibialPhysiologicalDrop.value
         let citation = Criteria.tibialPhysiologicalDrop.citation
         if drop <= limit {
-            guard drop > 20 else { return }
+            guard drop > Criteria.tibialDropReportingFloor.value else { return }
             context.findings.nerves.append(
                 finding.make(.physiologicalProximalDrop, grade: nil, basis: [], citation: citation, caveats: []))
             return

@@ -25,7 +25,7 @@ struct SlowingRange: EntryRule {
                 }
                 if percent < Criteria.demyelinatingVelocity.value {
                     (kind, citation) = (.demyelinatingSlowing, Criteria.demyelinatingVelocity.citation)
-                } else if let cmapPercent, cmapPercent >= 80,
+                } else if let cmapPercent, cmapPercent >= Criteria.preservedCMAP.value,
                     percent < Criteria.demyelinatingVelocityPreservedCMAP.value
                 {
                     (kind, citation) = (.demyelinatingSlowing, Criteria.demyelinatingVelocityPreservedCMAP.citation)

@@ -98,7 +98,8 @@ public struct FindingStatements: Sendable {
         case .accessoryDeepPeroneal:
             return "\(segmentTitle(n)): proximal CMAP \(Format.number(values.proximalAmplitude ?? 0)) mV larger than "
                 + "the ankle CMAP \(Format.number(values.distalAmplitude ?? 0)) mV, the pattern of an accessory deep "
-                + "peroneal nerve (a normal variant in about 25 %), not block"
+                + "peroneal nerve (a normal variant in about "
+                + "\(Format.percent(Criteria.accessoryPeronealPrevalence.value))), not block"
         case .physiologicalProximalDrop:
             let drop = values.areaDropPercent ?? values.amplitudeDropPercent ?? 0
             if n.caveats.contains(.submaximalPoplitealStimulation) {
@@ -283,8 +284,9 @@ public struct FindingStatements: Sendable {
             return "Within \(Format.number(Criteria.wallerianMotorDays.value)) days of onset a proximal drop may be "
                 + "early axon loss rather than block; repeat after day 10."
         case .tibialBlockNeedsAsymmetry:
-            return "Tibial block is not called on amplitude alone (proximal drops up to 50 % are normal, and "
-                + "EFNS/PNS criteria exclude the tibial nerve); the asymmetry is what supports it."
+            return "Tibial block is not called on amplitude alone (proximal drops up to "
+                + "\(Format.percent(Criteria.tibialPhysiologicalDrop.value)) are normal, and EFNS/PNS criteria exclude "
+                + "the tibial nerve); the asymmetry is what supports it."
         case .submaximalPoplitealStimulation:
             return "Submaximal popliteal stimulation is the usual cause of a large tibial drop."
         case .sameLimbSoNotCooling:
