@@ -85,7 +85,8 @@ let package = Package(
         .testTarget(
             name: "EDXLocalizationTests",
             dependencies: [
-                "EDXLocalization", "EDXEvaluation", "EDXImport", "EDXModel", "EDXFindings", "EDXReference", "EDXAnatomy",
+                "EDXLocalization", "EDXEvaluation", "EDXImport", "EDXModel", "EDXFindings", "EDXReference",
+                "EDXAnatomy",
                 "EDXReport", "EDXSynth", "EDXTestSupport",
             ]
         ),

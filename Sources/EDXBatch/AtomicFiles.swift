@@ -8,8 +8,8 @@ import Foundation
 
 /// Files replaced in one step: written beside the target, then renamed over it, so that a reader
 /// (or a killed run) never sees half a file.
-public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws {
+package enum AtomicFile {
+    package static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -19,13 +19,13 @@ public enum AtomicFile {
 
 /// A large file written through a 1 MiB buffer into a temporary beside it and renamed into place
 /// when complete (results, summaries, synthetic archives).
-public final class StagedFile {
+package final class StagedFile {
     let path: String
     let temporary: String
     let handle: FileHandle
     var buffer = Data()
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         _ = FileManager.default.createFile(atPath: temporary, contents: nil)
@@ -35,7 +35,7 @@ public final class StagedFile {
         self.handle = handle
     }
 
-    public func append(_ text: String) {
+    package func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { drain() }
     }
@@ -45,7 +45,7 @@ public final class StagedFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    public func commit() throws {
+    package func commit() throws {
         drain()
         try handle.synchronize()
         try handle.close()

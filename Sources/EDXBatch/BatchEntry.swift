@@ -1,9 +1,9 @@
-public import GRDB
+package import GRDB
 
 /// One line of `results.jsonl` and one row of the index's `entries` table: a study (imported,
 /// duplicate or rejected) or a file that could not be read, at its place in the input.
-public struct BatchEntry: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
-    public enum Status: String, Codable, Sendable, Hashable {
+package struct BatchEntry: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    package enum Status: String, Codable, Sendable, Hashable {
         /// Imported and analyzed; reports written.
         case ok
         /// The same content as an earlier study of the batch (`duplicateOf`); not analyzed again.
@@ -14,40 +14,40 @@ public struct BatchEntry: Codable, Sendable, Hashable, FetchableRecord, Persista
         case fileError = "file-error"
     }
 
-    public static let databaseTableName = "studies"
+    package static let databaseTableName = "studies"
 
     /// The file, as given (a pseudonym `file-…` when de-identified).
-    public var source: String
+    package var source: String
     /// The study's position in its file, from 0; -1 for a file-level problem.
-    public var ordinal: Int
-    public var line: Int?
-    public var status: Status
-    public var id: String?
-    public var key: String?
+    package var ordinal: Int
+    package var line: Int?
+    package var status: Status
+    package var id: String?
+    package var key: String?
     /// 16 hex digits: FNV-1a of the study's content (see `StudyKey`).
-    public var contentHash: String?
-    public var duplicateOf: String?
-    public var date: String?
-    public var year: Int?
-    public var ageYears: Double?
-    public var sex: String?
-    public var primaryCode: String?
-    public var side: String?
-    public var probability: Double?
-    public var severity: String?
-    public var acuity: String?
-    public var pathophysiology: String?
-    public var secondCode: String?
-    public var secondProbability: Double?
-    public var warnings: Int
+    package var contentHash: String?
+    package var duplicateOf: String?
+    package var date: String?
+    package var year: Int?
+    package var ageYears: Double?
+    package var sex: String?
+    package var primaryCode: String?
+    package var side: String?
+    package var probability: Double?
+    package var severity: String?
+    package var acuity: String?
+    package var pathophysiology: String?
+    package var secondCode: String?
+    package var secondProbability: Double?
+    package var warnings: Int
     /// The diagnostics of this study or file, as `path:line: severity: field: message`.
-    public var diagnostics: [String]
+    package var diagnostics: [String]
     /// Report files written, relative to the output folder.
-    public var reports: [String]
+    package var reports: [String]
 
-    public enum Columns {
-        public static let source = Column(CodingKeys.source)
-        public static let ordinal = Column(CodingKeys.ordinal)
+    package enum Columns {
+        package static let source = Column(CodingKeys.source)
+        package static let ordinal = Column(CodingKeys.ordinal)
     }
 }
 

@@ -7,11 +7,11 @@ import GRDB
 /// from it at the end of every run, so that a resumed or merged batch gives the same files as one
 /// uninterrupted run. Each chunk of studies is committed in one transaction, after its reports are
 /// on disk.
-public final class BatchIndex {
+package final class BatchIndex {
     let database: DatabaseQueue
-    public static let schemaVersion = 1
+    package static let schemaVersion = 1
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         var configuration = Configuration()
         configuration.label = "edx.batch.index"
         database = try DatabaseQueue(path: path, configuration: configuration)
@@ -86,7 +86,7 @@ public final class BatchIndex {
     }
 
     /// Settings that must not change between the runs of one output folder.
-    public func checkSettings(_ settings: [String: String]) throws {
+    package func checkSettings(_ settings: [String: String]) throws {
         try database.write { db in
             for (name, value) in settings.sorted(by: { $0.key < $1.key }) {
                 if let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name])
@@ -101,17 +101,17 @@ public final class BatchIndex {
         }
     }
 
-    public struct SettingsMismatch: Error, CustomStringConvertible {
-        public var name: String
-        public var stored: String
-        public var requested: String
-        public var description: String {
+    package struct SettingsMismatch: Error, CustomStringConvertible {
+        package var name: String
+        package var stored: String
+        package var requested: String
+        package var description: String {
             "the output folder was made with \(name) = \(stored); this run asks for \(requested) (use another --out)"
         }
     }
 
     /// Content hashes already recorded for each (source, ordinal), for --resume.
-    public func completed() throws -> [String: [Int: String]] {
+    package func completed() throws -> [String: [Int: String]] {
         try database.read { db in
             var done: [String: [Int: String]] = [:]
             let rows = try Row.fetchCursor(
@@ -127,7 +127,7 @@ public final class BatchIndex {
     }
 
     /// Keys of the distinct studies recorded, with the (source, ordinal) of their first copy.
-    public func knownKeys() throws -> [String: String] {
+    package func knownKeys() throws -> [String: String] {
         try database.read { db in
             var keys: [String: String] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT key FROM studies WHERE status = 'ok'")
@@ -176,7 +176,7 @@ public final class BatchIndex {
     }
 
     /// Every entry in input order.
-    public func entries(_ body: (BatchEntry) throws -> Void) throws {
+    package func entries(_ body: (BatchEntry) throws -> Void) throws {
         try database.read { db in
             let cursor = try BatchEntry.order(BatchEntry.Columns.source, BatchEntry.Columns.ordinal).fetchCursor(db)
             while let entry = try cursor.next() { try body(entry) }
@@ -184,7 +184,7 @@ public final class BatchIndex {
     }
 
     /// Copies every row of another index (a shard) into this one.
-    public func merge(from other: String) throws {
+    package func merge(from other: String) throws {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [other])
             defer { try? db.execute(sql: "DETACH DATABASE shard") }
@@ -198,7 +198,7 @@ public final class BatchIndex {
     }
 
     /// Reads `meta` of an index.
-    public func settings() throws -> [String: String] {
+    package func settings() throws -> [String: String] {
         try database.read { db in
             Dictionary(
                 try Row.fetchAll(db, sql: "SELECT name, value FROM meta").map {
@@ -209,7 +209,7 @@ public final class BatchIndex {
     }
 
     /// Runs a query and gives each row as column-value pairs (for tests and `edx` users).
-    public func query(_ sql: String) throws -> [[String: String]] {
+    package func query(_ sql: String) throws -> [[String: String]] {
         try database.read { db in
             try Row.fetchAll(db, sql: sql).map { row in
                 var values: [String: String] = [:]

@@ -9,14 +9,14 @@ import Foundation
 /// The files of a batch: files as given, folders searched recursively for `.xml` and `.csv`
 /// files (hidden files and folders skipped), in a stable order so that every run, shard and resume
 /// sees the same sequence.
-public enum BatchInput {
-    public struct Missing: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "\(path): no such file or directory" }
+package enum BatchInput {
+    package struct Missing: Error, CustomStringConvertible {
+        package var path: String
+        package var description: String { "\(path): no such file or directory" }
     }
 
     /// The files to read, sorted by path within each folder, folders in the order given.
-    public static func files(_ inputs: [String]) throws -> [String] {
+    package static func files(_ inputs: [String]) throws -> [String] {
         var files: [String] = []
         for input in inputs {
             var isDirectory: ObjCBool = false
@@ -49,7 +49,7 @@ public enum BatchInput {
     }
 
     /// The size of a file in bytes (0 when it cannot be read).
-    public static func fileSize(_ path: String) -> Int {
+    package static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 }

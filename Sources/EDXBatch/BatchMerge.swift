@@ -2,12 +2,12 @@ import Foundation
 
 /// Combines the output folders of shards (`--shard K/N`) into one: index, reports,
 /// `results.jsonl` and `summary.csv`, the same as one unsharded run would give.
-public enum BatchMerge {
-    public struct Problem: Error, CustomStringConvertible {
-        public var description: String
+package enum BatchMerge {
+    package struct Problem: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public static func merge(_ shards: [String], into out: String) throws {
+    package static func merge(_ shards: [String], into out: String) throws {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let target = try BatchIndex(path: out + "/index.sqlite")
         for shard in shards {

@@ -3,8 +3,8 @@ import StrictCSV
 
 /// `results.jsonl` and `summary.csv`, regenerated from the index in input order (source, then
 /// position in the file), each replaced atomically.
-public enum BatchOutputs {
-    public static func write(from index: BatchIndex, to directory: String) throws {
+package enum BatchOutputs {
+    package static func write(from index: BatchIndex, to directory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let results = try StagedFile(path: directory + "/results.jsonl")
@@ -22,7 +22,7 @@ public enum BatchOutputs {
 /// CSV for spreadsheets: RFC 4180 quoting, and any cell that a spreadsheet would run as a formula
 /// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'` (OWASP
 /// "CSV injection" guidance).
-public enum SpreadsheetCSV {
+package enum SpreadsheetCSV {
     static let header = [
         "source", "ordinal", "line", "status", "study_id", "study_key", "date", "age_years", "sex", "primary_code",
         "side", "probability", "severity", "acuity", "pathophysiology", "second_code", "second_probability",
@@ -42,12 +42,12 @@ public enum SpreadsheetCSV {
     }
 
     /// One CSV line, with a CRLF ending as RFC 4180 asks.
-    public static func row(_ cells: [String]) -> String {
+    package static func row(_ cells: [String]) -> String {
         cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
     /// A neutralised, quoted-if-needed cell.
-    public static func cell(_ value: String) -> String {
+    package static func cell(_ value: String) -> String {
         var text = value
         // A plain number (`-1`) is data, not a formula; anything else starting with a trigger is neutralised.
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {

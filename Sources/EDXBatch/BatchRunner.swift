@@ -10,33 +10,33 @@ import Synchronization
 #endif
 
 /// What a batch run did.
-public struct BatchSummary: Sendable, Equatable {
-    public var files = 0
-    public var studies = 0
-    public var duplicates = 0
-    public var rejected = 0
-    public var fileErrors = 0
+package struct BatchSummary: Sendable, Equatable {
+    package var files = 0
+    package var studies = 0
+    package var duplicates = 0
+    package var rejected = 0
+    package var fileErrors = 0
     /// Studies skipped by --resume because the index already has them.
-    public var skipped = 0
+    package var skipped = 0
     /// Reports that could not be written.
-    public var writeErrors = 0
+    package var writeErrors = 0
 
     /// True when nothing failed.
-    public var isClean: Bool { rejected == 0 && fileErrors == 0 && writeErrors == 0 }
+    package var isClean: Bool { rejected == 0 && fileErrors == 0 && writeErrors == 0 }
 }
 
 /// Runs a batch: reads the inputs one study at a time, analyzes chunks of studies on all workers,
 /// writes each study's reports atomically, commits each chunk to the index, and finally
 /// regenerates `results.jsonl` and `summary.csv` from the index.
-public enum BatchRunner {
-    public struct ExistingOutput: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String {
+package enum BatchRunner {
+    package struct ExistingOutput: Error, CustomStringConvertible {
+        package var path: String
+        package var description: String {
             "\(path) already holds a batch index: add --resume to continue it, or choose another --out"
         }
     }
 
-    public static func run(
+    package static func run(
         inputs: [String], options: BatchOptions, progress: ProgressReporter,
         diagnostics: (String) -> Void = { _ in }
     ) throws -> BatchSummary {

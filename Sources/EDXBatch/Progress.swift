@@ -8,12 +8,12 @@ import Foundation
 
 /// Progress of a batch on standard error: a bar redrawn in place on a terminal, a plain line every
 /// few seconds otherwise (logs of a scheduler), or nothing with `--quiet`.
-public final class ProgressReporter {
-    public enum Mode: Sendable {
+package final class ProgressReporter {
+    package enum Mode: Sendable {
         case bar, lines, quiet
 
         /// A bar when standard error is a terminal, plain lines otherwise.
-        public static var automatic: Mode { isatty(STDERR_FILENO) != 0 ? .bar : .lines }
+        package static var automatic: Mode { isatty(STDERR_FILENO) != 0 ? .bar : .lines }
     }
 
     let mode: Mode
@@ -24,7 +24,7 @@ public final class ProgressReporter {
     let interval: TimeInterval
     let write: (String) -> Void
 
-    public init(
+    package init(
         mode: Mode, totalBytes: Int = 1, write: @escaping (String) -> Void = ProgressReporter.standardError
     ) {
         self.mode = mode
@@ -33,19 +33,19 @@ public final class ProgressReporter {
         self.write = write
     }
 
-    public static func standardError(_ text: String) {
+    package static func standardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    public struct Counts: Sendable {
-        public var studies = 0
-        public var failed = 0
-        public var duplicates = 0
-        public var skipped = 0
+    package struct Counts: Sendable {
+        package var studies = 0
+        package var failed = 0
+        package var duplicates = 0
+        package var skipped = 0
         /// Bytes of input read so far (whole files, and the current file up to its last study).
-        public var bytes = 0
+        package var bytes = 0
 
-        public init(studies: Int = 0, failed: Int = 0, duplicates: Int = 0, skipped: Int = 0, bytes: Int = 0) {
+        package init(studies: Int = 0, failed: Int = 0, duplicates: Int = 0, skipped: Int = 0, bytes: Int = 0) {
             self.studies = studies
             self.failed = failed
             self.duplicates = duplicates
@@ -55,7 +55,7 @@ public final class ProgressReporter {
     }
 
     /// Redraws at most every 0.1 s (bar) or 5 s (lines).
-    public func update(_ counts: Counts, force: Bool = false) {
+    package func update(_ counts: Counts, force: Bool = false) {
         guard mode != .quiet else { return }
         let now = Date()
         guard force || now.timeIntervalSince(lastDraw) >= interval else { return }
@@ -82,7 +82,7 @@ public final class ProgressReporter {
         }
     }
 
-    public func finish(_ counts: Counts) {
+    package func finish(_ counts: Counts) {
         guard mode != .quiet else { return }
         if mode == .bar { write("\r\u{1B}[K") }
         let elapsed = Date().timeIntervalSince(start)

@@ -1,4 +1,4 @@
-public import EDXModel
+package import EDXModel
 import Foundation
 
 /// Identities of the studies of a batch.
@@ -8,23 +8,23 @@ import Foundation
 /// - The *study key* is `<study id>#<12 hex digits of the hash>`: unique per distinct study.
 /// - The *shard* of a study depends on its study id only, so that copies of a study (and
 ///   everything with the same id) land on the same worker of a split run.
-public enum StudyKey {
-    public static func contentHash(_ study: Study) -> UInt64 {
+package enum StudyKey {
+    package static func contentHash(_ study: Study) -> UInt64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(study.withoutSourceLocations())) ?? Data()
         return fnv1a(data)
     }
 
-    public static func hex(_ hash: UInt64) -> String {
+    package static func hex(_ hash: UInt64) -> String {
         let text = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }
 
-    public static func key(id: String, hash: UInt64) -> String { "\(id)#\(hex(hash).prefix(12))" }
+    package static func key(id: String, hash: UInt64) -> String { "\(id)#\(hex(hash).prefix(12))" }
 
     /// 1-based shard of `text` among `count`.
-    public static func shard(of text: String, count: Int) -> Int {
+    package static func shard(of text: String, count: Int) -> Int {
         Int(fnv1a(Data(text.utf8)) % UInt64(count)) + 1
     }
 
@@ -39,12 +39,12 @@ public enum StudyKey {
 }
 
 /// `K/N`: this worker's part of a split run.
-public struct Shard: Sendable, Hashable, CustomStringConvertible {
-    public var index: Int
-    public var count: Int
+package struct Shard: Sendable, Hashable, CustomStringConvertible {
+    package var index: Int
+    package var count: Int
 
     /// Parses `K/N` with 1 <= K <= N.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "/")
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
             (1...count).contains(index)
@@ -53,9 +53,9 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         self.count = count
     }
 
-    public static let whole = Shard("1/1")!
+    package static let whole = Shard("1/1")!
 
-    public func owns(_ text: String) -> Bool { count == 1 || StudyKey.shard(of: text, count: count) == index }
+    package func owns(_ text: String) -> Bool { count == 1 || StudyKey.shard(of: text, count: count) == index }
 
-    public var description: String { "\(index)/\(count)" }
+    package var description: String { "\(index)/\(count)" }
 }

@@ -1,27 +1,27 @@
-public import EDXFindings
+package import EDXFindings
 import EDXImport
 import EDXLocalization
 import EDXModel
 import EDXReference
-public import EDXReport
-public import Foundation
+package import EDXReport
+import Foundation
 
 /// What a batch writes for each study.
-public struct BatchOptions: Sendable {
-    public var outputDirectory: String
+package struct BatchOptions: Sendable {
+    package var outputDirectory: String
     /// Report formats written per study into `reports/` (none: index and summaries only).
-    public var formats: [ReportFormat]
-    public var layout: TextLayoutOptions
-    public var preference: LimitPreference
-    public var deidentify: Bool
-    public var shard: Shard
-    public var resume: Bool
-    public var workers: Int
+    package var formats: [ReportFormat]
+    package var layout: TextLayoutOptions
+    package var preference: LimitPreference
+    package var deidentify: Bool
+    package var shard: Shard
+    package var resume: Bool
+    package var workers: Int
     /// Studies analyzed in parallel between two commits of the index; bounds memory.
-    public var chunkSize: Int
-    public var generator: String
+    package var chunkSize: Int
+    package var generator: String
 
-    public init(
+    package init(
         outputDirectory: String, formats: [ReportFormat] = [.json], layout: TextLayoutOptions = TextLayoutOptions(),
         preference: LimitPreference = .lab, deidentify: Bool = false, shard: Shard = .whole, resume: Bool = false,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 256, generator: String = "edx"

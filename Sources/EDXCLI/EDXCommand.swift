@@ -1,4 +1,4 @@
-public import ArgumentParser
+package import ArgumentParser
 
 #if canImport(Glibc)
     import Glibc
@@ -10,8 +10,8 @@ public import ArgumentParser
 ///
 /// Exit codes, for scripts: 0 every study imported (warnings allowed); 1 a study was rejected;
 /// 2 usage error; 3 a file could not be read.
-public struct EDXCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct EDXCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "edx",
         abstract: "Read electrodiagnostic study exports (NCS and needle EMG) and report on them.",
         discussion: """
@@ -25,10 +25,10 @@ public struct EDXCommand: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// Parses the arguments, runs the command and exits with the documented exit code.
-    public static func runAndExit(arguments: [String]? = nil) -> Never {
+    package static func runAndExit(arguments: [String]? = nil) -> Never {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -49,7 +49,7 @@ public struct EDXCommand: ParsableCommand {
 }
 
 /// The exit codes of `edx`.
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
     case success = 0
     case rejected = 1
     case usage = 2

@@ -1,56 +1,56 @@
 import EDXImport
-public import EDXLocalization
+package import EDXLocalization
 import EDXModel
-public import EDXReference
+package import EDXReference
 import StrictCSV
 
 /// One case of a corpus: a study file and the localization written for it from clinical sources.
-public struct ExpectedCase: Sendable, Hashable, Codable {
-    public var file: String
-    public var studyID: String
-    public var code: DiagnosisCode
-    public var side: Laterality
-    public var severity: Severity?
-    public var secondCode: DiagnosisCode?
-    public var secondSide: Laterality?
-    public var rationale: String
+package struct ExpectedCase: Sendable, Hashable, Codable {
+    package var file: String
+    package var studyID: String
+    package var code: DiagnosisCode
+    package var side: Laterality
+    package var severity: Severity?
+    package var secondCode: DiagnosisCode?
+    package var secondSide: Laterality?
+    package var rationale: String
 }
 
 /// The engine's answer for one case.
-public struct CaseResult: Sendable, Hashable, Encodable {
-    public var expected: ExpectedCase
+package struct CaseResult: Sendable, Hashable, Encodable {
+    package var expected: ExpectedCase
     /// The ranked (code, side, probability) of the engine, first two entries.
-    public var first: Diagnosis?
-    public var second: Diagnosis?
+    package var first: Diagnosis?
+    package var second: Diagnosis?
     /// Import or analysis failure, if any.
-    public var error: String?
+    package var error: String?
 
-    public var top1: Bool { first?.code == expected.code }
-    public var top1WithSide: Bool { top1 && first?.side == expected.side }
-    public var top2: Bool { top1 || second?.code == expected.code }
-    public var confidentlyWrong: Bool { !top1 && (first?.probability ?? 0) >= 0.9 }
+    package var top1: Bool { first?.code == expected.code }
+    package var top1WithSide: Bool { top1 && first?.side == expected.side }
+    package var top2: Bool { top1 || second?.code == expected.code }
+    package var confidentlyWrong: Bool { !top1 && (first?.probability ?? 0) >= 0.9 }
     /// For coexisting lesions: the second lesion is named in the first two entries or as coexisting.
-    public var secondFound: Bool? {
+    package var secondFound: Bool? {
         guard let code = expected.secondCode else { return nil }
         return first?.coexisting.contains(code) == true || second?.code == code || first?.code == code
     }
 }
 
 /// The accuracy of the engine on a corpus.
-public struct EvaluationReport: Sendable, Encodable {
-    public var results: [CaseResult]
+package struct EvaluationReport: Sendable, Encodable {
+    package var results: [CaseResult]
 
-    public var count: Int { results.count }
-    public var top1: Double { fraction(\.top1) }
-    public var top2: Double { fraction(\.top2) }
+    package var count: Int { results.count }
+    package var top1: Double { fraction(\.top1) }
+    package var top2: Double { fraction(\.top2) }
     /// Side accuracy over the cases whose first diagnosis has the right code.
-    public var side: Double {
+    package var side: Double {
         let right = results.filter(\.top1)
         return right.isEmpty ? 0 : Double(right.filter(\.top1WithSide).count) / Double(right.count)
     }
-    public var confidentlyWrong: [CaseResult] { results.filter(\.confidentlyWrong) }
+    package var confidentlyWrong: [CaseResult] { results.filter(\.confidentlyWrong) }
     /// Severity agreement over the cases with a severity and the right first code.
-    public var severity: Double {
+    package var severity: Double {
         let graded = results.filter { $0.top1 && $0.expected.severity != nil }
         guard !graded.isEmpty else { return 0 }
         return Double(graded.filter { $0.first?.severity == $0.expected.severity }.count) / Double(graded.count)
@@ -61,7 +61,7 @@ public struct EvaluationReport: Sendable, Encodable {
     }
 
     /// Expected code → predicted code → count.
-    public var confusion: [DiagnosisCode: [DiagnosisCode: Int]] {
+    package var confusion: [DiagnosisCode: [DiagnosisCode: Int]] {
         var table: [DiagnosisCode: [DiagnosisCode: Int]] = [:]
         for result in results {
             let predicted = result.first?.code ?? .insufficientData
@@ -71,10 +71,10 @@ public struct EvaluationReport: Sendable, Encodable {
     }
 }
 
-public enum CorpusError: Error, CustomStringConvertible {
+package enum CorpusError: Error, CustomStringConvertible {
     case manifest(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .manifest(let message): message
         }
@@ -82,8 +82,8 @@ public enum CorpusError: Error, CustomStringConvertible {
 }
 
 /// Runs the engine over a corpus directory holding study files and `expected.csv`.
-public enum CorpusEvaluation {
-    public static func run(directory: String) throws -> EvaluationReport {
+package enum CorpusEvaluation {
+    package static func run(directory: String) throws -> EvaluationReport {
         let cases = try readManifest(directory + "/expected.csv")
         var results: [CaseResult] = []
         for expected in cases {
@@ -108,7 +108,7 @@ public enum CorpusEvaluation {
     }
 
     /// Reads `file,study_id,code,side,severity,second_code,second_side,rationale`.
-    public static func readManifest(_ path: String) throws -> [ExpectedCase] {
+    package static func readManifest(_ path: String) throws -> [ExpectedCase] {
         var tokenizer = try CSVTokenizer(path: path)
         guard let header = try tokenizer.next() else { throw CorpusError.manifest("\(path): empty manifest") }
         let columns = Dictionary(uniqueKeysWithValues: header.fields.enumerated().map { ($1, $0) })

@@ -1,14 +1,14 @@
-public import EDXModel
+package import EDXModel
 import StrictCSV
 
 /// Writes studies as measurements-csv (docs/formats.md): one value per row, the rows of a
 /// study contiguous, every value in its canonical unit.
-public struct MeasurementsCSVWriter {
-    public static let header =
+package struct MeasurementsCSVWriter {
+    package static let header =
         "study_id,study_date,patient_id,age_years,sex,height_cm,kind,nerve,side,recording,site,segment_to,parameter,value,unit\n"
 
     /// The rows of one study (without the header).
-    public static func rows(_ study: Study) -> String {
+    package static func rows(_ study: Study) -> String {
         let p = study.patient
         let prefix = [
             study.id, study.date ?? "", p.id ?? "", p.ageYears.map(Spelling.number) ?? "",
@@ -156,7 +156,7 @@ public struct MeasurementsCSVWriter {
     }
 
     /// A file of several studies.
-    public static func file(_ studies: [Study]) -> String { header + studies.map(rows).joined() }
+    package static func file(_ studies: [Study]) -> String { header + studies.map(rows).joined() }
 
     /// RFC 4180 quoting where needed; formula-like text is not neutralised here (this is data for
     /// edx, not a spreadsheet).

@@ -1,23 +1,23 @@
-public import EDXModel
+package import EDXModel
 import Foundation
 
 /// Writes studies as EDX Study XML (docs/formats.md): an `<EDXArchive>` of `<EDXStudy>`
 /// elements, every value with its canonical unit, so that importing the file gives the same numbers.
-public enum StudyXMLWriter {
-    public static func archive(_ studies: [Study]) -> String {
+package enum StudyXMLWriter {
+    package static func archive(_ studies: [Study]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EDXArchive xmlns=\"urn:edx:study:1\">\n"
         for study in studies { out += element(study) }
         return out + "</EDXArchive>\n"
     }
 
-    public static func document(_ study: Study) -> String {
+    package static func document(_ study: Study) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + element(study).replacingFirst(
                 "<EDXStudy>", with: "<EDXStudy xmlns=\"urn:edx:study:1\" schemaVersion=\"1.0\">")
     }
 
     /// One `<EDXStudy>` element.
-    public static func element(_ study: Study) -> String {
+    package static func element(_ study: Study) -> String {
         var x = XMLText()
         x.open("EDXStudy")
         let patient = study.patient

@@ -1,12 +1,12 @@
-public import EDXModel
+package import EDXModel
 
 /// Writes one study as summary-csv (docs/formats.md): the header block, then the motor,
 /// sensory, F-wave, H-reflex and EMG tables, every number in the unit its column names.
 ///
 /// The format has no column for some values, which a round trip therefore loses: motor area, F-wave
 /// persistence and H-reflex amplitude.
-public enum SummaryCSVWriter {
-    public static func file(_ study: Study) -> String {
+package enum SummaryCSVWriter {
+    package static func file(_ study: Study) -> String {
         var rows: [[String]] = []
         let p = study.patient
         var identity = [["Study ID", study.id]]

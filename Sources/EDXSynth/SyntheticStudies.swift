@@ -1,4 +1,4 @@
-public import EDXModel
+package import EDXModel
 
 #if canImport(Glibc)
     import Glibc
@@ -7,7 +7,7 @@ public import EDXModel
 #endif
 
 /// The lesion a synthetic study is made with.
-public enum SyntheticLesion: String, CaseIterable, Sendable {
+package enum SyntheticLesion: String, CaseIterable, Sendable {
     case normal
     case peronealFibularHead = "peroneal-neuropathy-fibular-head"
     case deepPeroneal = "deep-peroneal-neuropathy"
@@ -29,18 +29,18 @@ public enum SyntheticLesion: String, CaseIterable, Sendable {
 /// must never be used to measure accuracy: it is built from the same picture of each lesion as the
 /// engine, so the engine would be grading its own model. The values are plausible adult ranges,
 /// not reference data [P].
-public struct SyntheticStudies: Sequence, IteratorProtocol {
+package struct SyntheticStudies: Sequence, IteratorProtocol {
     private var random: SplitMix64
     private var index = 0
     private let count: Int?
 
     /// `count` studies (or endless when nil), from `seed`.
-    public init(seed: UInt64, count: Int? = nil) {
+    package init(seed: UInt64, count: Int? = nil) {
         random = SplitMix64(seed: seed)
         self.count = count
     }
 
-    public mutating func next() -> Study? {
+    package mutating func next() -> Study? {
         if let count, index >= count { return nil }
         defer { index += 1 }
         let lesion = SyntheticLesion.allCases[index % SyntheticLesion.allCases.count]
@@ -50,12 +50,12 @@ public struct SyntheticStudies: Sequence, IteratorProtocol {
 
 /// SplitMix64 (Steele, Lea and Flood 2014): small, fast and the same everywhere, so that the
 /// generator, and the property tests that use it, replay from a seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
