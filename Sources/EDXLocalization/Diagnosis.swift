@@ -51,7 +51,7 @@ public enum Pathophysiology: String, Codable, Sendable, Hashable {
 }
 
 /// What the report states for a piece of evidence.
-public enum EvidenceStatement: Codable, Sendable, Hashable {
+public enum EvidenceStatement: Encodable, Sendable, Hashable {
     /// The statements of these findings, in order.
     case findings([FindingID])
     /// Stimulation below and above the fibular head showed neither block nor focal slowing.
@@ -60,7 +60,7 @@ public enum EvidenceStatement: Codable, Sendable, Hashable {
 
 /// One finding cited for or against a diagnosis. (Named apart from `EDXReference.Evidence`, the
 /// strength-of-source tag, so that code importing both modules stays unambiguous.)
-public struct EvidenceItem: Codable, Sendable, Hashable {
+public struct EvidenceItem: Encodable, Sendable, Hashable {
     /// The finding cited (see `edx findings`).
     public var finding: FindingID
     public var statement: EvidenceStatement
@@ -68,7 +68,7 @@ public struct EvidenceItem: Codable, Sendable, Hashable {
     public var weight: Double
 }
 
-public struct EvidenceLists: Codable, Sendable, Hashable {
+public struct EvidenceLists: Encodable, Sendable, Hashable {
     public var `for`: [EvidenceItem]
     public var against: [EvidenceItem]
 }
@@ -98,7 +98,7 @@ public struct SeverityAssessment: Encodable, Sendable, Hashable {
 }
 
 /// A test that was not done and matters for a diagnosis.
-public enum UntestedItem: Codable, Sendable, Hashable {
+public enum UntestedItem: Encodable, Sendable, Hashable {
     case item(ModelItem)
     /// The standard screen of conduction studies and needle EMG.
     case standardScreen
@@ -138,7 +138,7 @@ public enum Discriminator: String, Codable, Sendable, Hashable {
 
 /// A test that would best separate the leading diagnoses, or a standard screen when no localization
 /// was possible.
-public enum SuggestedTest: Codable, Sendable, Hashable {
+public enum SuggestedTest: Encodable, Sendable, Hashable {
     /// An untested item whose expected state differs between the first two diagnoses.
     case separating(
         ModelItem, separates: [DiagnosisCode], probabilityIfFirst: Double, probabilityIfSecond: Double,
@@ -150,7 +150,7 @@ public enum SuggestedTest: Codable, Sendable, Hashable {
 }
 
 /// A caveat for the localization of a whole study.
-public enum LocalizationCaveat: Codable, Sendable, Hashable {
+public enum LocalizationCaveat: Encodable, Sendable, Hashable {
     /// A technical note that limits the localization (a cool limb, too early for axon loss).
     case technical(TechnicalNote)
     /// No needle examination: root lesions cannot be assessed.
@@ -169,4 +169,105 @@ public struct Localization: Encodable, Sendable, Hashable {
     public var caveats: [LocalizationCaveat]
     /// How many lower-limb observations the localization rested on.
     public var observationCount: Int
+}
+
+// MARK: JSON: one object per value, naming its case
+
+extension EvidenceStatement {
+    /// `{"findings": [ids]}` or `{"noBlockAcrossFibularHead": "left"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKey.self)
+        switch self {
+        case .findings(let ids): try container.encode(ids, forKey: "findings")
+        case .noBlockAcrossFibularHead(let side): try container.encode(side, forKey: "noBlockAcrossFibularHead")
+        }
+    }
+}
+
+extension SeverityBasis {
+    /// `{"basis": "cmap-of-other-side", "study": "peroneal-motor-edb", "side": "left", ...}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKey.self)
+        switch self {
+        case .cmapAbsent(let study, let side):
+            try container.encode("cmap-absent", forKey: "basis")
+            try container.encode(study, forKey: "study")
+            try container.encode(side, forKey: "side")
+        case .cmapOfOtherSide(let study, let side, let amplitude, let percent):
+            try container.encode("cmap-of-other-side", forKey: "basis")
+            try container.encode(study, forKey: "study")
+            try container.encode(side, forKey: "side")
+            try container.encode(amplitude, forKey: "amplitude")
+            try container.encode((percent * 10).rounded() / 10, forKey: "percentOfOtherSide")
+        case .cmapClassified(let study, let side, let amplitude, let classification):
+            try container.encode("cmap-classified", forKey: "basis")
+            try container.encode(study, forKey: "study")
+            try container.encode(side, forKey: "side")
+            try container.encode(amplitude, forKey: "amplitude")
+            try container.encode(classification, forKey: "classification")
+        case .worstMuscle(let muscle, let label, let denervation, let recruitment):
+            try container.encode("worst-muscle", forKey: "basis")
+            try container.encodeIfPresent(muscle, forKey: "muscle")
+            try container.encode(label, forKey: "label")
+            try container.encodeIfPresent(denervation, forKey: "denervation")
+            try container.encodeIfPresent(recruitment, forKey: "recruitment")
+        case .blockAcrossFibularHead(let drop, let recording):
+            try container.encode("block-across-fibular-head", forKey: "basis")
+            try container.encode(drop, forKey: "dropPercent")
+            try container.encodeIfPresent(recording, forKey: "recording")
+        case .noVoluntaryUnits:
+            try container.encode("no-voluntary-units", forKey: "basis")
+        case .noMotorAxonLossMeasured:
+            try container.encode("no-motor-axon-loss-measured", forKey: "basis")
+        }
+    }
+}
+
+extension UntestedItem {
+    /// The item of the model, or `{"item": "standard-screen"}`.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .item(let item): try item.encode(to: encoder)
+        case .standardScreen:
+            var container = encoder.container(keyedBy: EncodingKey.self)
+            try container.encode("standard-screen", forKey: "item")
+        }
+    }
+}
+
+extension SuggestedTest {
+    /// `{"test": "separating", "item": {...}, "separates": [...], ...}` or `{"test": "needle-screen"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKey.self)
+        switch self {
+        case .separating(let item, let codes, let first, let second, let basis):
+            try container.encode("separating", forKey: "test")
+            try container.encode(item, forKey: "item")
+            try container.encode(codes, forKey: "separates")
+            try container.encode((first * 1000).rounded() / 1000, forKey: "probabilityIfFirst")
+            try container.encode((second * 1000).rounded() / 1000, forKey: "probabilityIfSecond")
+            try container.encodeIfPresent(basis, forKey: "basis")
+        case .conductionScreen:
+            try container.encode("conduction-screen", forKey: "test")
+        case .needleScreen:
+            try container.encode("needle-screen", forKey: "test")
+        }
+    }
+}
+
+extension LocalizationCaveat {
+    /// `{"caveat": "leg-not-examined", "side": "left"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKey.self)
+        switch self {
+        case .technical(let note):
+            try container.encode("technical", forKey: "caveat")
+            try container.encode(note, forKey: "note")
+        case .noNeedleExamination: try container.encode("no-needle-examination", forKey: "caveat")
+        case .noConductionStudies: try container.encode("no-conduction-studies", forKey: "caveat")
+        case .legNotExamined(let side):
+            try container.encode("leg-not-examined", forKey: "caveat")
+            try container.encode(side, forKey: "side")
+        }
+    }
 }

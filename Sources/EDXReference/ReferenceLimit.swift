@@ -67,7 +67,7 @@ public enum Bound: String, Codable, Sendable, Hashable {
 }
 
 /// A published limit chosen for one patient, with what had to be assumed to choose it.
-public struct ReferenceLimit: Codable, Sendable, Hashable {
+public struct ReferenceLimit: Encodable, Sendable, Hashable {
     public var study: ReferenceStudy
     public var measure: Measure
     public var bound: Bound
@@ -88,7 +88,7 @@ public enum Covariate: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// What a limit lookup had to assume to choose a limit for this patient.
-public enum LimitAssumption: Codable, Sendable, Hashable {
+public enum LimitAssumption: Encodable, Sendable, Hashable {
     /// Covariates the limits are banded by were not recorded: the all-subjects limit was used, or,
     /// where the source publishes none, the most lenient band (`mostLenientBand`).
     case covariatesMissing([Covariate], mostLenientBand: String?)
@@ -191,6 +191,23 @@ public enum ReferenceValues {
         entries.dropFirst().reduce(entries[0]) { best, entry in
             let better = entry.bound == .lower ? entry.value < best.value : entry.value > best.value
             return better ? entry : best
+        }
+    }
+}
+
+extension LimitAssumption {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKey.self)
+        switch self {
+        case .covariatesMissing(let covariates, let band):
+            try container.encode("covariates-missing", forKey: "assumption")
+            try container.encode(covariates, forKey: "covariates")
+            try container.encodeIfPresent(band, forKey: "mostLenientBand")
+        case .outsideReferencePopulation(let age, let height, let band):
+            try container.encode("outside-reference-population", forKey: "assumption")
+            try container.encodeIfPresent(age, forKey: "ageYears")
+            try container.encodeIfPresent(height, forKey: "heightCm")
+            try container.encodeIfPresent(band, forKey: "nearestBand")
         }
     }
 }

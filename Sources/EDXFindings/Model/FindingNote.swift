@@ -4,7 +4,7 @@ public import EDXReference
 ///
 /// Rules decide on these values (for example, which caveats of a sensory amplitude carry over to
 /// the axon loss it shows), never on their wording.
-public enum FindingNote: Codable, Sendable, Hashable {
+public enum FindingNote: Encodable, Sendable, Hashable {
     // MARK: Measurements
 
     /// The limit lookup assumed something (a missing covariate, a patient outside the population).
@@ -92,5 +92,22 @@ public enum FindingNote: Codable, Sendable, Hashable {
     /// sensory amplitude to the axon loss it shows.
     public var weakensSensoryLoss: Bool {
         self == .olderSensoryResponseWeakEvidence || self == .saphenousOftenUnobtainable
+    }
+}
+
+extension FindingNote {
+    /// `{"code": "early-for-motor-axon-loss", "days": 5}`: the code and the values of the note.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKey.self)
+        try container.encode(code, forKey: "code")
+        switch self {
+        case .limitAssumption(let assumption): try container.encode(assumption, forKey: "assumption")
+        case .earlyForMotorAxonLoss(let days), .earlyForSensoryAxonLoss(let days):
+            try container.encode(days, forKey: "days")
+        case .beforeFibrillationOnset(let day, let expected):
+            try container.encode(day, forKey: "day")
+            try container.encode(expected, forKey: "expectedDay")
+        default: break
+        }
     }
 }

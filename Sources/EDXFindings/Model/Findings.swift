@@ -118,7 +118,7 @@ public enum LimitPreference: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// A limit applied to a value: the lab's (as exported) or a published one (with its source).
-public struct AppliedLimit: Codable, Sendable, Hashable {
+public struct AppliedLimit: Encodable, Sendable, Hashable {
     public enum Origin: String, Codable, Sendable, Hashable { case lab, published }
 
     public var origin: Origin

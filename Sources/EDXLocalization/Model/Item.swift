@@ -3,7 +3,7 @@ public import EDXReference
 
 /// What an observation is about, in the terms of the anatomical model: a muscle, a sensory
 /// response, a CMAP, conduction across the fibular head, a distal latency, the H reflex.
-public enum ModelItem: Hashable, Sendable, Codable {
+public enum ModelItem: Hashable, Sendable, Encodable {
     case muscle(Muscle, Side)
     case sensory(Nerve, Side)
     /// A low or absent distal CMAP of a standard motor study.
@@ -20,5 +20,31 @@ public enum ModelItem: Hashable, Sendable, Codable {
             .distalConduction(_, let s), .hReflex(let s):
             s
         }
+    }
+}
+
+extension ModelItem {
+    /// `{"item": "muscle", "muscle": "tibialis-anterior", "side": "left"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EncodingKey.self)
+        switch self {
+        case .muscle(let muscle, _):
+            try container.encode("muscle", forKey: "item")
+            try container.encode(muscle, forKey: "muscle")
+        case .sensory(let nerve, _):
+            try container.encode("sensory", forKey: "item")
+            try container.encode(nerve, forKey: "nerve")
+        case .cmap(let study, _):
+            try container.encode("cmap", forKey: "item")
+            try container.encode(study, forKey: "study")
+        case .fibularHeadConduction:
+            try container.encode("fibular-head-conduction", forKey: "item")
+        case .distalConduction(let study, _):
+            try container.encode("distal-latency", forKey: "item")
+            try container.encode(study, forKey: "study")
+        case .hReflex:
+            try container.encode("h-reflex", forKey: "item")
+        }
+        try container.encode(side, forKey: "side")
     }
 }
