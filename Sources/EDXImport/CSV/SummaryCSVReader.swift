@@ -52,10 +52,7 @@ enum SummaryCSVReader {
                 continue
             }
             guard let record else { break }
-            if record.isBlank {
-                builder.blankRow()
-                continue
-            }
+            if record.isBlank { continue }
             if record.fields.count == 1, record.fields[0].filter({ $0 == otherDelimiter }).count >= 2,
                 !record.quoted[0]
             {
@@ -135,8 +132,6 @@ struct SummaryStudyBuilder {
             "csv.invalid-encoding", at(line), field: header?.names[column] ?? "column \(column + 1)",
             "bytes that are not valid \(encoding.rawValue) (the file's encoding); value skipped")
     }
-
-    mutating func blankRow() {}
 
     // MARK: Rows
 
@@ -340,8 +335,7 @@ struct SummaryStudyBuilder {
             }
             if let quantity {
                 if let unit {
-                    guard let factor = ValueParsing.factor(for: unit, quantity: quantity) ?? temperatureFactor(quantity)
-                    else {
+                    guard let factor = ValueParsing.factor(for: unit, quantity: quantity) else {
                         log.warning(
                             "unit.unknown", at(line), field: cell,
                             "unknown unit \(DiagnosticLog.quote(unit)) for \(quantity.description); the column's values are skipped"
@@ -360,8 +354,6 @@ struct SummaryStudyBuilder {
         if header.factors[.normVelocity] == nil { header.factors[.normVelocity] = 1 }
         return header
     }
-
-    private func temperatureFactor(_ quantity: Quantity) -> Double? { nil }
 
     /// The factor for a column whose header states no unit: the format's documented default.
     private func defaultFactor(_ column: Column, quantity: Quantity) -> Double {
