@@ -12,7 +12,7 @@ import EDXModel
 /// (measurements-csv), or starts with a summary header key or section title (summary-csv).
 enum FormatDetector {
     struct Problem: Error {
-        var code: String
+        var code: DiagnosticCode
         var line: Int
         var message: String
         var unreadable: Bool
@@ -28,20 +28,20 @@ enum FormatDetector {
         guard fd >= 0 else {
             return .failure(
                 Problem(
-                    code: "file.unreadable", line: 0, message: "cannot open file: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, line: 0, message: "cannot open file: \(String(cString: strerror(errno)))",
                     unreadable: true))
         }
         defer { close(fd) }
         var status = stat()
         if fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(Problem(code: "file.unreadable", line: 0, message: "is a directory", unreadable: true))
+            return .failure(Problem(code: .fileUnreadable, line: 0, message: "is a directory", unreadable: true))
         }
         var head = [UInt8](repeating: 0, count: 8192)
         let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 8192) }
         guard count >= 0 else {
             return .failure(
                 Problem(
-                    code: "file.unreadable", line: 0, message: "read error: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, line: 0, message: "read error: \(String(cString: strerror(errno)))",
                     unreadable: true))
         }
         head.removeSubrange(count...)
@@ -49,7 +49,7 @@ enum FormatDetector {
         guard !text.allSatisfy(\.isWhitespace) else {
             return .failure(
                 Problem(
-                    code: "file.empty", line: 1, message: "the file is empty: it holds no study", unreadable: false))
+                    code: .fileEmpty, line: 1, message: "the file is empty: it holds no study", unreadable: false))
         }
         if text.first(where: { !$0.isWhitespace }) == "<" { return .success(.studyXML) }
         var lineNumber = 0
@@ -72,13 +72,13 @@ enum FormatDetector {
             }
             return .failure(
                 Problem(
-                    code: "format.unknown", line: lineNumber,
+                    code: .formatUnknown, line: lineNumber,
                     message:
                         "not a recognised export: expected an XML study, a summary-csv (first line 'Patient,…') or a measurements-csv header naming study_id",
                     unreadable: false))
         }
         return .failure(
-            Problem(code: "format.unknown", line: 1, message: "not a recognised export", unreadable: false))
+            Problem(code: .formatUnknown, line: 1, message: "not a recognised export", unreadable: false))
     }
 
     /// Decodes the first bytes for detection: UTF-16 by its BOM, otherwise bytes as Latin-1-ish ASCII.

@@ -40,7 +40,7 @@ struct MeasurementStudyBuilder {
                 let site = study.motor[m].sites[s]
                 if site.latencyMs != nil || site.amplitudeMV != nil {
                     log.warning(
-                        "value.no-response-with-values", site.source, field: "no_response",
+                        .valueNoResponseWithValues, site.source, field: "no_response",
                         "site is marked no response but also carries values; the values are ignored")
                 }
                 study.motor[m].sites[s].latencyMs = nil
@@ -54,7 +54,7 @@ struct MeasurementStudyBuilder {
                 let site = study.sensory[n].sites[s]
                 if site.amplitudeUV != nil || site.onsetLatencyMs != nil {
                     log.warning(
-                        "value.no-response-with-values", site.source, field: "no_response",
+                        .valueNoResponseWithValues, site.source, field: "no_response",
                         "site is marked no response but also carries values; the values are ignored")
                 }
                 study.sensory[n].sites[s].amplitudeUV = nil
@@ -90,7 +90,7 @@ struct MeasurementStudyBuilder {
                 side = Lexicon.side(row.side)
                 if side == nil {
                     log.warning(
-                        "value.unknown-side", location, field: "side",
+                        .valueUnknownSide, location, field: "side",
                         "unknown side \(DiagnosticLog.quote(row.side)); temperature skipped")
                     return
                 }
@@ -123,7 +123,7 @@ struct MeasurementStudyBuilder {
             }
         default:
             log.warning(
-                "csv.unknown-kind", location, field: "kind",
+                .csvUnknownKind, location, field: "kind",
                 "unknown kind \(DiagnosticLog.quote(row.kind)) (expected motor, sensory, fwave, hreflex, needle, temperature or demographic); row skipped"
             )
         }
@@ -144,7 +144,7 @@ struct MeasurementStudyBuilder {
 
     private mutating func unknownParameter(_ row: MeasurementRow) {
         log.warning(
-            "csv.unknown-parameter", at(row.line), field: "parameter",
+            .csvUnknownParameter, at(row.line), field: "parameter",
             "unknown parameter \(DiagnosticLog.quote(row.parameter)) for kind \(row.kind); row skipped")
     }
 
@@ -158,13 +158,13 @@ struct MeasurementStudyBuilder {
                     study.date = date
                 } else if study.date != date {
                     log.warning(
-                        "value.conflict", location, field: "study_date",
+                        .valueConflict, location, field: "study_date",
                         "differs from the study's earlier rows; the first is kept")
                 }
             } else if study.date == nil && firstLines["study_date"] == nil {
                 firstLines["study_date"] = row.line
                 log.warning(
-                    "value.bad-date", location, field: "study_date",
+                    .valueBadDate, location, field: "study_date",
                     "cannot read \(DiagnosticLog.quote(row.studyDate)) as a date; skipped")
             }
         }
@@ -173,7 +173,7 @@ struct MeasurementStudyBuilder {
                 study.patient.id = row.patientID
             } else if study.patient.id != row.patientID {
                 log.error(
-                    "value.conflict", location, field: "patient_id",
+                    .valueConflict, location, field: "patient_id",
                     "rows of one study name different patients; the study cannot be trusted")
             }
         }
@@ -197,7 +197,7 @@ struct MeasurementStudyBuilder {
     private mutating func requireSide(_ row: MeasurementRow) -> Side? {
         if let side = Lexicon.side(row.side) { return side }
         log.warning(
-            "value.unknown-side", at(row.line), field: "side",
+            .valueUnknownSide, at(row.line), field: "side",
             "side is \(DiagnosticLog.quote(row.side)) (expected L, R, Left, Right, D or I); row skipped")
         return nil
     }
@@ -207,7 +207,7 @@ struct MeasurementStudyBuilder {
         if nerve == nil, firstLines["nerve:\(Lexicon.key(row.nerve))"] == nil {
             firstLines["nerve:\(Lexicon.key(row.nerve))"] = row.line
             log.warning(
-                "name.unknown-nerve", at(row.line), field: "nerve",
+                .nameUnknownNerve, at(row.line), field: "nerve",
                 "unknown nerve \(DiagnosticLog.quote(row.nerve)) kept verbatim and left out of interpretation")
         }
         return nerve
@@ -218,7 +218,7 @@ struct MeasurementStudyBuilder {
         if site == nil, firstLines["site:\(Lexicon.key(label))"] == nil {
             firstLines["site:\(Lexicon.key(label))"] = row.line
             log.warning(
-                "name.unknown-site", at(row.line), field: "site",
+                .nameUnknownSite, at(row.line), field: "site",
                 "unknown stimulation site \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
         }
         return site
@@ -230,7 +230,7 @@ struct MeasurementStudyBuilder {
         if site == nil, firstLines["recording:\(Lexicon.key(label))"] == nil {
             firstLines["recording:\(Lexicon.key(label))"] = row.line
             log.warning(
-                "name.unknown-site", at(row.line), field: "recording",
+                .nameUnknownSite, at(row.line), field: "recording",
                 "unknown recording site \(DiagnosticLog.quote(label)) kept verbatim")
         }
         return site
@@ -248,7 +248,7 @@ struct MeasurementStudyBuilder {
     private mutating func noResponseFlag(_ row: MeasurementRow) -> Bool? {
         guard let flag = ValueParsing.flag(row.value) else {
             log.warning(
-                "value.not-a-flag", at(row.line), field: "no_response",
+                .valueNotAFlag, at(row.line), field: "no_response",
                 "cannot read \(DiagnosticLog.quote(row.value)) as 1/true/yes or 0/false/no; skipped")
             return nil
         }
@@ -281,7 +281,7 @@ struct MeasurementStudyBuilder {
         if !row.segmentTo.isEmpty {
             guard parameter == "distance" || parameter == "velocity" else {
                 log.warning(
-                    "csv.segment-parameter", location, field: "segment_to",
+                    .csvSegmentParameter, location, field: "segment_to",
                     "segment_to is set on a \(DiagnosticLog.quote(row.parameter)) row; only distance and velocity describe segments. Row skipped"
                 )
                 return
@@ -347,7 +347,7 @@ struct MeasurementStudyBuilder {
             if let flag = noResponseFlag(row) { study.motor[m].sites[s].noResponse = flag }
         case "velocity":
             log.warning(
-                "csv.velocity-without-segment", location, field: "segment_to",
+                .csvVelocityWithoutSegment, location, field: "segment_to",
                 "a velocity row needs segment_to to name its segment; row skipped")
         default: unknownParameter(row)
         }
@@ -503,7 +503,7 @@ struct MeasurementStudyBuilder {
             let muscle = Lexicon.muscle(row.nerve)
             if muscle == nil {
                 log.warning(
-                    "name.unknown-muscle", location, field: "nerve",
+                    .nameUnknownMuscle, location, field: "nerve",
                     "unknown muscle \(DiagnosticLog.quote(row.nerve)) kept verbatim and left out of interpretation")
             }
             study.needle.append(NeedleExam(muscle: muscle, muscleLabel: row.nerve, side: side, source: location))

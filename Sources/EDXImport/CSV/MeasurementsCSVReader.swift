@@ -38,7 +38,7 @@ struct MeasurementsCSVReader {
             outcome.unreadable = error.kind == .unreadable
             outcome.diagnostics.append(
                 Diagnostic(
-                    .error, error.kind == .empty ? "file.empty" : "file.unreadable",
+                    .error, error.kind == .empty ? .fileEmpty : .fileUnreadable,
                     at: SourceLocation(file: displayPath, line: max(error.line, 1)),
                     error.kind == .empty ? "the file is empty: it holds no study" : error.message))
             return outcome
@@ -59,7 +59,7 @@ struct MeasurementsCSVReader {
                 record = try tokenizer.next()
             } catch {
                 let diagnostic = Diagnostic(
-                    .error, error.kind == .unreadable ? "file.unreadable" : "csv.syntax",
+                    .error, error.kind == .unreadable ? .fileUnreadable : .csvSyntax,
                     at: location(error.line, error.column),
                     error.isFatal
                         ? "\(error.message); reading stopped here"
@@ -93,7 +93,7 @@ struct MeasurementsCSVReader {
                 if !missing.isEmpty {
                     outcome.diagnostics.append(
                         Diagnostic(
-                            .error, "csv.missing-column", at: location(record.line),
+                            .error, .csvMissingColumn, at: location(record.line),
                             "the header lacks \(missing.map(\.rawValue).joined(separator: ", ")); no study can be read")
                     )
                     return outcome
@@ -109,7 +109,7 @@ struct MeasurementsCSVReader {
                     ? "this row is delimited by '\(otherDelimiter)' but the file by \(tokenizer.delimiterName) (from its header); the file mixes delimiters and this study cannot be trusted"
                     : "the row has \(record.fields.count) fields but the header has \(headerCount); the row is lost, so this study cannot be trusted"
                 let diagnostic = Diagnostic(
-                    .error, mixed ? "csv.mixed-delimiters" : "csv.field-count", at: location(record.line), message)
+                    .error, mixed ? .csvMixedDelimiters : .csvFieldCount, at: location(record.line), message)
                 // Attribute the row to its study when its id can still be read.
                 let fields =
                     mixed
@@ -136,7 +136,7 @@ struct MeasurementsCSVReader {
             let id = field(.studyID)
             guard !id.isEmpty else {
                 let diagnostic = Diagnostic(
-                    .error, "csv.missing-study-id", at: location(record.line), field: "study_id",
+                    .error, .csvMissingStudyID, at: location(record.line), field: "study_id",
                     "the row has no study_id; it cannot be attributed to a study")
                 if current != nil { current!.add(diagnostic) } else { outcome.diagnostics.append(diagnostic) }
                 continue
@@ -150,7 +150,7 @@ struct MeasurementsCSVReader {
                 let name = columns.first { $0.value == index }?.key.rawValue ?? "column \(index + 1)"
                 current!.add(
                     Diagnostic(
-                        .warning, "csv.invalid-encoding", at: location(record.line), field: name,
+                        .warning, .csvInvalidEncoding, at: location(record.line), field: name,
                         "bytes that are not valid \(tokenizer.encoding.rawValue) (the file's encoding); row skipped"))
                 continue
             }
@@ -166,7 +166,7 @@ struct MeasurementsCSVReader {
         if let finished = current { emit(finished, body) }
         if headerCount == 0 {
             outcome.diagnostics.append(
-                Diagnostic(.error, "file.empty", at: location(1), "the file has no header row and no study"))
+                Diagnostic(.error, .fileEmpty, at: location(1), "the file has no header row and no study"))
         }
         return outcome
     }
@@ -176,7 +176,7 @@ struct MeasurementsCSVReader {
         if seen.contains(Self.hash(id)), let earlier = Self.firstRun(of: id, in: path, before: line) {
             builder.add(
                 Diagnostic(
-                    .error, "csv.study-reappears", at: SourceLocation(file: displayPath, line: line), field: "study_id",
+                    .error, .csvStudyReappears, at: SourceLocation(file: displayPath, line: line), field: "study_id",
                     "study_id \(DiagnosticLog.quote(id)) reappears at line \(line) after other studies; its rows at lines \(earlier.first)–\(earlier.last) were read as a study already. Rows of one study must be contiguous; these rows are rejected"
                 ))
         }

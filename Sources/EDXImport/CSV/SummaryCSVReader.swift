@@ -36,7 +36,7 @@ enum SummaryCSVReader {
             let message = error.kind == .empty ? "the file is empty: it holds no study" : error.message
             outcome.diagnostics.append(
                 Diagnostic(
-                    .error, error.kind == .empty ? "file.empty" : "file.unreadable",
+                    .error, error.kind == .empty ? .fileEmpty : .fileUnreadable,
                     at: SourceLocation(file: displayPath, line: max(error.line, 1)), message))
             return outcome
         }
@@ -114,22 +114,22 @@ struct SummaryStudyBuilder {
     mutating func syntaxError(_ error: CSVSyntaxError) {
         let location = SourceLocation(file: file, line: error.line, column: error.column)
         if error.kind == .unreadable {
-            log.error("file.unreadable", location, error.message)
+            log.error(.fileUnreadable, location, error.message)
         } else {
-            log.error("csv.syntax", location, "\(error.message); the study cannot be read reliably")
+            log.error(.csvSyntax, location, "\(error.message); the study cannot be read reliably")
         }
     }
 
     mutating func mixedDelimiters(at line: Int, fileDelimiter: String) {
         log.error(
-            "csv.mixed-delimiters", at(line),
+            .csvMixedDelimiters, at(line),
             "this row is not delimited by \(fileDelimiter), the delimiter of the file's first line; the file mixes delimiters and the study cannot be read reliably"
         )
     }
 
     mutating func undecodable(at line: Int, column: Int, encoding: TextEncoding) {
         log.warning(
-            "csv.invalid-encoding", at(line), field: header?.names[column] ?? "column \(column + 1)",
+            .csvInvalidEncoding, at(line), field: header?.names[column] ?? "column \(column + 1)",
             "bytes that are not valid \(encoding.rawValue) (the file's encoding); value skipped")
     }
 
@@ -184,20 +184,20 @@ struct SummaryStudyBuilder {
                 study.date = ValueParsing.isoDate(value)
                 if study.date == nil {
                     log.warning(
-                        "value.bad-date", location, field: key,
+                        .valueBadDate, location, field: key,
                         "cannot read \(DiagnosticLog.quote(value)) as a date; skipped")
                 }
             case "dob", "birthdate", "dateofbirth":
                 guard !value.isEmpty else { continue }
                 study.patient.birthDate = ValueParsing.isoDate(value)
                 if study.patient.birthDate == nil {
-                    log.warning("value.bad-date", location, field: key, "birth date is not a date; skipped")
+                    log.warning(.valueBadDate, location, field: key, "birth date is not a date; skipped")
                 }
             case "age":
                 guard let (number, unit) = ValueParsing.splitQuantity(value, decimalComma: decimalComma) else {
                     if !value.isEmpty {
                         log.warning(
-                            "value.not-a-number", location, field: key,
+                            .valueNotANumber, location, field: key,
                             "cannot read \(DiagnosticLog.quote(value)) as an age; skipped")
                     }
                     continue
@@ -206,7 +206,7 @@ struct SummaryStudyBuilder {
                 study.patient.ageYears = years.flatMap { log.possible($0, .age, field: key, at: location) }
                 if years == nil {
                     log.warning(
-                        "unit.unknown", location, field: key,
+                        .unitUnknown, location, field: key,
                         "unknown unit \(DiagnosticLog.quote(unit)) for an age; skipped")
                 }
             case "sex", "gender":
@@ -223,7 +223,7 @@ struct SummaryStudyBuilder {
             case "examiner", "physician": study.examiner = value.isEmpty ? nil : value
             case "referrer", "referring", "referringphysician": study.referrer = value.isEmpty ? nil : value
             default:
-                log.warning("csv.unknown-key", location, field: key, "unknown header key; its value is skipped")
+                log.warning(.csvUnknownKey, location, field: key, "unknown header key; its value is skipped")
             }
         }
     }
@@ -236,7 +236,7 @@ struct SummaryStudyBuilder {
         guard !value.isEmpty else { return nil }
         guard let (number, unit) = ValueParsing.splitQuantity(value, decimalComma: decimalComma) else {
             log.warning(
-                "value.not-a-number", location, field: field,
+                .valueNotANumber, location, field: field,
                 "cannot read \(DiagnosticLog.quote(value)) as \(quantity.description) with its unit; skipped")
             return nil
         }
@@ -255,7 +255,7 @@ struct SummaryStudyBuilder {
         }
         guard let numberIndex = words.firstIndex(where: { $0.first?.isNumber == true || $0.first == "-" }) else {
             log.warning(
-                "value.not-a-number", location, field: field,
+                .valueNotANumber, location, field: field,
                 "cannot find a temperature in \(DiagnosticLog.quote(value)); skipped")
             return
         }
@@ -263,13 +263,13 @@ struct SummaryStudyBuilder {
         let rest = words[numberIndex...].joined(separator: " ")
         guard let (number, unit) = ValueParsing.splitQuantity(rest, decimalComma: decimalComma) else {
             log.warning(
-                "value.not-a-number", location, field: field,
+                .valueNotANumber, location, field: field,
                 "cannot read \(DiagnosticLog.quote(rest)) as a temperature; skipped")
             return
         }
         guard let celsius = ValueParsing.celsius(number, unit: unit) else {
             log.warning(
-                "unit.unknown", location, field: field,
+                .unitUnknown, location, field: field,
                 "unknown unit \(DiagnosticLog.quote(unit)) for a temperature; value skipped")
             return
         }
@@ -330,14 +330,14 @@ struct SummaryStudyBuilder {
                 continue
             }
             guard let column else {
-                log.warning("csv.unknown-column", at(line), field: cell, "unknown column; its values are skipped")
+                log.warning(.csvUnknownColumn, at(line), field: cell, "unknown column; its values are skipped")
                 continue
             }
             if let quantity {
                 if let unit {
                     guard let factor = ValueParsing.factor(for: unit, quantity: quantity) else {
                         log.warning(
-                            "unit.unknown", at(line), field: cell,
+                            .unitUnknown, at(line), field: cell,
                             "unknown unit \(DiagnosticLog.quote(unit)) for \(quantity.description); the column's values are skipped"
                         )
                         continue
@@ -411,13 +411,13 @@ struct SummaryStudyBuilder {
         let nerve = Lexicon.nerve(group.nerveLabel)
         if nerve == nil {
             log.warning(
-                "name.unknown-nerve", location, field: "nerve",
+                .nameUnknownNerve, location, field: "nerve",
                 "unknown nerve \(DiagnosticLog.quote(group.nerveLabel)) kept verbatim and left out of interpretation")
         }
         let recording = group.recordingLabel.isEmpty ? nil : Lexicon.recordingSite(group.recordingLabel, nerve: nerve)
         if recording == nil && !group.recordingLabel.isEmpty {
             log.warning(
-                "name.unknown-site", location, field: "recording",
+                .nameUnknownSite, location, field: "recording",
                 "unknown recording site \(DiagnosticLog.quote(group.recordingLabel)) kept verbatim")
         }
         if section == .motor {
@@ -443,7 +443,7 @@ struct SummaryStudyBuilder {
         let field = header.names[index] ?? "\(column)"
         guard let value = ValueParsing.number(cells[index], decimalComma: decimalComma) else {
             log.warning(
-                "value.not-a-number", at(line), field: field,
+                .valueNotANumber, at(line), field: field,
                 "cannot read \(DiagnosticLog.quote(cells[index])) as a number; value skipped")
             return nil
         }
@@ -457,7 +457,7 @@ struct SummaryStudyBuilder {
                 cells[index], decimalComma: decimalComma, factor: header.factors[column] ?? 1)
         else {
             log.warning(
-                "value.bad-limit", at(line), field: header.names[index] ?? "norm",
+                .valueBadLimit, at(line), field: header.names[index] ?? "norm",
                 "cannot read the lab limit \(DiagnosticLog.quote(cells[index])) (expected <x, >x or x-y); skipped")
             return nil
         }
@@ -475,14 +475,14 @@ struct SummaryStudyBuilder {
         let noResponse = ValueParsing.flag(cell(cells, header, .nr)) ?? false
         if section == .motor {
             guard let motorIndex else {
-                log.warning("csv.orphan-row", location, field: siteLabel, "site row before any nerve row; skipped")
+                log.warning(.csvOrphanRow, location, field: siteLabel, "site row before any nerve row; skipped")
                 return
             }
             let nerve = study.motor[motorIndex].nerve
             let mapped = Lexicon.stimulationSite(siteLabel, nerve: nerve)
             if mapped == nil {
                 log.warning(
-                    "name.unknown-site", location, field: "Site",
+                    .nameUnknownSite, location, field: "Site",
                     "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation"
                 )
             }
@@ -496,7 +496,7 @@ struct SummaryStudyBuilder {
             if let norm = limit(cells, header, .normAmplitude, line: line) { site.labLimits["amplitude"] = norm }
             if noResponse && (site.latencyMs != nil || site.amplitudeMV != nil) {
                 log.warning(
-                    "value.no-response-with-values", location, field: "NR",
+                    .valueNoResponseWithValues, location, field: "NR",
                     "site is marked NR but also carries values; the values are ignored")
                 site.latencyMs = nil
                 site.amplitudeMV = nil
@@ -513,7 +513,7 @@ struct SummaryStudyBuilder {
                 site.distanceCm = distance
                 if velocity != nil {
                     log.warning(
-                        "csv.velocity-without-segment", location, field: "Vel",
+                        .csvVelocityWithoutSegment, location, field: "Vel",
                         "a velocity without Site1 and Site2 names no segment; skipped")
                 }
             } else if !site1.isEmpty && !site2.isEmpty {
@@ -522,7 +522,7 @@ struct SummaryStudyBuilder {
                     to: Lexicon.stimulationSite(site2, nerve: nerve), toLabel: site2, source: location)
                 if segment.from == nil || segment.to == nil {
                     log.warning(
-                        "name.unknown-site", location, field: "Site1/Site2",
+                        .nameUnknownSite, location, field: "Site1/Site2",
                         "unknown segment end \(DiagnosticLog.quote(segment.from == nil ? site1 : site2)) kept verbatim")
                 }
                 segment.distanceCm = distance
@@ -532,20 +532,20 @@ struct SummaryStudyBuilder {
                 study.motor[motorIndex].segments.append(segment)
             } else {
                 log.warning(
-                    "csv.half-segment", location, field: "Site1/Site2",
+                    .csvHalfSegment, location, field: "Site1/Site2",
                     "only one of Site1 and Site2 is given; the segment values are skipped")
             }
             study.motor[motorIndex].sites.append(site)
         } else {
             guard let sensoryIndex else {
-                log.warning("csv.orphan-row", location, field: siteLabel, "site row before any nerve row; skipped")
+                log.warning(.csvOrphanRow, location, field: siteLabel, "site row before any nerve row; skipped")
                 return
             }
             let nerve = study.sensory[sensoryIndex].nerve
             let mapped = Lexicon.stimulationSite(siteLabel, nerve: nerve)
             if mapped == nil {
                 log.warning(
-                    "name.unknown-site", location, field: "Site",
+                    .nameUnknownSite, location, field: "Site",
                     "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation"
                 )
             }
@@ -566,12 +566,12 @@ struct SummaryStudyBuilder {
                 if let norm = limit(cells, header, .normVelocity, line: line) { site.labLimits["velocity"] = norm }
             } else if distance != nil || velocity != nil {
                 log.warning(
-                    "csv.sensory-segment", location, field: "Site1/Site2",
+                    .csvSensorySegment, location, field: "Site1/Site2",
                     "a sensory segment between two stimulation sites is not supported; its values are skipped")
             }
             if noResponse && (site.amplitudeUV != nil || site.onsetLatencyMs != nil) {
                 log.warning(
-                    "value.no-response-with-values", location, field: "NR",
+                    .valueNoResponseWithValues, location, field: "NR",
                     "site is marked NR but also carries values; the values are ignored")
                 site.amplitudeUV = nil
                 site.onsetLatencyMs = nil
@@ -591,7 +591,7 @@ struct SummaryStudyBuilder {
         let label = cell(cells, header, .nerve).isEmpty ? cells[0] : cell(cells, header, .nerve)
         guard let group = parseGroup(label) else {
             log.warning(
-                "csv.bad-nerve-cell", location, field: "Nerve",
+                .csvBadNerveCell, location, field: "Nerve",
                 "cannot read side and nerve from \(DiagnosticLog.quote(label)) (expected e.g. 'Left Tibial (Abd Hallucis)'); row skipped"
             )
             return
@@ -599,7 +599,7 @@ struct SummaryStudyBuilder {
         let nerve = Lexicon.nerve(group.nerveLabel)
         if nerve == nil {
             log.warning(
-                "name.unknown-nerve", location, field: "Nerve",
+                .nameUnknownNerve, location, field: "Nerve",
                 "unknown nerve \(DiagnosticLog.quote(group.nerveLabel)) kept verbatim and left out of interpretation")
         }
         let recording = Lexicon.recordingSite(group.recordingLabel, nerve: nerve)
@@ -642,14 +642,14 @@ struct SummaryStudyBuilder {
         let label = cell(cells, header, .muscle)
         guard let side = Lexicon.side(sideText) else {
             log.warning(
-                "value.unknown-side", location, field: "Side",
+                .valueUnknownSide, location, field: "Side",
                 "side is \(DiagnosticLog.quote(sideText)) (expected Left, Right, L, R, D or I); row skipped")
             return
         }
         let muscle = Lexicon.muscle(label)
         if muscle == nil {
             log.warning(
-                "name.unknown-muscle", location, field: "Muscle",
+                .nameUnknownMuscle, location, field: "Muscle",
                 "unknown muscle \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
         }
         var exam = NeedleExam(muscle: muscle, muscleLabel: label, side: side, source: location)

@@ -6,11 +6,11 @@ struct DiagnosticLog {
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
-    mutating func warning(_ code: String, _ location: SourceLocation, field: String? = nil, _ message: String) {
+    mutating func warning(_ code: DiagnosticCode, _ location: SourceLocation, field: String? = nil, _ message: String) {
         items.append(Diagnostic(.warning, code, at: location, field: field, message))
     }
 
-    mutating func error(_ code: String, _ location: SourceLocation, field: String? = nil, _ message: String) {
+    mutating func error(_ code: DiagnosticCode, _ location: SourceLocation, field: String? = nil, _ message: String) {
         items.append(Diagnostic(.error, code, at: location, field: field, message))
     }
 
@@ -24,19 +24,19 @@ struct DiagnosticLog {
         guard !trimmed.isEmpty else { return nil }
         guard let value = ValueParsing.number(trimmed, decimalComma: decimalComma) else {
             warning(
-                "value.not-a-number", location, field: field,
+                .valueNotANumber, location, field: field,
                 "cannot read \(Self.quote(trimmed)) as a number; value skipped")
             return nil
         }
         guard let unit, !unit.trimmingWhitespace().isEmpty else {
             warning(
-                "unit.missing", location, field: field,
+                .unitMissing, location, field: field,
                 "no unit given for \(quantity.description) (expected e.g. \(quantity.canonicalUnit)); value skipped")
             return nil
         }
         guard let converted = ValueParsing.convert(value, unit: unit, quantity: quantity) else {
             warning(
-                "unit.unknown", location, field: field,
+                .unitUnknown, location, field: field,
                 "unknown unit \(Self.quote(unit)) for \(quantity.description); value skipped")
             return nil
         }
@@ -53,7 +53,7 @@ struct DiagnosticLog {
         let range = Plausibility.range(quantity, field: field)
         guard range.contains(value) else {
             warning(
-                "value.impossible", location, field: field,
+                .valueImpossible, location, field: field,
                 "\(Plausibility.number(value)) \(quantity.canonicalUnit) is impossible for \(quantity.description) "
                     + "(possible: \(range.text(quantity.canonicalUnit))); value skipped")
             return nil
@@ -69,7 +69,7 @@ struct DiagnosticLog {
         guard !trimmed.isEmpty else { return nil }
         guard let value = parse(trimmed) else {
             warning(
-                "value.unknown-grade", location, field: field,
+                .valueUnknownGrade, location, field: field,
                 "cannot read \(Self.quote(trimmed)) (expected \(expected)); value skipped")
             return nil
         }
@@ -84,7 +84,7 @@ struct DiagnosticLog {
         if let existing = slot, existing != value {
             let earlier = firstLine.map { " (first given at line \($0))" } ?? ""
             error(
-                "value.conflict", location, field: field,
+                .valueConflict, location, field: field,
                 "given twice with different values\(earlier); the study cannot be trusted")
             return
         }

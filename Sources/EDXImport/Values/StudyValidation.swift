@@ -83,14 +83,14 @@ enum StudyValidation {
                 if first.withoutSourceLocations() == item.withoutSourceLocations() {
                     diagnostics.append(
                         Diagnostic(
-                            .warning, "value.duplicate", at: item.source, field: name(item),
+                            .warning, .valueDuplicate, at: item.source, field: name(item),
                             "\(what) given twice with the same values (first at line \(firstLine)); the copy is ignored",
                             studyID: studyID))
                 } else {
                     conflict = true
                     diagnostics.append(
                         Diagnostic(
-                            .error, "value.conflict", at: item.source, field: name(item),
+                            .error, .valueConflict, at: item.source, field: name(item),
                             "\(what) given twice with different values (first at line \(firstLine)); which is right "
                                 + "cannot be known, so the study cannot be trusted",
                             studyID: studyID))

@@ -23,7 +23,7 @@ struct StudyXMLReader {
         do {
             reader = try XMLStreamReader(path: path)
         } catch {
-            let code = error.kind == .empty ? "file.empty" : "file.unreadable"
+            let code: DiagnosticCode = error.kind == .empty ? .fileEmpty : .fileUnreadable
             let message = error.kind == .empty ? "the file is empty: it holds no study" : error.message
             outcome.diagnostics.append(
                 Diagnostic(.error, code, at: SourceLocation(file: displayPath, line: max(error.line, 1)), message))
@@ -40,7 +40,7 @@ struct StudyXMLReader {
                 event = try reader.next()
             } catch {
                 let location = SourceLocation(file: displayPath, line: max(error.line, 1), column: error.column)
-                let kindCode = error.kind == .unreadable ? "file.unreadable" : "xml.malformed"
+                let kindCode: DiagnosticCode = error.kind == .unreadable ? .fileUnreadable : .xmlMalformed
                 let message =
                     error.kind == .unreadable
                     ? error.message
@@ -61,7 +61,7 @@ struct StudyXMLReader {
                 guard builder.inStudy else {
                     outcome.diagnostics.append(
                         Diagnostic(
-                            .error, "xml.too-deep", at: location, field: name,
+                            .error, .xmlTooDeep, at: location, field: name,
                             "elements nested deeper than \(Self.maximumDepth) levels outside a study; reading stopped here"
                         ))
                     return outcome
@@ -70,7 +70,7 @@ struct StudyXMLReader {
                 // (unless the nesting reaches libxml2's own limit, which stops the file).
                 builder.rejectOnce(
                     Diagnostic(
-                        .error, "xml.too-deep", at: location, field: name,
+                        .error, .xmlTooDeep, at: location, field: name,
                         "elements nested deeper than \(Self.maximumDepth) levels (EDX Study XML needs at most 6); "
                             + "skipped, and the study is rejected"))
                 if !builder.isSkippingSubtree { builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart) }
@@ -80,7 +80,7 @@ struct StudyXMLReader {
             case .documentType:
                 outcome.diagnostics.append(
                     Diagnostic(
-                        .warning, "xml.doctype", at: location,
+                        .warning, .xmlDoctype, at: location,
                         "DOCTYPE declaration ignored: edx never loads DTDs or expands entities"))
                 continue
             case .startElement(let name, _, _) where !rootSeen:
@@ -94,7 +94,7 @@ struct StudyXMLReader {
                 default:
                     outcome.diagnostics.append(
                         Diagnostic(
-                            .error, "xml.wrong-root", at: location, field: name,
+                            .error, .xmlWrongRoot, at: location, field: name,
                             "root element is <\(name)>; expected <EDXStudy> or <EDXArchive>"))
                     return outcome
                 }
@@ -102,7 +102,7 @@ struct StudyXMLReader {
                 guard name == "EDXStudy" else {
                     outcome.diagnostics.append(
                         Diagnostic(
-                            .warning, "xml.unknown-element", at: location, field: name,
+                            .warning, .xmlUnknownElement, at: location, field: name,
                             "unexpected <\(name)> in <EDXArchive>; only <EDXStudy> is read, this element is skipped"))
                     builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart)
                     continue
@@ -125,7 +125,7 @@ struct StudyXMLReader {
             } else if case .startElement(let name, _, _) = event {
                 outcome.diagnostics.append(
                     Diagnostic(
-                        .warning, "xml.unknown-element", at: location, field: name,
+                        .warning, .xmlUnknownElement, at: location, field: name,
                         "unexpected <\(name)> outside <EDXStudy>; skipped"))
                 builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart)
             }
@@ -133,7 +133,7 @@ struct StudyXMLReader {
         if studiesSeen == 0 && rootSeen && isArchive {
             outcome.diagnostics.append(
                 Diagnostic(
-                    .warning, "xml.empty-archive", at: SourceLocation(file: displayPath, line: 1),
+                    .warning, .xmlEmptyArchive, at: SourceLocation(file: displayPath, line: 1),
                     "the archive holds no <EDXStudy>"))
         }
         return outcome

@@ -44,7 +44,7 @@ struct XMLStudyBuilder {
         inStudy = false
         if study.id.isEmpty {
             log.error(
-                "study.missing-id", study.source, field: "Study/ID", "the study has no <Study><ID>; it is rejected")
+                .studyMissingID, study.source, field: "Study/ID", "the study has no <Study><ID>; it is rejected")
         }
         return result()
     }
@@ -98,7 +98,7 @@ struct XMLStudyBuilder {
             text += value
         case .entityReference(let name):
             log.error(
-                "xml.entity", location, field: name,
+                .xmlEntity, location, field: name,
                 "entity reference &\(name); refused: edx never expands entities, so this value cannot be read; the study is rejected"
             )
         case .endElement(let name):
@@ -155,7 +155,7 @@ struct XMLStudyBuilder {
                 method = SensoryMethod(rawValue: raw.lowercased())
                 if method == nil {
                     log.warning(
-                        "value.unknown-grade", location, field: "method",
+                        .valueUnknownGrade, location, field: "method",
                         "unknown method \(DiagnosticLog.quote(raw)) (expected antidromic or orthodromic); ignored")
                 }
             }
@@ -205,7 +205,7 @@ struct XMLStudyBuilder {
             let mapped = Lexicon.muscle(label)
             if mapped == nil {
                 log.warning(
-                    "name.unknown-muscle", location, field: "Muscle",
+                    .nameUnknownMuscle, location, field: "Muscle",
                     "unknown muscle \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
             }
             muscle = NeedleExam(muscle: mapped, muscleLabel: label, side: side, source: location)
@@ -218,7 +218,7 @@ struct XMLStudyBuilder {
             container = nil  // a value element, read at its end tag
         default:
             log.warning(
-                "xml.unknown-element", location, field: name,
+                .xmlUnknownElement, location, field: name,
                 "unknown element <\(name)> here; it and its content are skipped")
             skip(depth: depth, isEmpty: isEmpty)
             return
@@ -328,7 +328,7 @@ struct XMLStudyBuilder {
         case (_, _):
             if !value.trimmingWhitespace().isEmpty || !leafAttributes.isEmpty {
                 log.warning(
-                    "xml.unknown-element", location, field: name, "unknown element <\(name)> here; its value is skipped"
+                    .xmlUnknownElement, location, field: name, "unknown element <\(name)> here; its value is skipped"
                 )
             }
         }
@@ -347,7 +347,7 @@ struct XMLStudyBuilder {
                 study.patient.birthDate = date
             } else {
                 // Protected information: the value is never repeated in a message.
-                log.warning("value.bad-date", location, field: name, "birth date is not a date (YYYY-MM-DD); skipped")
+                log.warning(.valueBadDate, location, field: name, "birth date is not a date (YYYY-MM-DD); skipped")
             }
         case "Age":
             study.patient.ageYears = quantity(value, unit ?? "years", .age, name, location)
@@ -369,7 +369,7 @@ struct XMLStudyBuilder {
         case "ID":
             guard let id = nonEmpty(value) else { return }
             if !study.id.isEmpty && study.id != id {
-                log.error("value.conflict", location, field: "Study/ID", "the study has two different IDs")
+                log.error(.valueConflict, location, field: "Study/ID", "the study has two different IDs")
             }
             study.id = id
             studyIDLocation = location
@@ -378,7 +378,7 @@ struct XMLStudyBuilder {
             study.date = ValueParsing.isoDate(text)
             if study.date == nil {
                 log.warning(
-                    "value.bad-date", location, field: name,
+                    .valueBadDate, location, field: name,
                     "cannot read \(DiagnosticLog.quote(text)) as a date (YYYY-MM-DD); skipped")
             }
         case "Examiner": study.examiner = nonEmpty(value)
@@ -394,7 +394,7 @@ struct XMLStudyBuilder {
                 side = Lexicon.side(sideText)
                 if side == nil {
                     log.warning(
-                        "value.unknown-side", location, field: "side",
+                        .valueUnknownSide, location, field: "side",
                         "unknown side \(DiagnosticLog.quote(sideText)); temperature skipped")
                     return
                 }
@@ -513,7 +513,7 @@ struct XMLStudyBuilder {
                 }
             default:
                 log.warning(
-                    "xml.unknown-attribute", location, field: "MUAP \(attribute.name)",
+                    .xmlUnknownAttribute, location, field: "MUAP \(attribute.name)",
                     "unknown MUAP attribute; ignored")
             }
         }
@@ -533,7 +533,7 @@ struct XMLStudyBuilder {
         if let raw, let side = Lexicon.side(raw) { return side }
         let shown = raw.map(DiagnosticLog.quote) ?? "missing"
         log.warning(
-            "value.unknown-side", location, field: "\(element) side",
+            .valueUnknownSide, location, field: "\(element) side",
             "side is \(shown) (expected L or R); this <\(element)> is skipped")
         skip(depth: depth, isEmpty: isEmpty)
         return nil
@@ -544,7 +544,7 @@ struct XMLStudyBuilder {
         let nerve = Lexicon.nerve(label)
         if nerve == nil {
             log.warning(
-                "name.unknown-nerve", location, field: "nerve",
+                .nameUnknownNerve, location, field: "nerve",
                 "unknown nerve \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
         }
         return (nerve, label)
@@ -555,7 +555,7 @@ struct XMLStudyBuilder {
         let site = Lexicon.recordingSite(label, nerve: nerve)
         if site == nil {
             log.warning(
-                "name.unknown-site", location, field: "recording",
+                .nameUnknownSite, location, field: "recording",
                 "unknown recording site \(DiagnosticLog.quote(label)) kept verbatim")
         }
         return site
@@ -565,7 +565,7 @@ struct XMLStudyBuilder {
         let site = Lexicon.stimulationSite(label, nerve: nerve)
         if site == nil {
             log.warning(
-                "name.unknown-site", location, field: "site",
+                .nameUnknownSite, location, field: "site",
                 "unknown stimulation site \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
         }
         return site
@@ -575,7 +575,7 @@ struct XMLStudyBuilder {
         guard let raw else { return false }
         if let flag = ValueParsing.flag(raw) { return flag }
         log.warning(
-            "value.not-a-flag", location, field: "noResponse",
+            .valueNotAFlag, location, field: "noResponse",
             "cannot read \(DiagnosticLog.quote(raw)) as true or false; taken as false")
         return false
     }
@@ -585,14 +585,14 @@ struct XMLStudyBuilder {
     ) {
         if noResponse && hasValues {
             log.warning(
-                "value.no-response-with-values", location, field: "noResponse",
+                .valueNoResponseWithValues, location, field: "noResponse",
                 "site is marked as no response but also carries values; the values are ignored")
         }
     }
 
     private mutating func unknownValue(_ name: String, _ value: String, at location: SourceLocation) {
         log.warning(
-            "xml.unknown-element", location, field: name, "unknown element <\(name)> here; its value is skipped")
+            .xmlUnknownElement, location, field: name, "unknown element <\(name)> here; its value is skipped")
     }
 
     private func nonEmpty(_ value: String) -> String? {
