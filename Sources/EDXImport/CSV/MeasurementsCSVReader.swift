@@ -36,11 +36,9 @@ struct MeasurementsCSVReader {
             tokenizer = try CSVTokenizer(path: path)
         } catch {
             outcome.unreadable = error.kind == .unreadable
+            let problem: ImportProblem = error.kind == .empty ? .emptyFile : .unreadable(reason: error.message)
             outcome.diagnostics.append(
-                Diagnostic(
-                    .error, error.kind == .empty ? .fileEmpty : .fileUnreadable,
-                    at: SourceLocation(file: displayPath, line: max(error.line, 1)),
-                    error.kind == .empty ? "the file is empty: it holds no study" : error.message))
+                Diagnostic(problem, at: SourceLocation(file: displayPath, line: max(error.line, 1))))
             return outcome
         }
         let decimalComma = tokenizer.delimiter == UInt8(ascii: ";")
@@ -58,12 +56,7 @@ struct MeasurementsCSVReader {
             do {
                 record = try tokenizer.next()
             } catch {
-                let diagnostic = Diagnostic(
-                    .error, error.kind == .unreadable ? .fileUnreadable : .csvSyntax,
-                    at: location(error.line, error.column),
-                    error.isFatal
-                        ? "\(error.message); reading stopped here"
-                        : "\(error.message); the row is lost, so this study cannot be trusted")
+                let diagnostic = Diagnostic(.measurementsCSVError(error), at: location(error.line, error.column))
                 if var study = current {
                     study.add(diagnostic)
                     if error.isFatal {
@@ -92,10 +85,7 @@ struct MeasurementsCSVReader {
                 let missing = Self.required.filter { columns[$0] == nil }
                 if !missing.isEmpty {
                     outcome.diagnostics.append(
-                        Diagnostic(
-                            .error, .csvMissingColumn, at: location(record.line),
-                            "the header lacks \(missing.map(\.rawValue).joined(separator: ", ")); no study can be read")
-                    )
+                        Diagnostic(.missingColumns(missing.map(\.rawValue)), at: location(record.line)))
                     return outcome
                 }
                 continue
@@ -104,12 +94,11 @@ struct MeasurementsCSVReader {
                 let mixed =
                     record.fields.count == 1
                     && record.fields[0].filter({ $0 == otherDelimiter }).count >= headerCount / 2
-                let message =
+                let problem: ImportProblem =
                     mixed
-                    ? "this row is delimited by '\(otherDelimiter)' but the file by \(tokenizer.delimiterName) (from its header); the file mixes delimiters and this study cannot be trusted"
-                    : "the row has \(record.fields.count) fields but the header has \(headerCount); the row is lost, so this study cannot be trusted"
-                let diagnostic = Diagnostic(
-                    .error, mixed ? .csvMixedDelimiters : .csvFieldCount, at: location(record.line), message)
+                    ? .delimitedDifferently(rowDelimiter: otherDelimiter, fileDelimiter: tokenizer.delimiterName)
+                    : .fieldCount(record.fields.count, header: headerCount)
+                let diagnostic = Diagnostic(problem, at: location(record.line))
                 // Attribute the row to its study when its id can still be read.
                 let fields =
                     mixed
@@ -135,9 +124,7 @@ struct MeasurementsCSVReader {
             }
             let id = field(.studyID)
             guard !id.isEmpty else {
-                let diagnostic = Diagnostic(
-                    .error, .csvMissingStudyID, at: location(record.line), field: "study_id",
-                    "the row has no study_id; it cannot be attributed to a study")
+                let diagnostic = Diagnostic(.rowWithoutStudyID, at: location(record.line), field: "study_id")
                 if current != nil { current!.add(diagnostic) } else { outcome.diagnostics.append(diagnostic) }
                 continue
             }
@@ -149,9 +136,7 @@ struct MeasurementsCSVReader {
             if let index = record.undecodableFields.first {
                 let name = columns.first { $0.value == index }?.key.rawValue ?? "column \(index + 1)"
                 current!.add(
-                    Diagnostic(
-                        .warning, .csvInvalidEncoding, at: location(record.line), field: name,
-                        "bytes that are not valid \(tokenizer.encoding.rawValue) (the file's encoding); row skipped"))
+                    Diagnostic(.undecodableRow(tokenizer.encoding), at: location(record.line), field: name))
                 continue
             }
             current!.addRow(
@@ -165,8 +150,7 @@ struct MeasurementsCSVReader {
         }
         if let finished = current { emit(finished, body) }
         if headerCount == 0 {
-            outcome.diagnostics.append(
-                Diagnostic(.error, .fileEmpty, at: location(1), "the file has no header row and no study"))
+            outcome.diagnostics.append(Diagnostic(.noHeaderRow, at: location(1)))
         }
         return outcome
     }
@@ -176,9 +160,8 @@ struct MeasurementsCSVReader {
         if seen.contains(Self.hash(id)), let earlier = Self.firstRun(of: id, in: path, before: line) {
             builder.add(
                 Diagnostic(
-                    .error, .csvStudyReappears, at: SourceLocation(file: displayPath, line: line), field: "study_id",
-                    "study_id \(DiagnosticLog.quote(id)) reappears at line \(line) after other studies; its rows at lines \(earlier.first)–\(earlier.last) were read as a study already. Rows of one study must be contiguous; these rows are rejected"
-                ))
+                    .studyReappears(id: id, line: line, firstLine: earlier.first, lastLine: earlier.last),
+                    at: SourceLocation(file: displayPath, line: line), field: "study_id"))
         }
         return builder
     }

@@ -43,8 +43,7 @@ struct XMLStudyBuilder {
     mutating func finish() -> ImportedStudy {
         inStudy = false
         if study.id.isEmpty {
-            log.error(
-                .studyMissingID, study.source, field: "Study/ID", "the study has no <Study><ID>; it is rejected")
+            log.report(.missingStudyID, at: study.source, field: "Study/ID")
         }
         return result()
     }
@@ -97,10 +96,7 @@ struct XMLStudyBuilder {
         case .text(let value):
             text += value
         case .entityReference(let name):
-            log.error(
-                .xmlEntity, location, field: name,
-                "entity reference &\(name); refused: edx never expands entities, so this value cannot be read; the study is rejected"
-            )
+            log.report(.entity(name: name), at: location, field: name)
         case .endElement(let name):
             end(name)
         case .documentType:
@@ -154,9 +150,7 @@ struct XMLStudyBuilder {
             if let raw = attribute("method"), !raw.isEmpty {
                 method = SensoryMethod(rawValue: raw.lowercased())
                 if method == nil {
-                    log.warning(
-                        .valueUnknownGrade, location, field: "method",
-                        "unknown method \(DiagnosticLog.quote(raw)) (expected antidromic or orthodromic); ignored")
+                    log.report(.unknownMethod(raw), at: location, field: "method")
                 }
             }
             sensory = SensoryStudy(
@@ -204,9 +198,7 @@ struct XMLStudyBuilder {
             let label = attribute("name") ?? ""
             let mapped = Lexicon.muscle(label)
             if mapped == nil {
-                log.warning(
-                    .nameUnknownMuscle, location, field: "Muscle",
-                    "unknown muscle \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+                log.report(.unknownMuscle(label), at: location, field: "Muscle")
             }
             muscle = NeedleExam(muscle: mapped, muscleLabel: label, side: side, source: location)
             container = .muscle
@@ -217,9 +209,7 @@ struct XMLStudyBuilder {
             (.hReflex, _), (.muscle, _):
             container = nil  // a value element, read at its end tag
         default:
-            log.warning(
-                .xmlUnknownElement, location, field: name,
-                "unknown element <\(name)> here; it and its content are skipped")
+            log.report(.unknownElement(name), at: location, field: name)
             skip(depth: depth, isEmpty: isEmpty)
             return
         }
@@ -327,9 +317,7 @@ struct XMLStudyBuilder {
             readNeedleValue(name, value, at: location)
         case (_, _):
             if !value.trimmingWhitespace().isEmpty || !leafAttributes.isEmpty {
-                log.warning(
-                    .xmlUnknownElement, location, field: name, "unknown element <\(name)> here; its value is skipped"
-                )
+                log.report(.unknownValueElement(name), at: location, field: name)
             }
         }
         leafAttributes = []
@@ -347,14 +335,14 @@ struct XMLStudyBuilder {
                 study.patient.birthDate = date
             } else {
                 // Protected information: the value is never repeated in a message.
-                log.warning(.valueBadDate, location, field: name, "birth date is not a date (YYYY-MM-DD); skipped")
+                log.report(.badBirthDate(isoOnly: true), at: location, field: name)
             }
         case "Age":
             study.patient.ageYears = quantity(value, unit ?? "years", .age, name, location)
         case "Sex":
             guard let text = nonEmpty(value) else { return }
             study.patient.sex = log.category(
-                text, field: name, at: location, expected: "F, M, O or U", ValueParsing.sex)
+                text, field: name, at: location, expected: .sex, ValueParsing.sex)
         case "Height":
             study.patient.heightCm = quantity(value, unit, .height, name, location)
         case "Weight":
@@ -369,7 +357,7 @@ struct XMLStudyBuilder {
         case "ID":
             guard let id = nonEmpty(value) else { return }
             if !study.id.isEmpty && study.id != id {
-                log.error(.valueConflict, location, field: "Study/ID", "the study has two different IDs")
+                log.report(.twoStudyIDs, at: location, field: "Study/ID")
             }
             study.id = id
             studyIDLocation = location
@@ -377,9 +365,7 @@ struct XMLStudyBuilder {
             guard let text = nonEmpty(value) else { return }
             study.date = ValueParsing.isoDate(text)
             if study.date == nil {
-                log.warning(
-                    .valueBadDate, location, field: name,
-                    "cannot read \(DiagnosticLog.quote(text)) as a date (YYYY-MM-DD); skipped")
+                log.report(.badDate(text, isoOnly: true), at: location, field: name)
             }
         case "Examiner": study.examiner = nonEmpty(value)
         case "Referrer": study.referrer = nonEmpty(value)
@@ -393,9 +379,7 @@ struct XMLStudyBuilder {
             if let sideText, !sideText.isEmpty {
                 side = Lexicon.side(sideText)
                 if side == nil {
-                    log.warning(
-                        .valueUnknownSide, location, field: "side",
-                        "unknown side \(DiagnosticLog.quote(sideText)); temperature skipped")
+                    log.report(.unknownTemperatureSide(sideText), at: location, field: "side")
                     return
                 }
             }
@@ -452,34 +436,33 @@ struct XMLStudyBuilder {
     }
 
     private mutating func readNeedleValue(_ name: String, _ value: String, at location: SourceLocation) {
-        let grades = "0, +/-, 1+, 2+, 3+ or 4+"
         switch name {
         case "InsertionalActivity":
             log.assign(
                 &muscle!.insertionalActivity,
                 log.category(
-                    value, field: name, at: location, expected: "Normal, Increased or Decreased", Lexicon.activity),
+                    value, field: name, at: location, expected: .activity, Lexicon.activity),
                 field: name, at: location)
         case "Fibrillations":
             log.assign(
                 &muscle!.fibrillations,
-                log.category(value, field: name, at: location, expected: grades, Lexicon.spontaneousGrade),
+                log.category(value, field: name, at: location, expected: .spontaneousGrade, Lexicon.spontaneousGrade),
                 field: name, at: location)
         case "PositiveSharpWaves":
             log.assign(
                 &muscle!.positiveSharpWaves,
-                log.category(value, field: name, at: location, expected: grades, Lexicon.spontaneousGrade),
+                log.category(value, field: name, at: location, expected: .spontaneousGrade, Lexicon.spontaneousGrade),
                 field: name, at: location)
         case "Fasciculations":
             log.assign(
                 &muscle!.fasciculations,
-                log.category(value, field: name, at: location, expected: grades, Lexicon.spontaneousGrade),
+                log.category(value, field: name, at: location, expected: .spontaneousGrade, Lexicon.spontaneousGrade),
                 field: name, at: location)
         case "Recruitment":
             log.assign(
                 &muscle!.recruitment,
                 log.category(
-                    value, field: name, at: location, expected: "Normal, Reduced, Discrete, None or Early",
+                    value, field: name, at: location, expected: .recruitment,
                     Lexicon.recruitment), field: name, at: location)
         case "MUAP":
             break  // read from its attributes at the start tag
@@ -497,24 +480,22 @@ struct XMLStudyBuilder {
             switch attribute.name {
             case "amplitude":
                 muscle!.muapAmplitude = log.category(
-                    attribute.value, field: "MUAP amplitude", at: location, expected: "Normal, Increased or Decreased",
+                    attribute.value, field: "MUAP amplitude", at: location, expected: .activity,
                     Lexicon.activity)
             case "duration":
                 muscle!.muapDuration = log.category(
-                    attribute.value, field: "MUAP duration", at: location, expected: "Normal, Increased or Decreased",
+                    attribute.value, field: "MUAP duration", at: location, expected: .activity,
                     Lexicon.activity)
             case "polyphasia":
                 if let (change, grade) = log.category(
-                    attribute.value, field: "MUAP polyphasia", at: location, expected: "Normal, Increased or a count",
+                    attribute.value, field: "MUAP polyphasia", at: location, expected: .polyphasia,
                     Lexicon.polyphasia)
                 {
                     muscle!.polyphasia = change
                     muscle!.polyphasiaGrade = grade
                 }
             default:
-                log.warning(
-                    .xmlUnknownAttribute, location, field: "MUAP \(attribute.name)",
-                    "unknown MUAP attribute; ignored")
+                log.report(.unknownMUAPAttribute, at: location, field: "MUAP \(attribute.name)")
             }
         }
     }
@@ -531,10 +512,7 @@ struct XMLStudyBuilder {
         _ raw: String?, element: String, at location: SourceLocation, isEmpty: Bool, depth: Int
     ) -> Side? {
         if let raw, let side = Lexicon.side(raw) { return side }
-        let shown = raw.map(DiagnosticLog.quote) ?? "missing"
-        log.warning(
-            .valueUnknownSide, location, field: "\(element) side",
-            "side is \(shown) (expected L or R); this <\(element)> is skipped")
+        log.report(.unknownElementSide(raw, element: element), at: location, field: "\(element) side")
         skip(depth: depth, isEmpty: isEmpty)
         return nil
     }
@@ -543,9 +521,7 @@ struct XMLStudyBuilder {
         let label = raw ?? ""
         let nerve = Lexicon.nerve(label)
         if nerve == nil {
-            log.warning(
-                .nameUnknownNerve, location, field: "nerve",
-                "unknown nerve \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+            log.report(.unknownNerve(label), at: location, field: "nerve")
         }
         return (nerve, label)
     }
@@ -554,9 +530,7 @@ struct XMLStudyBuilder {
         guard !label.isEmpty else { return nil }
         let site = Lexicon.recordingSite(label, nerve: nerve)
         if site == nil {
-            log.warning(
-                .nameUnknownSite, location, field: "recording",
-                "unknown recording site \(DiagnosticLog.quote(label)) kept verbatim")
+            log.report(.unknownRecordingSite(label), at: location, field: "recording")
         }
         return site
     }
@@ -564,9 +538,7 @@ struct XMLStudyBuilder {
     private mutating func mapSite(_ label: String, nerve: Nerve?, at location: SourceLocation) -> StimulationSite? {
         let site = Lexicon.stimulationSite(label, nerve: nerve)
         if site == nil {
-            log.warning(
-                .nameUnknownSite, location, field: "site",
-                "unknown stimulation site \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+            log.report(.unknownStimulationSite(label), at: location, field: "site")
         }
         return site
     }
@@ -574,9 +546,7 @@ struct XMLStudyBuilder {
     private mutating func noResponse(_ raw: String?, at location: SourceLocation) -> Bool {
         guard let raw else { return false }
         if let flag = ValueParsing.flag(raw) { return flag }
-        log.warning(
-            .valueNotAFlag, location, field: "noResponse",
-            "cannot read \(DiagnosticLog.quote(raw)) as true or false; taken as false")
+        log.report(.notTrueOrFalse(raw), at: location, field: "noResponse")
         return false
     }
 
@@ -584,15 +554,12 @@ struct XMLStudyBuilder {
         _ noResponse: inout Bool, hasValues: Bool, at location: SourceLocation
     ) {
         if noResponse && hasValues {
-            log.warning(
-                .valueNoResponseWithValues, location, field: "noResponse",
-                "site is marked as no response but also carries values; the values are ignored")
+            log.report(.noResponseWithValues(.studyXML), at: location, field: "noResponse")
         }
     }
 
     private mutating func unknownValue(_ name: String, _ value: String, at location: SourceLocation) {
-        log.warning(
-            .xmlUnknownElement, location, field: name, "unknown element <\(name)> here; its value is skipped")
+        log.report(.unknownValueElement(name), at: location, field: name)
     }
 
     private func nonEmpty(_ value: String) -> String? {
