@@ -153,7 +153,7 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
             "An entity reference, internal or external; it is never expanded, and the study is rejected."
         case .xmlTooDeep:
             "Elements nested deeper than 12 levels; in a study the subtree is skipped and the study rejected, "
-                + "outside one reading stops."
+                + "outside one, reading stops."
         case .xmlUnknownElement:
             "An element edx does not know, or one out of its place; it is skipped with its content."
         case .xmlUnknownAttribute:
@@ -189,7 +189,7 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
         case .csvUnknownParameter:
             "A measurements-csv parameter that the row's kind does not have; the row is skipped."
         case .csvSegmentParameter:
-            "segment_to on a measurements-csv row other than distance or velocity; the row is skipped."
+            "A measurements-csv row other than distance or velocity that sets segment_to; the row is skipped."
         case .csvOrphanRow:
             "A summary-csv site row before any nerve row; it is skipped."
         case .csvVelocityWithoutSegment:
