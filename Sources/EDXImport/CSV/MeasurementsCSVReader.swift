@@ -57,11 +57,10 @@ struct MeasurementsCSVReader {
                 record = try tokenizer.next()
             } catch {
                 let diagnostic = Diagnostic(.measurementsCSVError(error), at: location(error.line, error.column))
-                if var study = current {
+                if var study = current.take() {
                     study.add(diagnostic)
                     if error.isFatal {
                         emit(study, body)
-                        current = nil
                     } else {
                         current = study
                     }
@@ -106,13 +105,13 @@ struct MeasurementsCSVReader {
                         String.init)
                     : record.fields
                 let id = columns[.studyID].flatMap { $0 < fields.count ? fields[$0].trimmingWhitespace() : nil }
-                if let id, !id.isEmpty, current?.id != id {
-                    if let finished = current { emit(finished, body) }
-                    current = startStudy(id: id, line: record.line)
+                if let id, !id.isEmpty {
+                    current = builder(for: id, line: record.line, open: current.take(), body)
                 }
-                if current != nil {
-                    current!.add(diagnostic)
-                    current!.lastLine = record.line
+                if var study = current.take() {
+                    study.add(diagnostic)
+                    study.lastLine = record.line
+                    current = study
                 } else {
                     outcome.diagnostics.append(diagnostic)
                 }
@@ -125,34 +124,48 @@ struct MeasurementsCSVReader {
             let id = field(.studyID)
             guard !id.isEmpty else {
                 let diagnostic = Diagnostic(.rowWithoutStudyID, at: location(record.line), field: "study_id")
-                if current != nil { current!.add(diagnostic) } else { outcome.diagnostics.append(diagnostic) }
+                if var study = current.take() {
+                    study.add(diagnostic)
+                    current = study
+                } else {
+                    outcome.diagnostics.append(diagnostic)
+                }
                 continue
             }
-            if current?.id != id {
-                if let finished = current { emit(finished, body) }
-                current = startStudy(id: id, line: record.line)
-            }
-            current!.lastLine = record.line
+            var study = builder(for: id, line: record.line, open: current.take(), body)
+            study.lastLine = record.line
             if let index = record.undecodableFields.first {
                 let name = columns.first { $0.value == index }?.key.rawValue ?? "column \(index + 1)"
-                current!.add(
-                    Diagnostic(.undecodableRow(tokenizer.encoding), at: location(record.line), field: name))
-                continue
+                study.add(Diagnostic(.undecodableRow(tokenizer.encoding), at: location(record.line), field: name))
+            } else {
+                study.addRow(
+                    MeasurementRow(
+                        line: record.line, studyDate: field(.studyDate), patientID: field(.patientID),
+                        age: field(.age), sex: field(.sex), height: field(.height), kind: field(.kind),
+                        nerve: field(.nerve), side: field(.side), recording: field(.recording), site: field(.site),
+                        segmentTo: field(.segmentTo), parameter: field(.parameter), value: field(.value),
+                        unit: field(.unit)),
+                    decimalComma: decimalComma)
             }
-            current!.addRow(
-                MeasurementRow(
-                    line: record.line, studyDate: field(.studyDate), patientID: field(.patientID), age: field(.age),
-                    sex: field(.sex), height: field(.height), kind: field(.kind), nerve: field(.nerve),
-                    side: field(.side), recording: field(.recording), site: field(.site),
-                    segmentTo: field(.segmentTo), parameter: field(.parameter), value: field(.value),
-                    unit: field(.unit)),
-                decimalComma: decimalComma)
+            current = study
         }
         if let finished = current { emit(finished, body) }
         if headerCount == 0 {
             outcome.diagnostics.append(Diagnostic(.noHeaderRow, at: location(1)))
         }
         return outcome
+    }
+
+    /// The builder that takes a row of study `id`: `open` when it builds that study; otherwise `open`
+    /// is finished and a new study starts at `line`.
+    private mutating func builder(
+        for id: String, line: Int, open: MeasurementStudyBuilder?, _ body: (ImportedStudy) -> Void
+    ) -> MeasurementStudyBuilder {
+        if let open {
+            if open.id == id { return open }
+            emit(open, body)
+        }
+        return startStudy(id: id, line: line)
     }
 
     private mutating func startStudy(id: String, line: Int) -> MeasurementStudyBuilder {
