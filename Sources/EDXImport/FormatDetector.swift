@@ -11,11 +11,12 @@ import EDXModel
 /// XML: the first non-blank character is `<`. CSV: the first non-blank line names `study_id`
 /// (measurements-csv), or starts with a summary header key or section title (summary-csv).
 enum FormatDetector {
-    struct Problem: Error {
-        var code: String
+    /// Why a file is not read, and the line concerned (0 when the file could not be opened).
+    struct Failure: Error {
+        var problem: ImportProblem
         var line: Int
-        var message: String
-        var unreadable: Bool
+        /// True when the file could not be opened or read at all.
+        var unreadable: Bool { problem.code == .fileUnreadable }
     }
 
     static let summaryKeys: Set<String> = [
@@ -23,33 +24,25 @@ enum FormatDetector {
         "symptomduration", "studyid", "date", "name", "examiner", "referrer", "referring",
     ]
 
-    static func detect(path: String) -> Result<ExportFormat, Problem> {
+    static func detect(path: String) -> Result<ExportFormat, Failure> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            return .failure(
-                Problem(
-                    code: "file.unreadable", line: 0, message: "cannot open file: \(String(cString: strerror(errno)))",
-                    unreadable: true))
+            return .failure(Failure(problem: .cannotOpen(reason: String(cString: strerror(errno))), line: 0))
         }
         defer { close(fd) }
         var status = stat()
         if fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(Problem(code: "file.unreadable", line: 0, message: "is a directory", unreadable: true))
+            return .failure(Failure(problem: .isDirectory, line: 0))
         }
         var head = [UInt8](repeating: 0, count: 8192)
         let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 8192) }
         guard count >= 0 else {
-            return .failure(
-                Problem(
-                    code: "file.unreadable", line: 0, message: "read error: \(String(cString: strerror(errno)))",
-                    unreadable: true))
+            return .failure(Failure(problem: .readError(reason: String(cString: strerror(errno))), line: 0))
         }
         head.removeSubrange(count...)
         let text = decodeHead(head)
         guard !text.allSatisfy(\.isWhitespace) else {
-            return .failure(
-                Problem(
-                    code: "file.empty", line: 1, message: "the file is empty: it holds no study", unreadable: false))
+            return .failure(Failure(problem: .emptyFile, line: 1))
         }
         if text.first(where: { !$0.isWhitespace }) == "<" { return .success(.studyXML) }
         var lineNumber = 0
@@ -70,15 +63,9 @@ enum FormatDetector {
                     return .success(.summaryCSV)
                 }
             }
-            return .failure(
-                Problem(
-                    code: "format.unknown", line: lineNumber,
-                    message:
-                        "not a recognised export: expected an XML study, a summary-csv (first line 'Patient,…') or a measurements-csv header naming study_id",
-                    unreadable: false))
+            return .failure(Failure(problem: .notAnExport, line: lineNumber))
         }
-        return .failure(
-            Problem(code: "format.unknown", line: 1, message: "not a recognised export", unreadable: false))
+        return .failure(Failure(problem: .onlyDelimiters, line: 1))
     }
 
     /// Decodes the first bytes for detection: UTF-16 by its BOM, otherwise bytes as Latin-1-ish ASCII.

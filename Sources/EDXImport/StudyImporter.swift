@@ -70,10 +70,10 @@ public enum StudyImporter {
         }
         let detection = FormatDetector.detect(path: path)
         switch detection {
-        case .failure(let problem):
-            summary.unreadable = problem.unreadable
+        case .failure(let failure):
+            summary.unreadable = failure.unreadable
             summary.fileDiagnostics.append(
-                Diagnostic(.error, problem.code, at: SourceLocation(file: name, line: problem.line), problem.message))
+                Diagnostic(failure.problem, at: SourceLocation(file: name, line: failure.line)))
         case .success(let format):
             let outcome = read(path, as: format, displayPath: name, counting)
             summary.format = format

@@ -30,8 +30,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var severity: Severity
-    /// A stable identifier of the kind of problem, e.g. `value.not-a-number`.
-    public var code: String
+    /// The kind of problem; encoded as its stable identifier, e.g. `value.not-a-number`.
+    public var code: DiagnosticCode
     public var location: SourceLocation
     /// The field, element or column concerned, when there is one.
     public var field: String?
@@ -40,7 +40,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, CustomStringConvertible {
     public var studyID: String?
 
     public init(
-        _ severity: Severity, _ code: String, at location: SourceLocation, field: String? = nil, _ message: String,
+        _ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, field: String? = nil,
+        _ message: String,
         studyID: String? = nil
     ) {
         self.severity = severity

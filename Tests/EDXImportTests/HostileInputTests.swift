@@ -137,7 +137,7 @@ struct HostileInputTests {
             megabytes: 200, suffix: "</Indication></Study></EDXStudy>\n</EDXArchive>\n")
         let (studies, summary) = StudyImporter.importAll(at: path)
         #expect(studies.map(\.status) == [.imported, .rejected])
-        #expect(studies.last?.diagnostics.first?.code == "xml.malformed")
+        #expect(studies.last?.diagnostics.first?.code == .xmlMalformed)
         #expect(studies.last?.diagnostics.first?.message.contains("huge text node") == true)
         #expect(!summary.unreadable)
         let reference = StudyImporter.importAll(at: Fixtures.path("examples/peroneal-fibular-head-left.xml")).studies

@@ -39,9 +39,7 @@ struct MeasurementStudyBuilder {
             for s in study.motor[m].sites.indices where study.motor[m].sites[s].noResponse {
                 let site = study.motor[m].sites[s]
                 if site.latencyMs != nil || site.amplitudeMV != nil {
-                    log.warning(
-                        "value.no-response-with-values", site.source, field: "no_response",
-                        "site is marked no response but also carries values; the values are ignored")
+                    log.report(.noResponseWithValues(.measurementsCSV), at: site.source, field: "no_response")
                 }
                 study.motor[m].sites[s].latencyMs = nil
                 study.motor[m].sites[s].amplitudeMV = nil
@@ -53,9 +51,7 @@ struct MeasurementStudyBuilder {
             for s in study.sensory[n].sites.indices where study.sensory[n].sites[s].noResponse {
                 let site = study.sensory[n].sites[s]
                 if site.amplitudeUV != nil || site.onsetLatencyMs != nil {
-                    log.warning(
-                        "value.no-response-with-values", site.source, field: "no_response",
-                        "site is marked no response but also carries values; the values are ignored")
+                    log.report(.noResponseWithValues(.measurementsCSV), at: site.source, field: "no_response")
                 }
                 study.sensory[n].sites[s].amplitudeUV = nil
                 study.sensory[n].sites[s].onsetLatencyMs = nil
@@ -89,9 +85,7 @@ struct MeasurementStudyBuilder {
             if !row.side.isEmpty {
                 side = Lexicon.side(row.side)
                 if side == nil {
-                    log.warning(
-                        "value.unknown-side", location, field: "side",
-                        "unknown side \(DiagnosticLog.quote(row.side)); temperature skipped")
+                    log.report(.unknownTemperatureSide(row.side), at: location, field: "side")
                     return
                 }
             }
@@ -122,10 +116,7 @@ struct MeasurementStudyBuilder {
                 unknownParameter(row)
             }
         default:
-            log.warning(
-                "csv.unknown-kind", location, field: "kind",
-                "unknown kind \(DiagnosticLog.quote(row.kind)) (expected motor, sensory, fwave, hreflex, needle, temperature or demographic); row skipped"
-            )
+            log.report(.unknownKind(row.kind), at: location, field: "kind")
         }
     }
 
@@ -143,9 +134,7 @@ struct MeasurementStudyBuilder {
     }
 
     private mutating func unknownParameter(_ row: MeasurementRow) {
-        log.warning(
-            "csv.unknown-parameter", at(row.line), field: "parameter",
-            "unknown parameter \(DiagnosticLog.quote(row.parameter)) for kind \(row.kind); row skipped")
+        log.report(.unknownParameter(row.parameter, kind: row.kind), at: at(row.line), field: "parameter")
     }
 
     private mutating func readDemographics(_ row: MeasurementRow, decimalComma: Bool) {
@@ -157,24 +146,18 @@ struct MeasurementStudyBuilder {
                 if study.date == nil {
                     study.date = date
                 } else if study.date != date {
-                    log.warning(
-                        "value.conflict", location, field: "study_date",
-                        "differs from the study's earlier rows; the first is kept")
+                    log.report(.dateDiffers, at: location, field: "study_date")
                 }
             } else if study.date == nil && firstLines["study_date"] == nil {
                 firstLines["study_date"] = row.line
-                log.warning(
-                    "value.bad-date", location, field: "study_date",
-                    "cannot read \(DiagnosticLog.quote(row.studyDate)) as a date; skipped")
+                log.report(.badDate(row.studyDate, isoOnly: false), at: location, field: "study_date")
             }
         }
         if !row.patientID.isEmpty {
             if study.patient.id == nil {
                 study.patient.id = row.patientID
             } else if study.patient.id != row.patientID {
-                log.error(
-                    "value.conflict", location, field: "patient_id",
-                    "rows of one study name different patients; the study cannot be trusted")
+                log.report(.differentPatients, at: location, field: "patient_id")
             }
         }
         if !row.age.isEmpty, firstLines["age"] == nil {
@@ -185,7 +168,7 @@ struct MeasurementStudyBuilder {
         if !row.sex.isEmpty, firstLines["sex"] == nil {
             firstLines["sex"] = row.line
             study.patient.sex = log.category(
-                row.sex, field: "sex", at: location, expected: "F, M, O or U", ValueParsing.sex)
+                row.sex, field: "sex", at: location, expected: .sex, ValueParsing.sex)
         }
         if !row.height.isEmpty, firstLines["height"] == nil {
             firstLines["height"] = row.line
@@ -196,9 +179,7 @@ struct MeasurementStudyBuilder {
 
     private mutating func requireSide(_ row: MeasurementRow) -> Side? {
         if let side = Lexicon.side(row.side) { return side }
-        log.warning(
-            "value.unknown-side", at(row.line), field: "side",
-            "side is \(DiagnosticLog.quote(row.side)) (expected L, R, Left, Right, D or I); row skipped")
+        log.report(.unknownRowSide(row.side, expected: .measurementSide), at: at(row.line), field: "side")
         return nil
     }
 
@@ -206,9 +187,7 @@ struct MeasurementStudyBuilder {
         let nerve = Lexicon.nerve(row.nerve)
         if nerve == nil, firstLines["nerve:\(Lexicon.key(row.nerve))"] == nil {
             firstLines["nerve:\(Lexicon.key(row.nerve))"] = row.line
-            log.warning(
-                "name.unknown-nerve", at(row.line), field: "nerve",
-                "unknown nerve \(DiagnosticLog.quote(row.nerve)) kept verbatim and left out of interpretation")
+            log.report(.unknownNerve(row.nerve), at: at(row.line), field: "nerve")
         }
         return nerve
     }
@@ -217,9 +196,7 @@ struct MeasurementStudyBuilder {
         let site = Lexicon.stimulationSite(label, nerve: nerve)
         if site == nil, firstLines["site:\(Lexicon.key(label))"] == nil {
             firstLines["site:\(Lexicon.key(label))"] = row.line
-            log.warning(
-                "name.unknown-site", at(row.line), field: "site",
-                "unknown stimulation site \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+            log.report(.unknownStimulationSite(label), at: at(row.line), field: "site")
         }
         return site
     }
@@ -229,9 +206,7 @@ struct MeasurementStudyBuilder {
         let site = Lexicon.recordingSite(label, nerve: nerve)
         if site == nil, firstLines["recording:\(Lexicon.key(label))"] == nil {
             firstLines["recording:\(Lexicon.key(label))"] = row.line
-            log.warning(
-                "name.unknown-site", at(row.line), field: "recording",
-                "unknown recording site \(DiagnosticLog.quote(label)) kept verbatim")
+            log.report(.unknownRecordingSite(label), at: at(row.line), field: "recording")
         }
         return site
     }
@@ -247,9 +222,7 @@ struct MeasurementStudyBuilder {
 
     private mutating func noResponseFlag(_ row: MeasurementRow) -> Bool? {
         guard let flag = ValueParsing.flag(row.value) else {
-            log.warning(
-                "value.not-a-flag", at(row.line), field: "no_response",
-                "cannot read \(DiagnosticLog.quote(row.value)) as 1/true/yes or 0/false/no; skipped")
+            log.report(.notAFlag(row.value), at: at(row.line), field: "no_response")
             return nil
         }
         return flag
@@ -280,10 +253,7 @@ struct MeasurementStudyBuilder {
         }
         if !row.segmentTo.isEmpty {
             guard parameter == "distance" || parameter == "velocity" else {
-                log.warning(
-                    "csv.segment-parameter", location, field: "segment_to",
-                    "segment_to is set on a \(DiagnosticLog.quote(row.parameter)) row; only distance and velocity describe segments. Row skipped"
-                )
+                log.report(.segmentParameter(row.parameter), at: location, field: "segment_to")
                 return
             }
             let fromKey = Self.siteKey(row.site, nerve: nerve)
@@ -346,9 +316,7 @@ struct MeasurementStudyBuilder {
         case "no_response":
             if let flag = noResponseFlag(row) { study.motor[m].sites[s].noResponse = flag }
         case "velocity":
-            log.warning(
-                "csv.velocity-without-segment", location, field: "segment_to",
-                "a velocity row needs segment_to to name its segment; row skipped")
+            log.report(.velocityWithoutSegmentTo, at: location, field: "segment_to")
         default: unknownParameter(row)
         }
     }
@@ -502,53 +470,53 @@ struct MeasurementStudyBuilder {
         } else {
             let muscle = Lexicon.muscle(row.nerve)
             if muscle == nil {
-                log.warning(
-                    "name.unknown-muscle", location, field: "nerve",
-                    "unknown muscle \(DiagnosticLog.quote(row.nerve)) kept verbatim and left out of interpretation")
+                log.report(.unknownMuscle(row.nerve), at: location, field: "nerve")
             }
             study.needle.append(NeedleExam(muscle: muscle, muscleLabel: row.nerve, side: side, source: location))
             i = study.needle.count - 1
             needleIndex[key] = i
         }
-        let grades = "0, +/-, 1+, 2+, 3+ or 4+"
         let slotKey = "needle|\(i)|\(parameter)"
         switch parameter {
         case "insertional":
             Self.assign(
                 log.category(
-                    row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
+                    row.value, field: parameter, at: location, expected: .abbreviatedActivity, Lexicon.activity),
                 to: &study.needle[i].insertionalActivity, key: slotKey, row: row, file: file, log: &log,
                 firstLines: &firstLines)
         case "fibrillations":
             Self.assign(
-                log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
+                log.category(
+                    row.value, field: parameter, at: location, expected: .spontaneousGrade, Lexicon.spontaneousGrade),
                 to: &study.needle[i].fibrillations, key: slotKey, row: row, file: file, log: &log,
                 firstLines: &firstLines)
         case "psw":
             Self.assign(
-                log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
+                log.category(
+                    row.value, field: parameter, at: location, expected: .spontaneousGrade, Lexicon.spontaneousGrade),
                 to: &study.needle[i].positiveSharpWaves, key: slotKey, row: row, file: file, log: &log,
                 firstLines: &firstLines)
         case "fasciculations":
             Self.assign(
-                log.category(row.value, field: parameter, at: location, expected: grades, Lexicon.spontaneousGrade),
+                log.category(
+                    row.value, field: parameter, at: location, expected: .spontaneousGrade, Lexicon.spontaneousGrade),
                 to: &study.needle[i].fasciculations, key: slotKey, row: row, file: file, log: &log,
                 firstLines: &firstLines)
         case "muap_amplitude":
             Self.assign(
                 log.category(
-                    row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
+                    row.value, field: parameter, at: location, expected: .abbreviatedActivity, Lexicon.activity),
                 to: &study.needle[i].muapAmplitude, key: slotKey, row: row, file: file, log: &log,
                 firstLines: &firstLines)
         case "muap_duration":
             Self.assign(
                 log.category(
-                    row.value, field: parameter, at: location, expected: "Nml, Incr or Decr", Lexicon.activity),
+                    row.value, field: parameter, at: location, expected: .abbreviatedActivity, Lexicon.activity),
                 to: &study.needle[i].muapDuration, key: slotKey, row: row, file: file, log: &log,
                 firstLines: &firstLines)
         case "polyphasia":
             if let (change, grade) = log.category(
-                row.value, field: parameter, at: location, expected: "Nml, Incr or a count", Lexicon.polyphasia)
+                row.value, field: parameter, at: location, expected: .abbreviatedPolyphasia, Lexicon.polyphasia)
             {
                 Self.assign(
                     change, to: &study.needle[i].polyphasia, key: slotKey, row: row, file: file, log: &log,
@@ -558,7 +526,7 @@ struct MeasurementStudyBuilder {
         case "recruitment":
             Self.assign(
                 log.category(
-                    row.value, field: parameter, at: location, expected: "Nml, Reduced, Discrete, None or Early",
+                    row.value, field: parameter, at: location, expected: .abbreviatedRecruitment,
                     Lexicon.recruitment), to: &study.needle[i].recruitment, key: slotKey, row: row, file: file,
                 log: &log, firstLines: &firstLines)
         case "comment":

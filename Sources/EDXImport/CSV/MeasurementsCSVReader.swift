@@ -36,11 +36,9 @@ struct MeasurementsCSVReader {
             tokenizer = try CSVTokenizer(path: path)
         } catch {
             outcome.unreadable = error.kind == .unreadable
+            let problem: ImportProblem = error.kind == .empty ? .emptyFile : .unreadable(reason: error.message)
             outcome.diagnostics.append(
-                Diagnostic(
-                    .error, error.kind == .empty ? "file.empty" : "file.unreadable",
-                    at: SourceLocation(file: displayPath, line: max(error.line, 1)),
-                    error.kind == .empty ? "the file is empty: it holds no study" : error.message))
+                Diagnostic(problem, at: SourceLocation(file: displayPath, line: max(error.line, 1))))
             return outcome
         }
         let decimalComma = tokenizer.delimiter == UInt8(ascii: ";")
@@ -58,17 +56,11 @@ struct MeasurementsCSVReader {
             do {
                 record = try tokenizer.next()
             } catch {
-                let diagnostic = Diagnostic(
-                    .error, error.kind == .unreadable ? "file.unreadable" : "csv.syntax",
-                    at: location(error.line, error.column),
-                    error.isFatal
-                        ? "\(error.message); reading stopped here"
-                        : "\(error.message); the row is lost, so this study cannot be trusted")
-                if var study = current {
+                let diagnostic = Diagnostic(.measurementsCSVError(error), at: location(error.line, error.column))
+                if var study = current.take() {
                     study.add(diagnostic)
                     if error.isFatal {
                         emit(study, body)
-                        current = nil
                     } else {
                         current = study
                     }
@@ -92,10 +84,7 @@ struct MeasurementsCSVReader {
                 let missing = Self.required.filter { columns[$0] == nil }
                 if !missing.isEmpty {
                     outcome.diagnostics.append(
-                        Diagnostic(
-                            .error, "csv.missing-column", at: location(record.line),
-                            "the header lacks \(missing.map(\.rawValue).joined(separator: ", ")); no study can be read")
-                    )
+                        Diagnostic(.missingColumns(missing.map(\.rawValue)), at: location(record.line)))
                     return outcome
                 }
                 continue
@@ -104,12 +93,11 @@ struct MeasurementsCSVReader {
                 let mixed =
                     record.fields.count == 1
                     && record.fields[0].filter({ $0 == otherDelimiter }).count >= headerCount / 2
-                let message =
+                let problem: ImportProblem =
                     mixed
-                    ? "this row is delimited by '\(otherDelimiter)' but the file by \(tokenizer.delimiterName) (from its header); the file mixes delimiters and this study cannot be trusted"
-                    : "the row has \(record.fields.count) fields but the header has \(headerCount); the row is lost, so this study cannot be trusted"
-                let diagnostic = Diagnostic(
-                    .error, mixed ? "csv.mixed-delimiters" : "csv.field-count", at: location(record.line), message)
+                    ? .delimitedDifferently(rowDelimiter: otherDelimiter, fileDelimiter: tokenizer.delimiterName)
+                    : .fieldCount(record.fields.count, header: headerCount)
+                let diagnostic = Diagnostic(problem, at: location(record.line))
                 // Attribute the row to its study when its id can still be read.
                 let fields =
                     mixed
@@ -117,13 +105,13 @@ struct MeasurementsCSVReader {
                         String.init)
                     : record.fields
                 let id = columns[.studyID].flatMap { $0 < fields.count ? fields[$0].trimmingWhitespace() : nil }
-                if let id, !id.isEmpty, current?.id != id {
-                    if let finished = current { emit(finished, body) }
-                    current = startStudy(id: id, line: record.line)
+                if let id, !id.isEmpty {
+                    current = builder(for: id, line: record.line, open: current.take(), body)
                 }
-                if current != nil {
-                    current!.add(diagnostic)
-                    current!.lastLine = record.line
+                if var study = current.take() {
+                    study.add(diagnostic)
+                    study.lastLine = record.line
+                    current = study
                 } else {
                     outcome.diagnostics.append(diagnostic)
                 }
@@ -135,40 +123,49 @@ struct MeasurementsCSVReader {
             }
             let id = field(.studyID)
             guard !id.isEmpty else {
-                let diagnostic = Diagnostic(
-                    .error, "csv.missing-study-id", at: location(record.line), field: "study_id",
-                    "the row has no study_id; it cannot be attributed to a study")
-                if current != nil { current!.add(diagnostic) } else { outcome.diagnostics.append(diagnostic) }
+                let diagnostic = Diagnostic(.rowWithoutStudyID, at: location(record.line), field: "study_id")
+                if var study = current.take() {
+                    study.add(diagnostic)
+                    current = study
+                } else {
+                    outcome.diagnostics.append(diagnostic)
+                }
                 continue
             }
-            if current?.id != id {
-                if let finished = current { emit(finished, body) }
-                current = startStudy(id: id, line: record.line)
-            }
-            current!.lastLine = record.line
+            var study = builder(for: id, line: record.line, open: current.take(), body)
+            study.lastLine = record.line
             if let index = record.undecodableFields.first {
                 let name = columns.first { $0.value == index }?.key.rawValue ?? "column \(index + 1)"
-                current!.add(
-                    Diagnostic(
-                        .warning, "csv.invalid-encoding", at: location(record.line), field: name,
-                        "bytes that are not valid \(tokenizer.encoding.rawValue) (the file's encoding); row skipped"))
-                continue
+                study.add(Diagnostic(.undecodableRow(tokenizer.encoding), at: location(record.line), field: name))
+            } else {
+                study.addRow(
+                    MeasurementRow(
+                        line: record.line, studyDate: field(.studyDate), patientID: field(.patientID),
+                        age: field(.age), sex: field(.sex), height: field(.height), kind: field(.kind),
+                        nerve: field(.nerve), side: field(.side), recording: field(.recording), site: field(.site),
+                        segmentTo: field(.segmentTo), parameter: field(.parameter), value: field(.value),
+                        unit: field(.unit)),
+                    decimalComma: decimalComma)
             }
-            current!.addRow(
-                MeasurementRow(
-                    line: record.line, studyDate: field(.studyDate), patientID: field(.patientID), age: field(.age),
-                    sex: field(.sex), height: field(.height), kind: field(.kind), nerve: field(.nerve),
-                    side: field(.side), recording: field(.recording), site: field(.site),
-                    segmentTo: field(.segmentTo), parameter: field(.parameter), value: field(.value),
-                    unit: field(.unit)),
-                decimalComma: decimalComma)
+            current = study
         }
         if let finished = current { emit(finished, body) }
         if headerCount == 0 {
-            outcome.diagnostics.append(
-                Diagnostic(.error, "file.empty", at: location(1), "the file has no header row and no study"))
+            outcome.diagnostics.append(Diagnostic(.noHeaderRow, at: location(1)))
         }
         return outcome
+    }
+
+    /// The builder that takes a row of study `id`: `open` when it builds that study; otherwise `open`
+    /// is finished and a new study starts at `line`.
+    private mutating func builder(
+        for id: String, line: Int, open: MeasurementStudyBuilder?, _ body: (ImportedStudy) -> Void
+    ) -> MeasurementStudyBuilder {
+        if let open {
+            if open.id == id { return open }
+            emit(open, body)
+        }
+        return startStudy(id: id, line: line)
     }
 
     private mutating func startStudy(id: String, line: Int) -> MeasurementStudyBuilder {
@@ -176,9 +173,8 @@ struct MeasurementsCSVReader {
         if seen.contains(Self.hash(id)), let earlier = Self.firstRun(of: id, in: path, before: line) {
             builder.add(
                 Diagnostic(
-                    .error, "csv.study-reappears", at: SourceLocation(file: displayPath, line: line), field: "study_id",
-                    "study_id \(DiagnosticLog.quote(id)) reappears at line \(line) after other studies; its rows at lines \(earlier.first)–\(earlier.last) were read as a study already. Rows of one study must be contiguous; these rows are rejected"
-                ))
+                    .studyReappears(id: id, line: line, firstLine: earlier.first, lastLine: earlier.last),
+                    at: SourceLocation(file: displayPath, line: line), field: "study_id"))
         }
         return builder
     }

@@ -33,11 +33,9 @@ enum SummaryCSVReader {
             tokenizer = try CSVTokenizer(path: path)
         } catch {
             outcome.unreadable = error.kind == .unreadable
-            let message = error.kind == .empty ? "the file is empty: it holds no study" : error.message
+            let problem: ImportProblem = error.kind == .empty ? .emptyFile : .unreadable(reason: error.message)
             outcome.diagnostics.append(
-                Diagnostic(
-                    .error, error.kind == .empty ? "file.empty" : "file.unreadable",
-                    at: SourceLocation(file: displayPath, line: max(error.line, 1)), message))
+                Diagnostic(problem, at: SourceLocation(file: displayPath, line: max(error.line, 1))))
             return outcome
         }
         var builder = SummaryStudyBuilder(file: displayPath, decimalComma: tokenizer.delimiter == UInt8(ascii: ";"))
@@ -52,10 +50,7 @@ enum SummaryCSVReader {
                 continue
             }
             guard let record else { break }
-            if record.isBlank {
-                builder.blankRow()
-                continue
-            }
+            if record.isBlank { continue }
             if record.fields.count == 1, record.fields[0].filter({ $0 == otherDelimiter }).count >= 2,
                 !record.quoted[0]
             {
@@ -116,27 +111,16 @@ struct SummaryStudyBuilder {
 
     mutating func syntaxError(_ error: CSVSyntaxError) {
         let location = SourceLocation(file: file, line: error.line, column: error.column)
-        if error.kind == .unreadable {
-            log.error("file.unreadable", location, error.message)
-        } else {
-            log.error("csv.syntax", location, "\(error.message); the study cannot be read reliably")
-        }
+        log.report(.summaryCSVError(error), at: location)
     }
 
     mutating func mixedDelimiters(at line: Int, fileDelimiter: String) {
-        log.error(
-            "csv.mixed-delimiters", at(line),
-            "this row is not delimited by \(fileDelimiter), the delimiter of the file's first line; the file mixes delimiters and the study cannot be read reliably"
-        )
+        log.report(.notDelimitedLikeFile(fileDelimiter: fileDelimiter), at: at(line))
     }
 
     mutating func undecodable(at line: Int, column: Int, encoding: TextEncoding) {
-        log.warning(
-            "csv.invalid-encoding", at(line), field: header?.names[column] ?? "column \(column + 1)",
-            "bytes that are not valid \(encoding.rawValue) (the file's encoding); value skipped")
+        log.report(.undecodableValue(encoding), at: at(line), field: header?.names[column] ?? "column \(column + 1)")
     }
-
-    mutating func blankRow() {}
 
     // MARK: Rows
 
@@ -188,34 +172,29 @@ struct SummaryStudyBuilder {
                 guard !value.isEmpty else { continue }
                 study.date = ValueParsing.isoDate(value)
                 if study.date == nil {
-                    log.warning(
-                        "value.bad-date", location, field: key,
-                        "cannot read \(DiagnosticLog.quote(value)) as a date; skipped")
+                    log.report(.badDate(value, isoOnly: false), at: location, field: key)
                 }
             case "dob", "birthdate", "dateofbirth":
                 guard !value.isEmpty else { continue }
                 study.patient.birthDate = ValueParsing.isoDate(value)
                 if study.patient.birthDate == nil {
-                    log.warning("value.bad-date", location, field: key, "birth date is not a date; skipped")
+                    log.report(.badBirthDate(isoOnly: false), at: location, field: key)
                 }
             case "age":
                 guard let (number, unit) = ValueParsing.splitQuantity(value, decimalComma: decimalComma) else {
                     if !value.isEmpty {
-                        log.warning(
-                            "value.not-a-number", location, field: key,
-                            "cannot read \(DiagnosticLog.quote(value)) as an age; skipped")
+                        log.report(.notAQuantity(value, .age), at: location, field: key)
                     }
                     continue
                 }
                 let years = ValueParsing.convert(number, unit: unit, quantity: .age)
                 study.patient.ageYears = years.flatMap { log.possible($0, .age, field: key, at: location) }
                 if years == nil {
-                    log.warning(
-                        "unit.unknown", location, field: key,
-                        "unknown unit \(DiagnosticLog.quote(unit)) for an age; skipped")
+                    log.report(.unknownAgeUnit(unit), at: location, field: key)
                 }
             case "sex", "gender":
-                study.patient.sex = log.category(value, field: key, at: location, expected: "F or M", ValueParsing.sex)
+                study.patient.sex = log.category(
+                    value, field: key, at: location, expected: .summarySex, ValueParsing.sex)
             case "height":
                 study.patient.heightCm = splitAndConvert(value, .height, field: key, at: location)
             case "weight":
@@ -228,7 +207,7 @@ struct SummaryStudyBuilder {
             case "examiner", "physician": study.examiner = value.isEmpty ? nil : value
             case "referrer", "referring", "referringphysician": study.referrer = value.isEmpty ? nil : value
             default:
-                log.warning("csv.unknown-key", location, field: key, "unknown header key; its value is skipped")
+                log.report(.unknownHeaderKey, at: location, field: key)
             }
         }
     }
@@ -240,9 +219,7 @@ struct SummaryStudyBuilder {
     {
         guard !value.isEmpty else { return nil }
         guard let (number, unit) = ValueParsing.splitQuantity(value, decimalComma: decimalComma) else {
-            log.warning(
-                "value.not-a-number", location, field: field,
-                "cannot read \(DiagnosticLog.quote(value)) as \(quantity.description) with its unit; skipped")
+            log.report(.notAQuantityWithUnit(value, quantity), at: location, field: field)
             return nil
         }
         return log.quantity(
@@ -259,23 +236,17 @@ struct SummaryStudyBuilder {
             words.removeFirst()
         }
         guard let numberIndex = words.firstIndex(where: { $0.first?.isNumber == true || $0.first == "-" }) else {
-            log.warning(
-                "value.not-a-number", location, field: field,
-                "cannot find a temperature in \(DiagnosticLog.quote(value)); skipped")
+            log.report(.noTemperature(value), at: location, field: field)
             return
         }
         let site = words[..<numberIndex].joined(separator: " ").lowercased()
         let rest = words[numberIndex...].joined(separator: " ")
         guard let (number, unit) = ValueParsing.splitQuantity(rest, decimalComma: decimalComma) else {
-            log.warning(
-                "value.not-a-number", location, field: field,
-                "cannot read \(DiagnosticLog.quote(rest)) as a temperature; skipped")
+            log.report(.notAQuantity(rest, .temperature), at: location, field: field)
             return
         }
         guard let celsius = ValueParsing.celsius(number, unit: unit) else {
-            log.warning(
-                "unit.unknown", location, field: field,
-                "unknown unit \(DiagnosticLog.quote(unit)) for a temperature; value skipped")
+            log.report(.unknownUnit(unit, .temperature), at: location, field: field)
             return
         }
         guard let possible = log.possible(celsius, .temperature, field: field, at: location) else { return }
@@ -335,17 +306,13 @@ struct SummaryStudyBuilder {
                 continue
             }
             guard let column else {
-                log.warning("csv.unknown-column", at(line), field: cell, "unknown column; its values are skipped")
+                log.report(.unknownColumn, at: at(line), field: cell)
                 continue
             }
             if let quantity {
                 if let unit {
-                    guard let factor = ValueParsing.factor(for: unit, quantity: quantity) ?? temperatureFactor(quantity)
-                    else {
-                        log.warning(
-                            "unit.unknown", at(line), field: cell,
-                            "unknown unit \(DiagnosticLog.quote(unit)) for \(quantity.description); the column's values are skipped"
-                        )
+                    guard let factor = ValueParsing.factor(for: unit, quantity: quantity) else {
+                        log.report(.unknownColumnUnit(unit, quantity), at: at(line), field: cell)
                         continue
                     }
                     header.factors[column] = factor
@@ -360,8 +327,6 @@ struct SummaryStudyBuilder {
         if header.factors[.normVelocity] == nil { header.factors[.normVelocity] = 1 }
         return header
     }
-
-    private func temperatureFactor(_ quantity: Quantity) -> Double? { nil }
 
     /// The factor for a column whose header states no unit: the format's documented default.
     private func defaultFactor(_ column: Column, quantity: Quantity) -> Double {
@@ -418,15 +383,11 @@ struct SummaryStudyBuilder {
         let location = at(line)
         let nerve = Lexicon.nerve(group.nerveLabel)
         if nerve == nil {
-            log.warning(
-                "name.unknown-nerve", location, field: "nerve",
-                "unknown nerve \(DiagnosticLog.quote(group.nerveLabel)) kept verbatim and left out of interpretation")
+            log.report(.unknownNerve(group.nerveLabel), at: location, field: "nerve")
         }
         let recording = group.recordingLabel.isEmpty ? nil : Lexicon.recordingSite(group.recordingLabel, nerve: nerve)
         if recording == nil && !group.recordingLabel.isEmpty {
-            log.warning(
-                "name.unknown-site", location, field: "recording",
-                "unknown recording site \(DiagnosticLog.quote(group.recordingLabel)) kept verbatim")
+            log.report(.unknownRecordingSite(group.recordingLabel), at: location, field: "recording")
         }
         if section == .motor {
             study.motor.append(
@@ -450,9 +411,7 @@ struct SummaryStudyBuilder {
         guard let index = header.columns[column], index < cells.count, !cells[index].isEmpty else { return nil }
         let field = header.names[index] ?? "\(column)"
         guard let value = ValueParsing.number(cells[index], decimalComma: decimalComma) else {
-            log.warning(
-                "value.not-a-number", at(line), field: field,
-                "cannot read \(DiagnosticLog.quote(cells[index])) as a number; value skipped")
+            log.report(.notANumber(cells[index]), at: at(line), field: field)
             return nil
         }
         return log.possible(value * (header.factors[column] ?? 1), quantity, field: field, at: at(line))
@@ -464,9 +423,7 @@ struct SummaryStudyBuilder {
             let parsed = ValueParsing.labLimit(
                 cells[index], decimalComma: decimalComma, factor: header.factors[column] ?? 1)
         else {
-            log.warning(
-                "value.bad-limit", at(line), field: header.names[index] ?? "norm",
-                "cannot read the lab limit \(DiagnosticLog.quote(cells[index])) (expected <x, >x or x-y); skipped")
+            log.report(.badLimit(cells[index]), at: at(line), field: header.names[index] ?? "norm")
             return nil
         }
         return parsed
@@ -483,16 +440,13 @@ struct SummaryStudyBuilder {
         let noResponse = ValueParsing.flag(cell(cells, header, .nr)) ?? false
         if section == .motor {
             guard let motorIndex else {
-                log.warning("csv.orphan-row", location, field: siteLabel, "site row before any nerve row; skipped")
+                log.report(.siteBeforeNerve, at: location, field: siteLabel)
                 return
             }
             let nerve = study.motor[motorIndex].nerve
             let mapped = Lexicon.stimulationSite(siteLabel, nerve: nerve)
             if mapped == nil {
-                log.warning(
-                    "name.unknown-site", location, field: "Site",
-                    "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation"
-                )
+                log.report(.unknownStimulationSite(siteLabel), at: location, field: "Site")
             }
             var site = MotorSite(site: mapped, siteLabel: siteLabel, source: location)
             site.noResponse = noResponse
@@ -503,9 +457,7 @@ struct SummaryStudyBuilder {
             if let norm = limit(cells, header, .normOnset, line: line) { site.labLimits["latency"] = norm }
             if let norm = limit(cells, header, .normAmplitude, line: line) { site.labLimits["amplitude"] = norm }
             if noResponse && (site.latencyMs != nil || site.amplitudeMV != nil) {
-                log.warning(
-                    "value.no-response-with-values", location, field: "NR",
-                    "site is marked NR but also carries values; the values are ignored")
+                log.report(.noResponseWithValues(.summaryCSV), at: location, field: "NR")
                 site.latencyMs = nil
                 site.amplitudeMV = nil
                 site.durationMs = nil
@@ -520,18 +472,15 @@ struct SummaryStudyBuilder {
             if site1.isEmpty && site2.isEmpty {
                 site.distanceCm = distance
                 if velocity != nil {
-                    log.warning(
-                        "csv.velocity-without-segment", location, field: "Vel",
-                        "a velocity without Site1 and Site2 names no segment; skipped")
+                    log.report(.velocityWithoutSites, at: location, field: "Vel")
                 }
             } else if !site1.isEmpty && !site2.isEmpty {
                 var segment = Segment(
                     from: Lexicon.stimulationSite(site1, nerve: nerve), fromLabel: site1,
                     to: Lexicon.stimulationSite(site2, nerve: nerve), toLabel: site2, source: location)
                 if segment.from == nil || segment.to == nil {
-                    log.warning(
-                        "name.unknown-site", location, field: "Site1/Site2",
-                        "unknown segment end \(DiagnosticLog.quote(segment.from == nil ? site1 : site2)) kept verbatim")
+                    log.report(
+                        .unknownSegmentEnd(segment.from == nil ? site1 : site2), at: location, field: "Site1/Site2")
                 }
                 segment.distanceCm = distance
                 segment.velocityMS = velocity
@@ -539,23 +488,18 @@ struct SummaryStudyBuilder {
                 if let velocityNorm { segment.labLimits["velocity"] = velocityNorm }
                 study.motor[motorIndex].segments.append(segment)
             } else {
-                log.warning(
-                    "csv.half-segment", location, field: "Site1/Site2",
-                    "only one of Site1 and Site2 is given; the segment values are skipped")
+                log.report(.halfSegment, at: location, field: "Site1/Site2")
             }
             study.motor[motorIndex].sites.append(site)
         } else {
             guard let sensoryIndex else {
-                log.warning("csv.orphan-row", location, field: siteLabel, "site row before any nerve row; skipped")
+                log.report(.siteBeforeNerve, at: location, field: siteLabel)
                 return
             }
             let nerve = study.sensory[sensoryIndex].nerve
             let mapped = Lexicon.stimulationSite(siteLabel, nerve: nerve)
             if mapped == nil {
-                log.warning(
-                    "name.unknown-site", location, field: "Site",
-                    "unknown stimulation site \(DiagnosticLog.quote(siteLabel)) kept verbatim and left out of interpretation"
-                )
+                log.report(.unknownStimulationSite(siteLabel), at: location, field: "Site")
             }
             var site = SensorySite(site: mapped, siteLabel: siteLabel, source: location)
             site.noResponse = noResponse
@@ -573,14 +517,10 @@ struct SummaryStudyBuilder {
                 site.velocityMS = velocity
                 if let norm = limit(cells, header, .normVelocity, line: line) { site.labLimits["velocity"] = norm }
             } else if distance != nil || velocity != nil {
-                log.warning(
-                    "csv.sensory-segment", location, field: "Site1/Site2",
-                    "a sensory segment between two stimulation sites is not supported; its values are skipped")
+                log.report(.sensorySegment, at: location, field: "Site1/Site2")
             }
             if noResponse && (site.amplitudeUV != nil || site.onsetLatencyMs != nil) {
-                log.warning(
-                    "value.no-response-with-values", location, field: "NR",
-                    "site is marked NR but also carries values; the values are ignored")
+                log.report(.noResponseWithValues(.summaryCSV), at: location, field: "NR")
                 site.amplitudeUV = nil
                 site.onsetLatencyMs = nil
                 site.peakLatencyMs = nil
@@ -598,17 +538,12 @@ struct SummaryStudyBuilder {
         let location = at(line)
         let label = cell(cells, header, .nerve).isEmpty ? cells[0] : cell(cells, header, .nerve)
         guard let group = parseGroup(label) else {
-            log.warning(
-                "csv.bad-nerve-cell", location, field: "Nerve",
-                "cannot read side and nerve from \(DiagnosticLog.quote(label)) (expected e.g. 'Left Tibial (Abd Hallucis)'); row skipped"
-            )
+            log.report(.badNerveCell(label), at: location, field: "Nerve")
             return
         }
         let nerve = Lexicon.nerve(group.nerveLabel)
         if nerve == nil {
-            log.warning(
-                "name.unknown-nerve", location, field: "Nerve",
-                "unknown nerve \(DiagnosticLog.quote(group.nerveLabel)) kept verbatim and left out of interpretation")
+            log.report(.unknownNerve(group.nerveLabel), at: location, field: "Nerve")
         }
         let recording = Lexicon.recordingSite(group.recordingLabel, nerve: nerve)
         let noResponse = ValueParsing.flag(cell(cells, header, .nr)) ?? false
@@ -649,37 +584,33 @@ struct SummaryStudyBuilder {
         let sideText = cell(cells, header, .side)
         let label = cell(cells, header, .muscle)
         guard let side = Lexicon.side(sideText) else {
-            log.warning(
-                "value.unknown-side", location, field: "Side",
-                "side is \(DiagnosticLog.quote(sideText)) (expected Left, Right, L, R, D or I); row skipped")
+            log.report(.unknownRowSide(sideText, expected: .summarySide), at: location, field: "Side")
             return
         }
         let muscle = Lexicon.muscle(label)
         if muscle == nil {
-            log.warning(
-                "name.unknown-muscle", location, field: "Muscle",
-                "unknown muscle \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+            log.report(.unknownMuscle(label), at: location, field: "Muscle")
         }
         var exam = NeedleExam(muscle: muscle, muscleLabel: label, side: side, source: location)
-        let grades = "0, +/-, 1+, 2+, 3+ or 4+"
         func grade(_ column: Column, _ name: String) -> SpontaneousGrade? {
             log.category(
-                cell(cells, header, column), field: name, at: location, expected: grades, Lexicon.spontaneousGrade)
+                cell(cells, header, column), field: name, at: location, expected: .spontaneousGrade,
+                Lexicon.spontaneousGrade)
         }
         exam.insertionalActivity = log.category(
-            cell(cells, header, .insertional), field: "Ins Act", at: location, expected: "Nml, Incr or Decr",
+            cell(cells, header, .insertional), field: "Ins Act", at: location, expected: .abbreviatedActivity,
             Lexicon.activity)
         exam.fibrillations = grade(.fibs, "Fibs")
         exam.positiveSharpWaves = grade(.psw, "Psw")
         exam.fasciculations = grade(.fasc, "Fasc")
         exam.muapAmplitude = log.category(
-            cell(cells, header, .muapAmplitude), field: "Amp", at: location, expected: "Nml, Incr or Decr",
+            cell(cells, header, .muapAmplitude), field: "Amp", at: location, expected: .abbreviatedActivity,
             Lexicon.activity)
         exam.muapDuration = log.category(
-            cell(cells, header, .muapDuration), field: "Dur", at: location, expected: "Nml, Incr or Decr",
+            cell(cells, header, .muapDuration), field: "Dur", at: location, expected: .abbreviatedActivity,
             Lexicon.activity)
         if let (change, count) = log.category(
-            cell(cells, header, .poly), field: "Poly", at: location, expected: "Nml, Incr or a count 0…4+",
+            cell(cells, header, .poly), field: "Poly", at: location, expected: .summaryPolyphasia,
             Lexicon.polyphasia)
         {
             exam.polyphasia = change
@@ -687,7 +618,7 @@ struct SummaryStudyBuilder {
         }
         exam.recruitment = log.category(
             cell(cells, header, .recruitment), field: "Recrt", at: location,
-            expected: "Nml, Reduced, Discrete, None or Early", Lexicon.recruitment)
+            expected: .abbreviatedRecruitment, Lexicon.recruitment)
         let pattern = cell(cells, header, .interference)
         exam.interferencePattern = pattern.isEmpty ? nil : pattern
         let comment = cell(cells, header, .comment)

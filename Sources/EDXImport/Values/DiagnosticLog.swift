@@ -6,12 +6,9 @@ struct DiagnosticLog {
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
-    mutating func warning(_ code: String, _ location: SourceLocation, field: String? = nil, _ message: String) {
-        items.append(Diagnostic(.warning, code, at: location, field: field, message))
-    }
-
-    mutating func error(_ code: String, _ location: SourceLocation, field: String? = nil, _ message: String) {
-        items.append(Diagnostic(.error, code, at: location, field: field, message))
+    /// Records `problem` at `location`, about `field` when there is one.
+    mutating func report(_ problem: ImportProblem, at location: SourceLocation, field: String? = nil) {
+        items.append(Diagnostic(problem, at: location, field: field))
     }
 
     /// Reads a number with its unit and converts it to the canonical unit of `quantity`.
@@ -23,21 +20,15 @@ struct DiagnosticLog {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return nil }
         guard let value = ValueParsing.number(trimmed, decimalComma: decimalComma) else {
-            warning(
-                "value.not-a-number", location, field: field,
-                "cannot read \(Self.quote(trimmed)) as a number; value skipped")
+            report(.notANumber(trimmed), at: location, field: field)
             return nil
         }
         guard let unit, !unit.trimmingWhitespace().isEmpty else {
-            warning(
-                "unit.missing", location, field: field,
-                "no unit given for \(quantity.description) (expected e.g. \(quantity.canonicalUnit)); value skipped")
+            report(.missingUnit(quantity), at: location, field: field)
             return nil
         }
         guard let converted = ValueParsing.convert(value, unit: unit, quantity: quantity) else {
-            warning(
-                "unit.unknown", location, field: field,
-                "unknown unit \(Self.quote(unit)) for \(quantity.description); value skipped")
+            report(.unknownUnit(unit, quantity), at: location, field: field)
             return nil
         }
         return possible(converted, quantity, field: field, at: location)
@@ -52,10 +43,7 @@ struct DiagnosticLog {
         if Plausibility.plainlyPossible(value, quantity) { return value }
         let range = Plausibility.range(quantity, field: field)
         guard range.contains(value) else {
-            warning(
-                "value.impossible", location, field: field,
-                "\(Plausibility.number(value)) \(quantity.canonicalUnit) is impossible for \(quantity.description) "
-                    + "(possible: \(range.text(quantity.canonicalUnit))); value skipped")
+            report(.impossible(value, quantity, range: range), at: location, field: field)
             return nil
         }
         return value
@@ -63,14 +51,13 @@ struct DiagnosticLog {
 
     /// A grade or category read through `parse`; a warning when it cannot be read.
     mutating func category<Value>(
-        _ text: String, field: String, at location: SourceLocation, expected: String, _ parse: (String) -> Value?
+        _ text: String, field: String, at location: SourceLocation, expected: ImportProblem.Expected,
+        _ parse: (String) -> Value?
     ) -> Value? {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return nil }
         guard let value = parse(trimmed) else {
-            warning(
-                "value.unknown-grade", location, field: field,
-                "cannot read \(Self.quote(trimmed)) (expected \(expected)); value skipped")
+            report(.unknownGrade(trimmed, expected: expected), at: location, field: field)
             return nil
         }
         return value
@@ -82,45 +69,9 @@ struct DiagnosticLog {
     ) {
         guard let value else { return }
         if let existing = slot, existing != value {
-            let earlier = firstLine.map { " (first given at line \($0))" } ?? ""
-            error(
-                "value.conflict", location, field: field,
-                "given twice with different values\(earlier); the study cannot be trusted")
+            report(.conflict(firstLine: firstLine), at: location, field: field)
             return
         }
         slot = value
-    }
-
-    /// Quotes a value for a message, shortened so that a hostile value cannot flood the output.
-    static func quote(_ text: String) -> String {
-        let limit = 40
-        let shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
-        var escaped = ""
-        for scalar in shown.unicodeScalars {
-            if scalar.value < 0x20 || scalar == "\"" {
-                escaped += scalar == "\"" ? "\\\"" : "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return "\"\(escaped)\""
-    }
-}
-
-extension Quantity: CustomStringConvertible {
-    var description: String {
-        switch self {
-        case .time: "a time"
-        case .motorAmplitude, .sensoryAmplitude: "an amplitude"
-        case .distance: "a distance"
-        case .height: "a height"
-        case .velocity: "a velocity"
-        case .temperature: "a temperature"
-        case .weight: "a weight"
-        case .area: "an area"
-        case .percent: "a percentage"
-        case .age: "an age"
-        case .symptomDuration: "a duration"
-        }
     }
 }

@@ -12,12 +12,6 @@ enum Plausibility {
         func contains(_ value: Double) -> Bool {
             (lowerIncluded ? value >= lower : value > lower) && value <= upper
         }
-
-        func text(_ unit: String) -> String {
-            lowerIncluded
-                ? "\(number(lower)) to \(number(upper)) \(unit)"
-                : "more than \(number(lower)), up to \(number(upper)) \(unit)"
-        }
     }
 
     /// True when `value` is possible for `quantity` whatever the field: the fast path of every number.

@@ -9,7 +9,7 @@ enum StudyValidation {
         guard imported.status == .imported, var study = imported.study else { return imported }
         var checker = Checker(studyID: study.id)
         study.motor = checker.unique(
-            study.motor, "motor study",
+            study.motor, .motorStudy,
             key: {
                 "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)|\($0.recording?.rawValue ?? $0.recordingLabel)"
             },
@@ -17,17 +17,17 @@ enum StudyValidation {
         )
         for index in study.motor.indices {
             study.motor[index].sites = checker.unique(
-                study.motor[index].sites, "stimulation site", key: { $0.site?.rawValue ?? $0.siteLabel.lowercased() },
+                study.motor[index].sites, .stimulationSite, key: { $0.site?.rawValue ?? $0.siteLabel.lowercased() },
                 name: \.siteLabel)
             study.motor[index].segments = checker.unique(
-                study.motor[index].segments, "segment",
+                study.motor[index].segments, .segment,
                 key: {
                     "\($0.from?.rawValue ?? $0.fromLabel.lowercased())>\($0.to?.rawValue ?? $0.toLabel.lowercased())"
                 },
                 name: { "\($0.fromLabel) to \($0.toLabel)" })
         }
         study.sensory = checker.unique(
-            study.sensory, "sensory study",
+            study.sensory, .sensoryStudy,
             key: {
                 "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)|\($0.recording?.rawValue ?? $0.recordingLabel)"
             },
@@ -35,17 +35,17 @@ enum StudyValidation {
         )
         for index in study.sensory.indices {
             study.sensory[index].sites = checker.unique(
-                study.sensory[index].sites, "stimulation site", key: { $0.site?.rawValue ?? $0.siteLabel.lowercased() },
+                study.sensory[index].sites, .stimulationSite, key: { $0.site?.rawValue ?? $0.siteLabel.lowercased() },
                 name: \.siteLabel)
         }
         study.fWaves = checker.unique(
-            study.fWaves, "F-wave study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)" },
+            study.fWaves, .fWaveStudy, key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)" },
             name: { "\($0.nerveLabel) (\($0.side.rawValue))" })
         study.hReflexes = checker.unique(
-            study.hReflexes, "H-reflex study", key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)" },
+            study.hReflexes, .hReflexStudy, key: { "\($0.nerve?.rawValue ?? $0.nerveLabel)|\($0.side.rawValue)" },
             name: { "\($0.nerveLabel) (\($0.side.rawValue))" })
         study.needle = checker.unique(
-            study.needle, "needle muscle",
+            study.needle, .needleMuscle,
             key: { "\($0.muscle?.rawValue ?? $0.muscleLabel.lowercased())|\($0.side.rawValue)" },
             name: { "\($0.muscleLabel) (\($0.side.rawValue))" }
         )
@@ -68,7 +68,7 @@ enum StudyValidation {
 
         /// `items` without repeated keys; reports each repeat.
         mutating func unique<Item>(
-            _ items: [Item], _ what: String, key: (Item) -> String, name: (Item) -> String
+            _ items: [Item], _ entry: ImportProblem.Entry, key: (Item) -> String, name: (Item) -> String
         ) -> [Item] where Item: Equatable & SourceLocated {
             var seen: [String: Item] = [:]
             var kept: [Item] = []
@@ -83,16 +83,13 @@ enum StudyValidation {
                 if first.withoutSourceLocations() == item.withoutSourceLocations() {
                     diagnostics.append(
                         Diagnostic(
-                            .warning, "value.duplicate", at: item.source, field: name(item),
-                            "\(what) given twice with the same values (first at line \(firstLine)); the copy is ignored",
+                            .duplicate(entry, firstLine: firstLine), at: item.source, field: name(item),
                             studyID: studyID))
                 } else {
                     conflict = true
                     diagnostics.append(
                         Diagnostic(
-                            .error, "value.conflict", at: item.source, field: name(item),
-                            "\(what) given twice with different values (first at line \(firstLine)); which is right "
-                                + "cannot be known, so the study cannot be trusted",
+                            .conflictingCopies(entry, firstLine: firstLine), at: item.source, field: name(item),
                             studyID: studyID))
                 }
             }

@@ -23,10 +23,9 @@ struct StudyXMLReader {
         do {
             reader = try XMLStreamReader(path: path)
         } catch {
-            let code = error.kind == .empty ? "file.empty" : "file.unreadable"
-            let message = error.kind == .empty ? "the file is empty: it holds no study" : error.message
+            let problem: ImportProblem = error.kind == .empty ? .emptyFile : .unreadable(reason: error.message)
             outcome.diagnostics.append(
-                Diagnostic(.error, code, at: SourceLocation(file: displayPath, line: max(error.line, 1)), message))
+                Diagnostic(problem, at: SourceLocation(file: displayPath, line: max(error.line, 1))))
             outcome.unreadable = error.kind == .unreadable
             return outcome
         }
@@ -40,12 +39,10 @@ struct StudyXMLReader {
                 event = try reader.next()
             } catch {
                 let location = SourceLocation(file: displayPath, line: max(error.line, 1), column: error.column)
-                let kindCode = error.kind == .unreadable ? "file.unreadable" : "xml.malformed"
-                let message =
+                let problem: ImportProblem =
                     error.kind == .unreadable
-                    ? error.message
-                    : "XML is not well-formed: \(error.message); reading stopped here"
-                let diagnostic = Diagnostic(.error, kindCode, at: location, message)
+                    ? .unreadable(reason: error.message) : .malformedXML(detail: error.message)
+                let diagnostic = Diagnostic(problem, at: location)
                 if builder.inStudy {
                     body(builder.abandon(with: diagnostic))
                 } else {
@@ -60,28 +57,18 @@ struct StudyXMLReader {
             if reader.depth >= Self.maximumDepth, case .startElement(let name, _, _) = event {
                 guard builder.inStudy else {
                     outcome.diagnostics.append(
-                        Diagnostic(
-                            .error, "xml.too-deep", at: location, field: name,
-                            "elements nested deeper than \(Self.maximumDepth) levels outside a study; reading stopped here"
-                        ))
+                        Diagnostic(.tooDeepOutsideStudy(limit: Self.maximumDepth), at: location, field: name))
                     return outcome
                 }
                 // Inside a study: the study is rejected, the subtree skipped, and the next study is read
                 // (unless the nesting reaches libxml2's own limit, which stops the file).
-                builder.rejectOnce(
-                    Diagnostic(
-                        .error, "xml.too-deep", at: location, field: name,
-                        "elements nested deeper than \(Self.maximumDepth) levels (EDX Study XML needs at most 6); "
-                            + "skipped, and the study is rejected"))
+                builder.rejectOnce(Diagnostic(.tooDeep(limit: Self.maximumDepth), at: location, field: name))
                 if !builder.isSkippingSubtree { builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart) }
                 continue
             }
             switch event {
             case .documentType:
-                outcome.diagnostics.append(
-                    Diagnostic(
-                        .warning, "xml.doctype", at: location,
-                        "DOCTYPE declaration ignored: edx never loads DTDs or expands entities"))
+                outcome.diagnostics.append(Diagnostic(.doctype, at: location))
                 continue
             case .startElement(let name, _, _) where !rootSeen:
                 rootSeen = true
@@ -92,18 +79,13 @@ struct StudyXMLReader {
                 case "EDXStudy":
                     break
                 default:
-                    outcome.diagnostics.append(
-                        Diagnostic(
-                            .error, "xml.wrong-root", at: location, field: name,
-                            "root element is <\(name)>; expected <EDXStudy> or <EDXArchive>"))
+                    outcome.diagnostics.append(Diagnostic(.wrongRoot(element: name), at: location, field: name))
                     return outcome
                 }
             case .startElement(let name, _, _) where isArchive && reader.depth == 1:
                 guard name == "EDXStudy" else {
                     outcome.diagnostics.append(
-                        Diagnostic(
-                            .warning, "xml.unknown-element", at: location, field: name,
-                            "unexpected <\(name)> in <EDXArchive>; only <EDXStudy> is read, this element is skipped"))
+                        Diagnostic(.unexpectedInArchive(element: name), at: location, field: name))
                     builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart)
                     continue
                 }
@@ -124,17 +106,12 @@ struct StudyXMLReader {
                 builder.handle(event, at: location, depth: reader.depth)
             } else if case .startElement(let name, _, _) = event {
                 outcome.diagnostics.append(
-                    Diagnostic(
-                        .warning, "xml.unknown-element", at: location, field: name,
-                        "unexpected <\(name)> outside <EDXStudy>; skipped"))
+                    Diagnostic(.unexpectedOutsideStudy(element: name), at: location, field: name))
                 builder.skip(depth: reader.depth, isEmpty: event.isEmptyStart)
             }
         }
         if studiesSeen == 0 && rootSeen && isArchive {
-            outcome.diagnostics.append(
-                Diagnostic(
-                    .warning, "xml.empty-archive", at: SourceLocation(file: displayPath, line: 1),
-                    "the archive holds no <EDXStudy>"))
+            outcome.diagnostics.append(Diagnostic(.emptyArchive, at: SourceLocation(file: displayPath, line: 1)))
         }
         return outcome
     }

@@ -3,30 +3,31 @@ import XMLStreaming
 
 /// Builds one ``Study`` from the events between `<EDXStudy>` and `</EDXStudy>`.
 struct XMLStudyBuilder {
-    private enum Block {
-        case none, patient, studyInfo, nerveConduction, needleEMG
-        case motor, motorSite, segment, sensory, sensorySite, fWave, hReflex, muscle
+    /// Where the reader is in the study, with the entry being built there: an entry exists exactly
+    /// while its element is open, and a site or segment is always built inside its nerve study.
+    private enum Position {
+        /// Directly inside `<EDXStudy>`.
+        case study
+        case patient, studyInfo, nerveConduction, needleEMG
+        case motor(MotorStudy)
+        case motorSite(MotorStudy, MotorSite)
+        case segment(MotorStudy, Segment)
+        case sensory(SensoryStudy)
+        case sensorySite(SensoryStudy, SensorySite)
+        case fWave(FWaveStudy)
+        case hReflex(HReflexStudy)
+        case muscle(NeedleExam)
     }
 
     let file: String
     private(set) var inStudy = false
     private var study = Study(id: "", source: SourceLocation(file: "", line: 0))
     private var log = DiagnosticLog()
-    private var block: Block = .none
+    private var position: Position = .study
     private var text = ""
     private var leafAttributes: [XMLAttribute] = []
     private var leafLocation = SourceLocation(file: "", line: 0)
     private var skipUntilDepth: Int?
-    private var studyIDLocation: SourceLocation?
-
-    private var motor: MotorStudy?
-    private var motorSite: MotorSite?
-    private var segment: Segment?
-    private var sensory: SensoryStudy?
-    private var sensorySite: SensorySite?
-    private var fWave: FWaveStudy?
-    private var hReflex: HReflexStudy?
-    private var muscle: NeedleExam?
 
     init(file: String) {
         self.file = file
@@ -43,8 +44,7 @@ struct XMLStudyBuilder {
     mutating func finish() -> ImportedStudy {
         inStudy = false
         if study.id.isEmpty {
-            log.error(
-                "study.missing-id", study.source, field: "Study/ID", "the study has no <Study><ID>; it is rejected")
+            log.report(.missingStudyID, at: study.source, field: "Study/ID")
         }
         return result()
     }
@@ -97,10 +97,7 @@ struct XMLStudyBuilder {
         case .text(let value):
             text += value
         case .entityReference(let name):
-            log.error(
-                "xml.entity", location, field: name,
-                "entity reference &\(name); refused: edx never expands entities, so this value cannot be read; the study is rejected"
-            )
+            log.report(.entity(name: name), at: location, field: name)
         case .endElement(let name):
             end(name)
         case .documentType:
@@ -112,38 +109,37 @@ struct XMLStudyBuilder {
         _ name: String, _ attributes: [XMLAttribute], isEmpty: Bool, at location: SourceLocation, depth: Int
     ) {
         func attribute(_ key: String) -> String? { attributes.first { $0.name == key }?.value }
-        let container: Block?
-        switch (block, name) {
-        case (.none, "Patient"): container = .patient
-        case (.none, "Study"): container = .studyInfo
-        case (.none, "NerveConduction"): container = .nerveConduction
-        case (.none, "NeedleEMG"): container = .needleEMG
-        case (.none, "Impression"): container = nil
+        let container: Position?
+        switch (position, name) {
+        case (.study, "Patient"): container = .patient
+        case (.study, "Study"): container = .studyInfo
+        case (.study, "NerveConduction"): container = .nerveConduction
+        case (.study, "NeedleEMG"): container = .needleEMG
+        case (.study, "Impression"): container = nil
         case (.nerveConduction, "Motor"):
             guard
                 let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let (nerve, nerveLabel) = mapNerve(attribute("nerve"), at: location)
             let recordingLabel = attribute("recording") ?? ""
-            motor = MotorStudy(
-                nerve: nerve, nerveLabel: nerveLabel, side: side,
-                recording: mapRecording(recordingLabel, nerve: nerve, at: location), recordingLabel: recordingLabel,
-                source: location)
-            container = .motor
-        case (.motor, "Site"):
+            container = .motor(
+                MotorStudy(
+                    nerve: nerve, nerveLabel: nerveLabel, side: side,
+                    recording: mapRecording(recordingLabel, nerve: nerve, at: location),
+                    recordingLabel: recordingLabel, source: location))
+        case (.motor(let motor), "Site"):
             let label = attribute("name") ?? ""
-            motorSite = MotorSite(
-                site: mapSite(label, nerve: motor?.nerve, at: location), siteLabel: label, source: location)
-            let flag = noResponse(attribute("noResponse"), at: location)
-            motorSite?.noResponse = flag
-            container = .motorSite
-        case (.motor, "Segment"):
+            var site = MotorSite(
+                site: mapSite(label, nerve: motor.nerve, at: location), siteLabel: label, source: location)
+            site.noResponse = noResponse(attribute("noResponse"), at: location)
+            container = .motorSite(motor, site)
+        case (.motor(let motor), "Segment"):
             let from = attribute("from") ?? ""
             let to = attribute("to") ?? ""
-            segment = Segment(
-                from: mapSite(from, nerve: motor?.nerve, at: location), fromLabel: from,
-                to: mapSite(to, nerve: motor?.nerve, at: location), toLabel: to, source: location)
-            container = .segment
+            let segment = Segment(
+                from: mapSite(from, nerve: motor.nerve, at: location), fromLabel: from,
+                to: mapSite(to, nerve: motor.nerve, at: location), toLabel: to, source: location)
+            container = .segment(motor, segment)
         case (.nerveConduction, "Sensory"):
             guard
                 let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
@@ -154,49 +150,44 @@ struct XMLStudyBuilder {
             if let raw = attribute("method"), !raw.isEmpty {
                 method = SensoryMethod(rawValue: raw.lowercased())
                 if method == nil {
-                    log.warning(
-                        "value.unknown-grade", location, field: "method",
-                        "unknown method \(DiagnosticLog.quote(raw)) (expected antidromic or orthodromic); ignored")
+                    log.report(.unknownMethod(raw), at: location, field: "method")
                 }
             }
-            sensory = SensoryStudy(
-                nerve: nerve, nerveLabel: nerveLabel, side: side,
-                recording: mapRecording(recordingLabel, nerve: nerve, at: location), recordingLabel: recordingLabel,
-                method: method, source: location)
-            container = .sensory
-        case (.sensory, "Site"):
+            container = .sensory(
+                SensoryStudy(
+                    nerve: nerve, nerveLabel: nerveLabel, side: side,
+                    recording: mapRecording(recordingLabel, nerve: nerve, at: location),
+                    recordingLabel: recordingLabel, method: method, source: location))
+        case (.sensory(let sensory), "Site"):
             let label = attribute("name") ?? ""
-            sensorySite = SensorySite(
-                site: mapSite(label, nerve: sensory?.nerve, at: location), siteLabel: label, source: location)
-            let flag = noResponse(attribute("noResponse"), at: location)
-            sensorySite?.noResponse = flag
-            container = .sensorySite
+            var site = SensorySite(
+                site: mapSite(label, nerve: sensory.nerve, at: location), siteLabel: label, source: location)
+            site.noResponse = noResponse(attribute("noResponse"), at: location)
+            container = .sensorySite(sensory, site)
         case (.nerveConduction, "FWave"):
             guard
                 let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let (nerve, nerveLabel) = mapNerve(attribute("nerve"), at: location)
             let recordingLabel = attribute("recording") ?? ""
-            fWave = FWaveStudy(
+            var wave = FWaveStudy(
                 nerve: nerve, nerveLabel: nerveLabel, side: side,
                 recording: mapRecording(recordingLabel, nerve: nerve, at: location), recordingLabel: recordingLabel,
                 source: location)
-            let flag = noResponse(attribute("noResponse"), at: location)
-            fWave?.noResponse = flag
-            container = .fWave
+            wave.noResponse = noResponse(attribute("noResponse"), at: location)
+            container = .fWave(wave)
         case (.nerveConduction, "HReflex"):
             guard
                 let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let (nerve, nerveLabel) = mapNerve(attribute("nerve"), at: location)
             let recordingLabel = attribute("recording") ?? ""
-            hReflex = HReflexStudy(
+            var reflex = HReflexStudy(
                 nerve: nerve, nerveLabel: nerveLabel, side: side,
                 recording: mapRecording(recordingLabel, nerve: nerve, at: location), recordingLabel: recordingLabel,
                 source: location)
-            let flag = noResponse(attribute("noResponse"), at: location)
-            hReflex?.noResponse = flag
-            container = .hReflex
+            reflex.noResponse = noResponse(attribute("noResponse"), at: location)
+            container = .hReflex(reflex)
         case (.needleEMG, "Muscle"):
             guard
                 let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
@@ -204,27 +195,23 @@ struct XMLStudyBuilder {
             let label = attribute("name") ?? ""
             let mapped = Lexicon.muscle(label)
             if mapped == nil {
-                log.warning(
-                    "name.unknown-muscle", location, field: "Muscle",
-                    "unknown muscle \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+                log.report(.unknownMuscle(label), at: location, field: "Muscle")
             }
-            muscle = NeedleExam(muscle: mapped, muscleLabel: label, side: side, source: location)
-            container = .muscle
-        case (.muscle, "MUAP"):
-            readMUAP(attributes, at: location)
+            container = .muscle(NeedleExam(muscle: mapped, muscleLabel: label, side: side, source: location))
+        case (.muscle(var exam), "MUAP"):
+            readMUAP(attributes, at: location, into: &exam)
+            position = .muscle(exam)
             container = nil
         case (.patient, _), (.studyInfo, _), (.motorSite, _), (.segment, _), (.sensorySite, _), (.fWave, _),
             (.hReflex, _), (.muscle, _):
             container = nil  // a value element, read at its end tag
         default:
-            log.warning(
-                "xml.unknown-element", location, field: name,
-                "unknown element <\(name)> here; it and its content are skipped")
+            log.report(.unknownElement(name), at: location, field: name)
             skip(depth: depth, isEmpty: isEmpty)
             return
         }
         if let container {
-            block = container
+            position = container
             if isEmpty { end(name) }
         } else {
             leafAttributes = attributes
@@ -238,98 +225,76 @@ struct XMLStudyBuilder {
         text = ""
         let location = leafLocation
         let unit = leafAttributes.first { $0.name == "unit" }?.value
-        switch (block, name) {
+        switch (position, name) {
         case (.patient, "Patient"), (.studyInfo, "Study"), (.nerveConduction, "NerveConduction"),
             (.needleEMG, "NeedleEMG"):
-            block = .none
-        case (.none, "Impression"):
+            position = .study
+        case (.study, "Impression"):
             study.impression = nonEmpty(value)
         case (.patient, _):
             readPatient(name, value, unit: unit, at: location)
         case (.studyInfo, _):
             readStudyInfo(name, value, unit: unit, at: location)
-        case (.motor, "Motor"):
-            if let motor { study.motor.append(motor) }
-            motor = nil
-            block = .nerveConduction
-        case (.motorSite, "Site"):
-            if var site = motorSite {
-                clearValuesIfNoResponse(
-                    &site.noResponse, hasValues: site.latencyMs != nil || site.amplitudeMV != nil,
-                    at: site.source)
-                if site.noResponse {
-                    site.latencyMs = nil
-                    site.amplitudeMV = nil
-                    site.durationMs = nil
-                    site.areaMVms = nil
-                }
-                motor?.sites.append(site)
-            }
-            motorSite = nil
-            block = .motor
-        case (.motorSite, _):
-            readMotorValue(name, value, unit: unit, at: location)
-        case (.segment, "Segment"):
-            if let segment { motor?.segments.append(segment) }
-            segment = nil
-            block = .motor
-        case (.segment, "Distance"):
+        case (.motor(let motor), "Motor"):
+            study.motor.append(motor)
+            position = .nerveConduction
+        case (.motorSite(var motor, var site), "Site"):
+            clearIfNoResponse(&site)
+            motor.sites.append(site)
+            position = .motor(motor)
+        case (.motorSite(let motor, var site), _):
+            readMotorValue(name, value, unit: unit, at: location, into: &site)
+            position = .motorSite(motor, site)
+        case (.segment(var motor, let segment), "Segment"):
+            motor.segments.append(segment)
+            position = .motor(motor)
+        case (.segment(let motor, var segment), "Distance"):
             log.assign(
-                &segment!.distanceCm, quantity(value, unit, .distance, name, location), field: name, at: location)
-        case (.segment, "Velocity"):
+                &segment.distanceCm, quantity(value, unit, .distance, name, location), field: name, at: location)
+            position = .segment(motor, segment)
+        case (.segment(let motor, var segment), "Velocity"):
             log.assign(
-                &segment!.velocityMS, quantity(value, unit, .velocity, name, location), field: name, at: location)
-        case (.sensory, "Sensory"):
-            if let sensory { study.sensory.append(sensory) }
-            sensory = nil
-            block = .nerveConduction
-        case (.sensorySite, "Site"):
-            if var site = sensorySite {
-                clearValuesIfNoResponse(
-                    &site.noResponse, hasValues: site.amplitudeUV != nil || site.onsetLatencyMs != nil,
-                    at: site.source)
-                if site.noResponse {
-                    site.amplitudeUV = nil
-                    site.onsetLatencyMs = nil
-                    site.peakLatencyMs = nil
-                    site.velocityMS = nil
-                }
-                sensory?.sites.append(site)
-            }
-            sensorySite = nil
-            block = .sensory
-        case (.sensorySite, _):
-            readSensoryValue(name, value, unit: unit, at: location)
-        case (.fWave, "FWave"):
-            if let fWave { study.fWaves.append(fWave) }
-            fWave = nil
-            block = .nerveConduction
-        case (.fWave, "MinLatency"), (.fWave, "Latency"):
-            log.assign(&fWave!.minLatencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
-        case (.fWave, "Persistence"):
+                &segment.velocityMS, quantity(value, unit, .velocity, name, location), field: name, at: location)
+            position = .segment(motor, segment)
+        case (.sensory(let sensory), "Sensory"):
+            study.sensory.append(sensory)
+            position = .nerveConduction
+        case (.sensorySite(var sensory, var site), "Site"):
+            clearIfNoResponse(&site)
+            sensory.sites.append(site)
+            position = .sensory(sensory)
+        case (.sensorySite(let sensory, var site), _):
+            readSensoryValue(name, value, unit: unit, at: location, into: &site)
+            position = .sensorySite(sensory, site)
+        case (.fWave(let wave), "FWave"):
+            study.fWaves.append(wave)
+            position = .nerveConduction
+        case (.fWave(var wave), "MinLatency"), (.fWave(var wave), "Latency"):
+            log.assign(&wave.minLatencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
+            position = .fWave(wave)
+        case (.fWave(var wave), "Persistence"):
             log.assign(
-                &fWave!.persistencePercent, quantity(value, unit, .percent, name, location), field: name, at: location)
-        case (.hReflex, "HReflex"):
-            if let hReflex { study.hReflexes.append(hReflex) }
-            hReflex = nil
-            block = .nerveConduction
-        case (.hReflex, "Latency"):
-            log.assign(&hReflex!.latencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
-        case (.hReflex, "Amplitude"):
+                &wave.persistencePercent, quantity(value, unit, .percent, name, location), field: name, at: location)
+            position = .fWave(wave)
+        case (.hReflex(let reflex), "HReflex"):
+            study.hReflexes.append(reflex)
+            position = .nerveConduction
+        case (.hReflex(var reflex), "Latency"):
+            log.assign(&reflex.latencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
+            position = .hReflex(reflex)
+        case (.hReflex(var reflex), "Amplitude"):
             log.assign(
-                &hReflex!.amplitudeMV, quantity(value, unit, .motorAmplitude, name, location), field: name,
-                at: location)
-        case (.muscle, "Muscle"):
-            if let muscle { study.needle.append(muscle) }
-            muscle = nil
-            block = .needleEMG
-        case (.muscle, _):
-            readNeedleValue(name, value, at: location)
+                &reflex.amplitudeMV, quantity(value, unit, .motorAmplitude, name, location), field: name, at: location)
+            position = .hReflex(reflex)
+        case (.muscle(let exam), "Muscle"):
+            study.needle.append(exam)
+            position = .needleEMG
+        case (.muscle(var exam), _):
+            readNeedleValue(name, value, at: location, into: &exam)
+            position = .muscle(exam)
         case (_, _):
             if !value.trimmingWhitespace().isEmpty || !leafAttributes.isEmpty {
-                log.warning(
-                    "xml.unknown-element", location, field: name, "unknown element <\(name)> here; its value is skipped"
-                )
+                log.report(.unknownValueElement(name), at: location, field: name)
             }
         }
         leafAttributes = []
@@ -347,14 +312,14 @@ struct XMLStudyBuilder {
                 study.patient.birthDate = date
             } else {
                 // Protected information: the value is never repeated in a message.
-                log.warning("value.bad-date", location, field: name, "birth date is not a date (YYYY-MM-DD); skipped")
+                log.report(.badBirthDate(isoOnly: true), at: location, field: name)
             }
         case "Age":
             study.patient.ageYears = quantity(value, unit ?? "years", .age, name, location)
         case "Sex":
             guard let text = nonEmpty(value) else { return }
             study.patient.sex = log.category(
-                text, field: name, at: location, expected: "F, M, O or U", ValueParsing.sex)
+                text, field: name, at: location, expected: .sex, ValueParsing.sex)
         case "Height":
             study.patient.heightCm = quantity(value, unit, .height, name, location)
         case "Weight":
@@ -369,17 +334,14 @@ struct XMLStudyBuilder {
         case "ID":
             guard let id = nonEmpty(value) else { return }
             if !study.id.isEmpty && study.id != id {
-                log.error("value.conflict", location, field: "Study/ID", "the study has two different IDs")
+                log.report(.twoStudyIDs, at: location, field: "Study/ID")
             }
             study.id = id
-            studyIDLocation = location
         case "Date":
             guard let text = nonEmpty(value) else { return }
             study.date = ValueParsing.isoDate(text)
             if study.date == nil {
-                log.warning(
-                    "value.bad-date", location, field: name,
-                    "cannot read \(DiagnosticLog.quote(text)) as a date (YYYY-MM-DD); skipped")
+                log.report(.badDate(text, isoOnly: true), at: location, field: name)
             }
         case "Examiner": study.examiner = nonEmpty(value)
         case "Referrer": study.referrer = nonEmpty(value)
@@ -393,9 +355,7 @@ struct XMLStudyBuilder {
             if let sideText, !sideText.isEmpty {
                 side = Lexicon.side(sideText)
                 if side == nil {
-                    log.warning(
-                        "value.unknown-side", location, field: "side",
-                        "unknown side \(DiagnosticLog.quote(sideText)); temperature skipped")
+                    log.report(.unknownTemperatureSide(sideText), at: location, field: "side")
                     return
                 }
             }
@@ -407,114 +367,101 @@ struct XMLStudyBuilder {
         }
     }
 
-    private mutating func readMotorValue(_ name: String, _ value: String, unit: String?, at location: SourceLocation) {
+    private mutating func readMotorValue(
+        _ name: String, _ value: String, unit: String?, at location: SourceLocation, into site: inout MotorSite
+    ) {
         switch name {
         case "Latency", "OnsetLatency":
-            log.assign(&motorSite!.latencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
+            log.assign(&site.latencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
         case "Amplitude":
             log.assign(
-                &motorSite!.amplitudeMV, quantity(value, unit, .motorAmplitude, name, location), field: name,
-                at: location)
+                &site.amplitudeMV, quantity(value, unit, .motorAmplitude, name, location), field: name, at: location)
         case "Duration":
-            log.assign(&motorSite!.durationMs, quantity(value, unit, .time, name, location), field: name, at: location)
+            log.assign(&site.durationMs, quantity(value, unit, .time, name, location), field: name, at: location)
         case "Area":
-            log.assign(&motorSite!.areaMVms, quantity(value, unit, .area, name, location), field: name, at: location)
+            log.assign(&site.areaMVms, quantity(value, unit, .area, name, location), field: name, at: location)
         case "Distance":
-            log.assign(
-                &motorSite!.distanceCm, quantity(value, unit, .distance, name, location), field: name, at: location)
+            log.assign(&site.distanceCm, quantity(value, unit, .distance, name, location), field: name, at: location)
         default:
             unknownValue(name, value, at: location)
         }
     }
 
-    private mutating func readSensoryValue(_ name: String, _ value: String, unit: String?, at location: SourceLocation)
-    {
+    private mutating func readSensoryValue(
+        _ name: String, _ value: String, unit: String?, at location: SourceLocation, into site: inout SensorySite
+    ) {
         switch name {
         case "OnsetLatency", "Latency":
-            log.assign(
-                &sensorySite!.onsetLatencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
+            log.assign(&site.onsetLatencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
         case "PeakLatency":
-            log.assign(
-                &sensorySite!.peakLatencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
+            log.assign(&site.peakLatencyMs, quantity(value, unit, .time, name, location), field: name, at: location)
         case "Amplitude":
             log.assign(
-                &sensorySite!.amplitudeUV, quantity(value, unit, .sensoryAmplitude, name, location), field: name,
+                &site.amplitudeUV, quantity(value, unit, .sensoryAmplitude, name, location), field: name,
                 at: location)
         case "Distance":
-            log.assign(
-                &sensorySite!.distanceCm, quantity(value, unit, .distance, name, location), field: name, at: location)
+            log.assign(&site.distanceCm, quantity(value, unit, .distance, name, location), field: name, at: location)
         case "Velocity":
-            log.assign(
-                &sensorySite!.velocityMS, quantity(value, unit, .velocity, name, location), field: name, at: location)
+            log.assign(&site.velocityMS, quantity(value, unit, .velocity, name, location), field: name, at: location)
         default:
             unknownValue(name, value, at: location)
         }
     }
 
-    private mutating func readNeedleValue(_ name: String, _ value: String, at location: SourceLocation) {
-        let grades = "0, +/-, 1+, 2+, 3+ or 4+"
+    private mutating func readNeedleValue(
+        _ name: String, _ value: String, at location: SourceLocation, into exam: inout NeedleExam
+    ) {
+        func grade(_ text: String) -> SpontaneousGrade? {
+            log.category(text, field: name, at: location, expected: .spontaneousGrade, Lexicon.spontaneousGrade)
+        }
         switch name {
         case "InsertionalActivity":
             log.assign(
-                &muscle!.insertionalActivity,
-                log.category(
-                    value, field: name, at: location, expected: "Normal, Increased or Decreased", Lexicon.activity),
+                &exam.insertionalActivity,
+                log.category(value, field: name, at: location, expected: .activity, Lexicon.activity),
                 field: name, at: location)
         case "Fibrillations":
-            log.assign(
-                &muscle!.fibrillations,
-                log.category(value, field: name, at: location, expected: grades, Lexicon.spontaneousGrade),
-                field: name, at: location)
+            log.assign(&exam.fibrillations, grade(value), field: name, at: location)
         case "PositiveSharpWaves":
-            log.assign(
-                &muscle!.positiveSharpWaves,
-                log.category(value, field: name, at: location, expected: grades, Lexicon.spontaneousGrade),
-                field: name, at: location)
+            log.assign(&exam.positiveSharpWaves, grade(value), field: name, at: location)
         case "Fasciculations":
-            log.assign(
-                &muscle!.fasciculations,
-                log.category(value, field: name, at: location, expected: grades, Lexicon.spontaneousGrade),
-                field: name, at: location)
+            log.assign(&exam.fasciculations, grade(value), field: name, at: location)
         case "Recruitment":
             log.assign(
-                &muscle!.recruitment,
-                log.category(
-                    value, field: name, at: location, expected: "Normal, Reduced, Discrete, None or Early",
-                    Lexicon.recruitment), field: name, at: location)
+                &exam.recruitment,
+                log.category(value, field: name, at: location, expected: .recruitment, Lexicon.recruitment),
+                field: name, at: location)
         case "MUAP":
             break  // read from its attributes at the start tag
         case "Comment":
-            muscle!.comment = nonEmpty(value)
+            exam.comment = nonEmpty(value)
         case "InterferencePattern":
-            muscle!.interferencePattern = nonEmpty(value)
+            exam.interferencePattern = nonEmpty(value)
         default:
             unknownValue(name, value, at: location)
         }
     }
 
-    private mutating func readMUAP(_ attributes: [XMLAttribute], at location: SourceLocation) {
+    private mutating func readMUAP(
+        _ attributes: [XMLAttribute], at location: SourceLocation, into exam: inout NeedleExam
+    ) {
         for attribute in attributes {
             switch attribute.name {
             case "amplitude":
-                muscle!.muapAmplitude = log.category(
-                    attribute.value, field: "MUAP amplitude", at: location, expected: "Normal, Increased or Decreased",
-                    Lexicon.activity)
+                exam.muapAmplitude = log.category(
+                    attribute.value, field: "MUAP amplitude", at: location, expected: .activity, Lexicon.activity)
             case "duration":
-                muscle!.muapDuration = log.category(
-                    attribute.value, field: "MUAP duration", at: location, expected: "Normal, Increased or Decreased",
-                    Lexicon.activity)
+                exam.muapDuration = log.category(
+                    attribute.value, field: "MUAP duration", at: location, expected: .activity, Lexicon.activity)
             case "polyphasia":
                 if let (change, grade) = log.category(
-                    attribute.value, field: "MUAP polyphasia", at: location, expected: "Normal, Increased or a count",
-                    Lexicon.polyphasia)
+                    attribute.value, field: "MUAP polyphasia", at: location, expected: .polyphasia, Lexicon.polyphasia)
                 {
-                    muscle!.polyphasia = change
-                    muscle!.polyphasiaGrade = grade
+                    exam.polyphasia = change
+                    exam.polyphasiaGrade = grade
                 }
             default:
-                log.warning(
-                    "xml.unknown-attribute", location, field: "MUAP \(attribute.name)",
-                    "unknown MUAP attribute; ignored")
+                log.report(.unknownMUAPAttribute, at: location, field: "MUAP \(attribute.name)")
             }
         }
     }
@@ -531,10 +478,7 @@ struct XMLStudyBuilder {
         _ raw: String?, element: String, at location: SourceLocation, isEmpty: Bool, depth: Int
     ) -> Side? {
         if let raw, let side = Lexicon.side(raw) { return side }
-        let shown = raw.map(DiagnosticLog.quote) ?? "missing"
-        log.warning(
-            "value.unknown-side", location, field: "\(element) side",
-            "side is \(shown) (expected L or R); this <\(element)> is skipped")
+        log.report(.unknownElementSide(raw, element: element), at: location, field: "\(element) side")
         skip(depth: depth, isEmpty: isEmpty)
         return nil
     }
@@ -543,9 +487,7 @@ struct XMLStudyBuilder {
         let label = raw ?? ""
         let nerve = Lexicon.nerve(label)
         if nerve == nil {
-            log.warning(
-                "name.unknown-nerve", location, field: "nerve",
-                "unknown nerve \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+            log.report(.unknownNerve(label), at: location, field: "nerve")
         }
         return (nerve, label)
     }
@@ -554,9 +496,7 @@ struct XMLStudyBuilder {
         guard !label.isEmpty else { return nil }
         let site = Lexicon.recordingSite(label, nerve: nerve)
         if site == nil {
-            log.warning(
-                "name.unknown-site", location, field: "recording",
-                "unknown recording site \(DiagnosticLog.quote(label)) kept verbatim")
+            log.report(.unknownRecordingSite(label), at: location, field: "recording")
         }
         return site
     }
@@ -564,9 +504,7 @@ struct XMLStudyBuilder {
     private mutating func mapSite(_ label: String, nerve: Nerve?, at location: SourceLocation) -> StimulationSite? {
         let site = Lexicon.stimulationSite(label, nerve: nerve)
         if site == nil {
-            log.warning(
-                "name.unknown-site", location, field: "site",
-                "unknown stimulation site \(DiagnosticLog.quote(label)) kept verbatim and left out of interpretation")
+            log.report(.unknownStimulationSite(label), at: location, field: "site")
         }
         return site
     }
@@ -574,25 +512,36 @@ struct XMLStudyBuilder {
     private mutating func noResponse(_ raw: String?, at location: SourceLocation) -> Bool {
         guard let raw else { return false }
         if let flag = ValueParsing.flag(raw) { return flag }
-        log.warning(
-            "value.not-a-flag", location, field: "noResponse",
-            "cannot read \(DiagnosticLog.quote(raw)) as true or false; taken as false")
+        log.report(.notTrueOrFalse(raw), at: location, field: "noResponse")
         return false
     }
 
-    private mutating func clearValuesIfNoResponse(
-        _ noResponse: inout Bool, hasValues: Bool, at location: SourceLocation
-    ) {
-        if noResponse && hasValues {
-            log.warning(
-                "value.no-response-with-values", location, field: "noResponse",
-                "site is marked as no response but also carries values; the values are ignored")
+    /// Drops the values of a site marked as no response, with a warning when it had any.
+    private mutating func clearIfNoResponse(_ site: inout MotorSite) {
+        guard site.noResponse else { return }
+        if site.latencyMs != nil || site.amplitudeMV != nil {
+            log.report(.noResponseWithValues(.studyXML), at: site.source, field: "noResponse")
         }
+        site.latencyMs = nil
+        site.amplitudeMV = nil
+        site.durationMs = nil
+        site.areaMVms = nil
+    }
+
+    /// Drops the values of a site marked as no response, with a warning when it had any.
+    private mutating func clearIfNoResponse(_ site: inout SensorySite) {
+        guard site.noResponse else { return }
+        if site.amplitudeUV != nil || site.onsetLatencyMs != nil {
+            log.report(.noResponseWithValues(.studyXML), at: site.source, field: "noResponse")
+        }
+        site.amplitudeUV = nil
+        site.onsetLatencyMs = nil
+        site.peakLatencyMs = nil
+        site.velocityMS = nil
     }
 
     private mutating func unknownValue(_ name: String, _ value: String, at location: SourceLocation) {
-        log.warning(
-            "xml.unknown-element", location, field: name, "unknown element <\(name)> here; its value is skipped")
+        log.report(.unknownValueElement(name), at: location, field: name)
     }
 
     private func nonEmpty(_ value: String) -> String? {
