@@ -317,7 +317,8 @@ struct SummaryStudyBuilder {
                     }
                     header.factors[column] = factor
                 } else {
-                    header.factors[column] = defaultFactor(column, quantity: quantity)
+                    // A column without a unit is in the canonical unit.
+                    header.factors[column] = 1
                 }
             }
             header.columns[column] = index
@@ -329,10 +330,6 @@ struct SummaryStudyBuilder {
     }
 
     /// The factor for a column whose header states no unit: the format's documented default.
-    private func defaultFactor(_ column: Column, quantity: Quantity) -> Double {
-        1
-    }
-
     /// `Onset (ms)` → (`Onset`, `ms`); `Norm O-P Amp` → (`Norm O-P Amp`, nil).
     private func splitHeader(_ cell: String) -> (String, String?) {
         guard cell.hasSuffix(")"), let open = cell.lastIndex(of: "(") else { return (cell, nil) }
