@@ -3,7 +3,7 @@ public import EDXReference
 
 /// A spinal root of the lumbosacral region.
 public enum Root: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
-    case l2 = "L2", l3 = "L3", l4 = "L4", l5 = "L5", s1 = "S1", s2 = "S2"
+    case l2 = "L2", l3 = "L3", l4 = "L4", l5 = "L5", s1 = "S1", s2 = "S2", s3 = "S3", s4 = "S4"
 
     public static func < (a: Root, b: Root) -> Bool { a.segment < b.segment }
 
@@ -16,12 +16,16 @@ public enum Root: String, Codable, Sendable, Hashable, CaseIterable, Comparable 
         case .l5: 5
         case .s1: 6
         case .s2: 7
+        case .s3: 8
+        case .s4: 9
         }
     }
 }
 
 /// A place in the lower-limb nerve tree, from the plexus to the terminal branches.
 public enum NerveNode: String, Codable, Sendable, Hashable, CaseIterable {
+    /// The whole lumbosacral plexus: the lumbar plexus, the lumbosacral trunk and the sacral plexus.
+    case lumbosacralPlexus = "lumbosacral-plexus"
     case lumbarPlexus = "lumbar-plexus"
     case lumbosacralTrunk = "lumbosacral-trunk"
     case sacralPlexus = "sacral-plexus"
@@ -47,9 +51,13 @@ public enum NerveNode: String, Codable, Sendable, Hashable, CaseIterable {
     /// sensory only.
     case superficialPeronealCutaneous = "superficial-peroneal-cutaneous"
     case tibial
-    /// The tibial nerve under the flexor retinaculum (tarsal tunnel) and its plantar branches.
+    /// The tibial nerve under the flexor retinaculum (tarsal tunnel), before it divides.
     case tarsalTunnel = "tarsal-tunnel"
+    case medialPlantar = "medial-plantar"
+    case lateralPlantar = "lateral-plantar"
     case sural
+    /// The pudendal nerve (S2-S4), to the external anal sphincter.
+    case pudendal
 
     /// The node this one branches from (nil for the plexuses, which hang off the roots).
     public var parent: NerveNode? { Anatomy.parents[self] ?? nil }
@@ -87,7 +95,8 @@ public struct Attachment: Codable, Sendable, Hashable {
 /// sensory responses (evidence §5.1, S77, S78).
 public enum Anatomy {
     static let parents: [NerveNode: NerveNode?] = [
-        .lumbarPlexus: nil, .lumbosacralTrunk: nil, .sacralPlexus: nil,
+        .lumbosacralPlexus: nil,
+        .lumbarPlexus: .lumbosacralPlexus, .lumbosacralTrunk: .lumbosacralPlexus, .sacralPlexus: .lumbosacralPlexus,
         .femoral: .lumbarPlexus, .saphenous: .femoral, .obturator: .lumbarPlexus,
         .lateralFemoralCutaneous: .lumbarPlexus,
         .superiorGluteal: .sacralPlexus, .inferiorGluteal: .sacralPlexus, .sciatic: .sacralPlexus,
@@ -96,10 +105,12 @@ public enum Anatomy {
         .deepPeroneal: .fibularHead, .anteriorTarsal: .deepPeroneal, .superficialPeroneal: .fibularHead,
         .superficialPeronealCutaneous: .superficialPeroneal,
         .tibial: .sciaticTibialDivision, .tarsalTunnel: .tibial, .sural: .tibial,
+        .medialPlantar: .tarsalTunnel, .lateralPlantar: .tarsalTunnel, .pudendal: .sacralPlexus,
     ]
 
     /// Roots carried by each plexus part (evidence §6.2, S102, S116, S117).
     public static let plexusRoots: [NerveNode: [Root]] = [
+        .lumbosacralPlexus: [.l2, .l3, .l4, .l5, .s1, .s2],
         .lumbarPlexus: [.l2, .l3, .l4],
         .lumbosacralTrunk: [.l4, .l5],
         .sacralPlexus: [.l4, .l5, .s1, .s2],
@@ -146,15 +157,58 @@ public enum Anatomy {
         .gastrocnemiusMedial: a(.tibial, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S86", "S115"]),
         .gastrocnemiusLateral: a(.tibial, 1, [.l5: .minor, .s1: .main, .s2: .minor], ["S86", "S115"]),
         .soleus: a(.tibial, 1, [.s1: .main, .s2: .minor], ["S115"]),
-        .abductorHallucis: a(.tarsalTunnel, 4, [.s1: .main, .s2: .minor], ["S107", "S55"]),
-        .abductorDigitiMinimiPedis: a(.tarsalTunnel, 4, [.s1: .main, .s2: .minor], ["S55"], .convention),
+        .abductorHallucis: a(.medialPlantar, 4, [.s1: .main, .s2: .minor], ["S107", "S55", "S119"]),
+        .abductorDigitiMinimiPedis: a(.lateralPlantar, 4, [.s1: .main, .s2: .minor], ["S55", "S119"], .convention),
+        .flexorDigitorumBrevis: a(.medialPlantar, 4, [.l5: .minor, .s1: .main, .s2: .minor], ["S119"], .convention),
+        .firstDorsalInterosseousPedis: a(.lateralPlantar, 5, [.s1: .main, .s2: .main], ["S119"], .convention),
+        .flexorHallucisLongus: a(.tibial, 2, [.l5: .minor, .s1: .main, .s2: .minor], ["S115"], .convention),
+        .popliteus: a(.tibial, 1, [.l4: .minor, .l5: .main, .s1: .minor], ["S115"]),
+        .peroneusTertius: a(.deepPeroneal, 2, [.l5: .main, .s1: .minor], ["S113"], .convention),
+        .sartorius: a(.femoral, 2, [.l2: .main, .l3: .main], ["S104"], .convention),
+        .pectineus: a(.femoral, 2, [.l2: .main, .l3: .main], ["S104"], .convention),
+        .gracilis: a(.obturator, 1, [.l2: .minor, .l3: .main], ["S106"], .convention),
+        .adductorMagnus: a(.obturator, 1, [.l2: .minor, .l3: .main, .l4: .main], ["S106"], .convention),
+        .externalAnalSphincter: a(.pudendal, 1, [.s2: .main, .s3: .main, .s4: .main], ["S102"], .convention),
         .paraspinalL2: a(nil, 0, [.l2: .main, .l3: .minor], ["S101", "S72"], .convention),
         .paraspinalL3: a(nil, 0, [.l3: .main, .l2: .minor, .l4: .minor], ["S101", "S72"], .convention),
         .paraspinalL4: a(nil, 0, [.l4: .main, .l3: .minor, .l5: .minor], ["S101", "S72"], .convention),
         .paraspinalL5: a(nil, 0, [.l5: .main, .l4: .minor, .s1: .minor], ["S101", "S72"], .convention),
         .paraspinalS1: a(nil, 0, [.s1: .main, .l5: .minor], ["S101", "S72"], .convention),
-        .paraspinalLumbar: a(nil, 0, [.l3: .minor, .l4: .main, .l5: .main, .s1: .main], ["S101", "S72"], .convention),
+        // Level not stated: any lumbosacral level may have been sampled.
+        .paraspinalLumbar: a(
+            nil, 0, [.l2: .main, .l3: .main, .l4: .main, .l5: .main, .s1: .main], ["S101", "S72"], .convention),
+        // A range of two levels covers each level in it.
+        .paraspinalL2L3: a(nil, 0, [.l2: .main, .l3: .main, .l4: .minor], ["S101", "S72"], .convention),
+        .paraspinalL3L4: a(nil, 0, [.l3: .main, .l4: .main, .l2: .minor, .l5: .minor], ["S101", "S72"], .convention),
+        .paraspinalL4L5: a(nil, 0, [.l4: .main, .l5: .main, .l3: .minor, .s1: .minor], ["S101", "S72"], .convention),
+        .paraspinalL5S1: a(nil, 0, [.l5: .main, .s1: .main, .l4: .minor], ["S101", "S72"], .convention),
     ]
+
+    /// Generic names and the muscles each may mean. The localization uses what they share: a group
+    /// is abnormal under a lesion as often as its members are on average (docs/localization.md §2.3).
+    public static let groups: [Muscle: [Muscle]] = [
+        .quadriceps: [.vastusMedialis, .vastusLateralis, .rectusFemoris],
+        // Division of the sciatic nerve unknown: the short head is the peroneal-division member.
+        .hamstrings: [.semitendinosus, .semimembranosus, .bicepsFemorisLongHead, .bicepsFemorisShortHead],
+        .gastrocnemius: [.gastrocnemiusMedial, .gastrocnemiusLateral],
+        .bicepsFemoris: [.bicepsFemorisLongHead, .bicepsFemorisShortHead],
+    ]
+
+    /// The roots a group of muscles shares: each root with its weakest share among the members.
+    public static func sharedRoots(_ group: Muscle) -> [Root: RootShare] {
+        guard let members = groups[group]?.compactMap({ muscles[$0] }), let first = members.first else { return [:] }
+        var shared = first.roots
+        for member in members.dropFirst() {
+            for (root, share) in shared {
+                switch (share, member.roots[root]) {
+                case (_, nil): shared[root] = nil
+                case (.main, .minor?): shared[root] = .minor
+                default: break
+                }
+            }
+        }
+        return shared
+    }
 
     /// Each sensory nerve on its branch, with its roots (evidence §6.3). All are postganglionic.
     public static let sensoryNerves: [Nerve: Attachment] = [
@@ -164,10 +218,44 @@ public enum Anatomy {
         .deepPeroneal: a(.anteriorTarsal, 4, [.l5: .main], ["S6", "S113"], .transcribed),
         .saphenous: a(.saphenous, 4, [.l3: .main, .l4: .main], ["S120"]),
         .lateralFemoralCutaneous: a(.lateralFemoralCutaneous, 1, [.l2: .main, .l3: .main], ["S121"]),
+        // Mixed nerve potentials from the sole: postganglionic L5/S1 fibres below the tarsal tunnel.
+        .medialPlantar: a(.medialPlantar, 6, [.l5: .main, .s1: .main], ["S119"], .convention),
+        .lateralPlantar: a(.lateralPlantar, 6, [.s1: .main, .s2: .minor], ["S119"], .convention),
     ]
 
     /// The recording muscle of each motor conduction study used in localization.
     public static let motorRecordings: [ReferenceStudy: Muscle] = [
         .peronealEDB: .extensorDigitorumBrevis, .peronealTA: .tibialisAnterior, .tibialAH: .abductorHallucis,
+        .lateralPlantarMotor: .abductorDigitiMinimiPedis, .femoralMotor: .vastusMedialis,
     ]
+}
+
+/// Where a muscle lies along its limb, for processes that act by length (polyneuropathy) or by
+/// region (motor neuron disease, myopathy).
+public enum MuscleSegment: String, Codable, Sendable, Hashable, CaseIterable {
+    case foot, leg, thigh, lumbarParaspinal, hand, arm, thoracic, bulbar, sphincter
+}
+
+extension Anatomy {
+    /// The segment of each muscle (evidence §6.1; the arm and axial muscles by their region).
+    public static func segment(of muscle: Muscle) -> MuscleSegment {
+        switch muscle {
+        case .extensorDigitorumBrevis, .abductorHallucis, .abductorDigitiMinimiPedis, .flexorDigitorumBrevis,
+            .firstDorsalInterosseousPedis:
+            .foot
+        case .tibialisAnterior, .extensorHallucisLongus, .extensorDigitorumLongus, .peroneusLongus, .peroneusBrevis,
+            .peroneusTertius, .tibialisPosterior, .flexorDigitorumLongus, .flexorHallucisLongus, .gastrocnemiusMedial,
+            .gastrocnemiusLateral, .gastrocnemius, .soleus, .popliteus:
+            .leg
+        case .abductorPollicisBrevis, .firstDorsalInterosseous, .abductorDigitiMinimi:
+            .hand
+        case .deltoid, .biceps, .triceps, .extensorDigitorumCommunis, .flexorCarpiRadialis, .pronatorTeres,
+            .cervicalParaspinal, .diaphragm:
+            .arm
+        case .thoracicParaspinal: .thoracic
+        case .genioglossus, .sternocleidomastoid: .bulbar
+        case .externalAnalSphincter: .sphincter
+        default: muscle.isParaspinal ? .lumbarParaspinal : .thigh
+        }
+    }
 }

@@ -71,9 +71,23 @@ public enum Lexicon {
         (.deepPeroneal, ["Deep Peroneal", "Deep Fibular", "DPN", "Deep Peroneal Sensory"]),
         (.saphenous, ["Saphenous", "Saphenous Nerve", "Saph"]),
         (.lateralFemoralCutaneous, ["Lateral Femoral Cutaneous", "Lat Fem Cut", "LFCN", "LFC", "Lat Fem Cutaneous"]),
-        (.femoral, ["Femoral", "Femoral Nerve", "Femoral Motor"]),
-        (.medialPlantar, ["Medial Plantar", "Med Plantar", "Medial Plantar Nerve"]),
-        (.lateralPlantar, ["Lateral Plantar", "Lat Plantar", "Lateral Plantar Nerve"]),
+        (.femoral, ["Femoral", "Femoral Nerve", "Femoral Motor", "Femoral Motor (Quad)", "Femoral (Quad)"]),
+        (
+            .medialPlantar,
+            [
+                "Medial Plantar", "Med Plantar", "Medial Plantar Nerve", "Medial Plantar (Mixed)",
+                "Medial Plantar Mixed", "Medial Plantar Sensory", "Tibial (Medial Plantar Branch)",
+                "Tibial Medial Plantar", "Med Plantar Mixed",
+            ]
+        ),
+        (
+            .lateralPlantar,
+            [
+                "Lateral Plantar", "Lat Plantar", "Lateral Plantar Nerve", "Lateral Plantar (Mixed)",
+                "Lateral Plantar Mixed", "Lateral Plantar Sensory", "Tibial (Lateral Plantar Branch)",
+                "Tibial Lateral Plantar", "Lat Plantar Mixed",
+            ]
+        ),
         (.sciatic, ["Sciatic", "Sciatic Nerve"]),
         (.median, ["Median", "Median Nerve"]),
         (.ulnar, ["Ulnar", "Ulnar Nerve"]),
@@ -231,7 +245,7 @@ public enum Lexicon {
                 [
                     "Gastrocnemius Medial Head", "MG", "Med Gastroc", "Gastroc (Med)", "Gastroc Med",
                     "MedGastroc", "Medial Gastrocnemius", "Gastrocnemius Medial",
-                    "Gastrocnemius (Medial)", "Gastroc",
+                    "Gastrocnemius (Medial)", "Medial Head Gastrocnemius", "Gastroc MH",
                 ]
             ),
             (
@@ -247,7 +261,8 @@ public enum Lexicon {
                 .abductorDigitiMinimiPedis,
                 [
                     "Abductor Digiti Minimi Pedis", "ADMP", "ADQP", "Abd Dig Min Pedis",
-                    "ADM (foot)", "ADM Pedis",
+                    "ADM (foot)", "ADM Pedis", "Abductor Digiti Quinti Pedis", "ADQ Pedis", "Abd Dig Quinti Pedis",
+                    "ADQ (foot)", "Abductor Digiti Minimi (foot)",
                 ]
             ),
             (
@@ -262,8 +277,7 @@ public enum Lexicon {
                 .bicepsFemorisLongHead,
                 [
                     "Biceps Femoris Long Head", "BFLH", "Biceps Fem LH", "BicepsFemL",
-                    "Biceps Femoris (LH)", "Biceps Femoris", "Long Head Biceps Femoris",
-                    "BF Long Head", "BFL",
+                    "Biceps Femoris (LH)", "Biceps Femoris", "Long Head Biceps Femoris", "BF Long Head", "BFL",
                 ]
             ),
             (.semitendinosus, ["Semitendinosus", "Semitend", "ST"]),
@@ -276,12 +290,45 @@ public enum Lexicon {
             (.vastusMedialis, ["Vastus Medialis", "VM", "Vast Med", "VastusMed"]),
             (.rectusFemoris, ["Rectus Femoris", "RF", "Rect Fem"]),
             (.iliopsoas, ["Iliopsoas", "Iliacus", "Psoas"]),
+            (.quadriceps, ["Quadriceps", "Quads", "Quad", "Quadriceps Femoris"]),
+            (
+                .hamstrings,
+                ["Hamstrings", "Hamstring", "Medial Hamstrings", "Medial Hamstring", "Hamstring Muscles"]
+            ),
+            (.gastrocnemius, ["Gastrocnemius", "Gastroc", "Gastrocs", "Gastrocnemius Muscle"]),
+            // "Biceps Femoris" alone is the long head (the export formats' vocabulary); these names are not.
+            (.bicepsFemoris, ["BF", "Lateral Hamstring", "Lateral Hamstrings", "Biceps Femoris (head not stated)"]),
+            (.adductorMagnus, ["Adductor Magnus", "Add Mag", "Adductor Mag"]),
+            (.sartorius, ["Sartorius"]),
+            (.pectineus, ["Pectineus"]),
+            (.gracilis, ["Gracilis"]),
+            (.flexorHallucisLongus, ["Flexor Hallucis Longus", "FHL", "Flex Hall Long"]),
+            (.flexorDigitorumBrevis, ["Flexor Digitorum Brevis", "FDB", "Flex Dig Brev"]),
+            (
+                .firstDorsalInterosseousPedis,
+                ["First Dorsal Interosseous Pedis", "FDI Pedis", "1st Dorsal Interosseous Pedis", "FDI (foot)"]
+            ),
+            (.peroneusTertius, ["Peroneus Tertius", "Fibularis Tertius"]),
+            (.popliteus, ["Popliteus"]),
+            (
+                .externalAnalSphincter,
+                ["External Anal Sphincter", "EAS", "Anal Sphincter", "Ext Anal Sphincter", "Sphincter Ani Externus"]
+            ),
+            (
+                .thoracicParaspinal,
+                ["Thoracic Paraspinals", "Thoracic Paraspinal", "T Paraspinals", "Thoracic Parasp"]
+            ),
+            (.genioglossus, ["Genioglossus", "Tongue", "Lingual"]),
+            (.sternocleidomastoid, ["Sternocleidomastoid", "SCM", "Sternomastoid"]),
+            (.diaphragm, ["Diaphragm", "Hemidiaphragm"]),
             (.adductorLongus, ["Adductor Longus", "AL", "Add Long", "Adductor Long"]),
             (
                 .paraspinalLumbar,
                 [
                     "LS Paraspinals", "Low Lumbar Paraspinals", "Lumbar Paraspinals",
                     "Lumbosacral Paraspinals", "LS Parasp", "Lumbar Parasp", "Paraspinals",
+                    "Lumbosacral Paraspinals (mid and lower)", "Lumbar Paraspinals (mid and lower)",
+                    "Mid and Lower Lumbar Paraspinals", "Lumbar Multifidus", "Multifidus",
                 ]
             ),
             (.abductorPollicisBrevis, ["Abductor Pollicis Brevis", "APB"]),
@@ -314,7 +361,45 @@ public enum Lexicon {
         return table(entries)
     }()
 
-    public static func muscle(_ text: String) -> Muscle? { muscles[key(text)] }
+    /// The muscle of a name: an alias, or a paraspinal named by its level or range of levels
+    /// (`Lumbar Paraspinals L4-L5`, `L5-S1`, `Paraspinal L4/5`, `Thoracic Paraspinals T6`).
+    public static func muscle(_ text: String) -> Muscle? { muscles[key(text)] ?? paraspinal(text) }
+
+    /// A paraspinal named by level: a single lumbosacral level, two adjacent levels, a wider lumbar
+    /// range (level not stated), or a thoracic level.
+    static func paraspinal(_ text: String) -> Muscle? {
+        let lowered = text.lowercased()
+        let levels = lowered.matches(of: #/\b([lts])\s?([0-9]{1,2})\b(?:\s*(?:-|/|to|and)\s*(?:([lts])\s?)?([0-9]{1,2})\b)?/#)
+        guard let match = levels.first else { return nil }
+        let named =
+            lowered.contains("parasp") || lowered.contains("multifid") || lowered.contains("psp")
+            || lowered.trimmingWhitespace().count <= 7  // "L5-S1" alone
+        guard named, levels.count == 1 else { return nil }
+        let region = match.output.1
+        guard let first = Int(match.output.2) else { return nil }
+        if region == "t" { return .thoracicParaspinal }
+        func level(_ region: Substring, _ number: Int) -> Int? {
+            switch (region, number) {
+            case ("l", 1...5): number
+            case ("s", 1...2): 5 + number
+            default: nil
+            }
+        }
+        guard let from = level(region, first) else { return nil }
+        var to = from
+        if let second = match.output.4.flatMap({ Int($0) }) {
+            guard let end = level(match.output.3 ?? region, second) else { return nil }
+            to = end
+        }
+        let single: [Int: Muscle] = [2: .paraspinalL2, 3: .paraspinalL3, 4: .paraspinalL4, 5: .paraspinalL5, 6: .paraspinalS1]
+        let pairs: [Int: Muscle] = [2: .paraspinalL2L3, 3: .paraspinalL3L4, 4: .paraspinalL4L5, 5: .paraspinalL5S1]
+        switch to - from {
+        case 0: return single[from]
+        case 1: return pairs[from]
+        case 2...: return from >= 2 ? .paraspinalLumbar : nil
+        default: return nil
+        }
+    }
 
     // MARK: Grades
 

@@ -120,6 +120,41 @@ public enum Muscle: String, Codable, Sendable, Hashable, CaseIterable {
     case paraspinalS1 = "lumbar-paraspinal-s1"
     /// Lumbar paraspinals, level not stated.
     case paraspinalLumbar = "lumbar-paraspinal"
+    /// Lumbar paraspinals sampled over a range of two levels: each level in it.
+    case paraspinalL2L3 = "lumbar-paraspinal-l2-l3"
+    case paraspinalL3L4 = "lumbar-paraspinal-l3-l4"
+    case paraspinalL4L5 = "lumbar-paraspinal-l4-l5"
+    case paraspinalL5S1 = "lumbar-paraspinal-l5-s1"
+
+    // Generic names: a muscle group, or a muscle whose head is not stated. The localization uses what
+    // the members share (EDXAnatomy).
+    /// Vastus medialis, vastus lateralis or rectus femoris.
+    case quadriceps
+    /// Semitendinosus, semimembranosus or biceps femoris (division of the sciatic nerve unknown).
+    case hamstrings
+    /// The medial or lateral head.
+    case gastrocnemius
+    /// The long or short head.
+    case bicepsFemoris = "biceps-femoris"
+
+    // More lower-limb muscles.
+    case adductorMagnus = "adductor-magnus"
+    case sartorius
+    case pectineus
+    case gracilis
+    case flexorHallucisLongus = "flexor-hallucis-longus"
+    case flexorDigitorumBrevis = "flexor-digitorum-brevis"
+    case firstDorsalInterosseousPedis = "first-dorsal-interosseous-pedis"
+    case peroneusTertius = "peroneus-tertius"
+    case popliteus
+
+    // Outside the leg: they count for or against a widespread process.
+    /// Below S1: S2-S4 through the pudendal nerve.
+    case externalAnalSphincter = "external-anal-sphincter"
+    case thoracicParaspinal = "thoracic-paraspinal"
+    case genioglossus
+    case sternocleidomastoid
+    case diaphragm
     case abductorPollicisBrevis = "abductor-pollicis-brevis"
     case firstDorsalInterosseous = "first-dorsal-interosseous"
     case abductorDigitiMinimi = "abductor-digiti-minimi"
@@ -131,21 +166,42 @@ public enum Muscle: String, Codable, Sendable, Hashable, CaseIterable {
     case pronatorTeres = "pronator-teres"
     case cervicalParaspinal = "cervical-paraspinal"
 
+    /// A lumbosacral paraspinal muscle (supplied by the dorsal rami).
     public var isParaspinal: Bool {
         switch self {
-        case .paraspinalL2, .paraspinalL3, .paraspinalL4, .paraspinalL5, .paraspinalS1, .paraspinalLumbar: true
+        case .paraspinalL2, .paraspinalL3, .paraspinalL4, .paraspinalL5, .paraspinalS1, .paraspinalLumbar,
+            .paraspinalL2L3, .paraspinalL3L4, .paraspinalL4L5, .paraspinalL5S1:
+            true
         default: false
         }
     }
 
-    public var isLowerLimb: Bool {
+    /// Whether the muscle belongs to the lower limb and its lumbosacral paraspinals, the territory of
+    /// the lesion model.
+    public var isLowerLimb: Bool { region == .lumbosacral && self != .externalAnalSphincter }
+
+    /// The body region of the muscle, as criteria for widespread disease count them (bulbar,
+    /// cervical, thoracic, lumbosacral).
+    public var region: BodyRegion {
         switch self {
         case .abductorPollicisBrevis, .firstDorsalInterosseous, .abductorDigitiMinimi, .deltoid, .biceps, .triceps,
-            .extensorDigitorumCommunis, .flexorCarpiRadialis, .pronatorTeres, .cervicalParaspinal:
-            false
-        default: true
+            .extensorDigitorumCommunis, .flexorCarpiRadialis, .pronatorTeres, .cervicalParaspinal, .diaphragm:
+            .cervical
+        case .thoracicParaspinal: .thoracic
+        case .genioglossus, .sternocleidomastoid: .bulbar
+        default: .lumbosacral
         }
     }
+}
+
+/// A body region, as criteria for motor neuron disease count regions.
+public enum BodyRegion: String, Codable, Sendable, Hashable, CaseIterable {
+    case bulbar, cervical, thoracic, lumbosacral
+}
+
+extension Nerve {
+    /// The body region of a nerve studied by conduction.
+    public var region: BodyRegion { isLowerLimb ? .lumbosacral : .cervical }
 }
 
 /// A three-way grade: insertional activity, MUAP amplitude, duration, polyphasia.
