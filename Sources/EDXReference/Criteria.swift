@@ -17,24 +17,25 @@ public struct Threshold: Codable, Sendable, Hashable {
 public enum Criteria {
     // MARK: Temperature (evidence §2)
 
-    /// A foot below this is a cool limb. [U] lab convention adopted as an engine rule [P].
+    /// A foot below this is a cool limb, and the temperature its latencies and velocities are corrected
+    /// to when the reference study states no minimum of its own. [U] lab convention adopted as an
+    /// engine rule [P].
     public static let coolFoot = Threshold(
         30, "C",
         Citation(
             ["S31", "S37"], "conventional lab minimum >= 30 C at the foot; normal leg skin 33.4 (1.1) C",
             .convention))
-    /// Mean normal skin temperature of the lower limb: the temperature warming would bring a cool
-    /// limb back to, for judging how much of a slow value cooling can explain.
-    public static let normalLegSkinTemperature = Threshold(
-        33.4, "C", Citation("S37", "lower-extremity skin temperature 33.4 (1.1) C, range 28.1-35.7", .verified))
-    /// Distal latency lengthens by about this much per °C of cooling.
+    /// Latencies of a cool limb are corrected by this much per °C below the reference temperature.
     public static let latencyPerDegree = Threshold(
         0.2, "ms/C", Citation("S31", "distal motor latency +0.2 ms per C of cooling", .verified))
-    /// Conduction velocity falls by up to about this much per °C of cooling (textbook 1.5-2.5; measured
-    /// factors 0.1-2.0 m/s per °C). Used only to decide whether warming could explain a slow value.
-    public static let velocityPerDegree = Threshold(
-        2.0, "m/s/C",
-        Citation(["S34", "S33"], "motor CV 0.1-2.0 m/s per C (Wu 1993); sensory about 1.3 m/s per C", .convention))
+    /// Motor velocities of a cool limb are corrected by this much per °C (textbook 1.5-2.5 m/s per °C;
+    /// measured individual factors 0.1-2.0, smaller in slowed nerves, so the low end is used).
+    public static let motorVelocityPerDegree = Threshold(
+        1.5, "m/s/C",
+        Citation(["S34", "S148"], "motor CV 0.1-2.0 m/s per C (Wu 1993); textbook 1.5-2.5; lower end used", .convention))
+    /// Sensory velocities of a cool limb are corrected by this much per °C.
+    public static let sensoryVelocityPerDegree = Threshold(
+        1.3, "m/s/C", Citation("S33", "sensory CV Q10 1.36-1.44: about 1.3 m/s per C", .verified))
 
     // MARK: Conduction block and temporal dispersion (evidence §3.1, evidence §3.2)
 
@@ -162,8 +163,8 @@ public enum Criteria {
 
     /// Every threshold with its name, for the documentation test and `edx rules`.
     public static let all: [(name: String, threshold: Threshold)] = [
-        ("coolFoot", coolFoot), ("normalLegSkinTemperature", normalLegSkinTemperature),
-        ("latencyPerDegree", latencyPerDegree), ("velocityPerDegree", velocityPerDegree),
+        ("coolFoot", coolFoot), ("latencyPerDegree", latencyPerDegree),
+        ("motorVelocityPerDegree", motorVelocityPerDegree), ("sensoryVelocityPerDegree", sensoryVelocityPerDegree),
         ("fibularHeadDropNormal", fibularHeadDropNormal), ("definiteBlock", definiteBlock),
         ("probableBlock", probableBlock), ("dispersionDurationIncrease", dispersionDurationIncrease),
         ("blockMinimumDistalAmplitude", blockMinimumDistalAmplitude),

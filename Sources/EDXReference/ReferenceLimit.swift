@@ -11,6 +11,16 @@ public enum ReferenceStudy: String, Codable, Sendable, Hashable, CaseIterable {
     case tibialFWave = "tibial-f-wave"
     case peronealFWave = "peroneal-f-wave"
     case hReflex = "h-reflex"
+    case femoralMotor = "femoral-motor"
+    case lateralPlantarMotor = "lateral-plantar-motor"
+    case medialPlantarMixed = "medial-plantar-mixed"
+    case lateralPlantarMixed = "lateral-plantar-mixed"
+    case deepPeronealSensory = "deep-peroneal-sensory"
+    case medianMotor = "median-motor-apb"
+    case ulnarMotor = "ulnar-motor-adm"
+    case medianSensory = "median-sensory"
+    case ulnarSensory = "ulnar-sensory"
+    case radialSensory = "radial-sensory"
 
     /// The technique behind the published values: distances, electrodes, minimum temperature.
     public var technique: Technique { PublishedNorms.technique(self) }
@@ -21,10 +31,13 @@ public struct Technique: Codable, Sendable, Hashable {
     public var description: String
     /// The lowest limb temperature allowed in the reference study, °C, where it was published.
     public var minimumTemperatureC: Double?
+    /// The oldest age in the reference population, years, where it was published.
+    public var oldestAge: Double?
 
-    public init(_ description: String, minimumTemperatureC: Double? = nil) {
+    public init(_ description: String, minimumTemperatureC: Double? = nil, oldestAge: Double? = nil) {
         self.description = description
         self.minimumTemperatureC = minimumTemperatureC
+        self.oldestAge = oldestAge
     }
 }
 
@@ -94,6 +107,8 @@ public enum LimitAssumption: Encodable, Sendable, Hashable {
     case covariatesMissing([Covariate], mostLenientBand: String?)
     /// The patient lies outside every band of the reference population: the nearest band was used.
     case outsideReferencePopulation(ageYears: Double?, heightCm: Double?, nearestBand: String?)
+    /// The patient is older than anyone in the reference population (its norms end at `oldestAge`).
+    case olderThanReferencePopulation(ageYears: Double, oldestAge: Double)
 }
 
 /// One row of a published table: a limit for a covariate band.
@@ -163,6 +178,16 @@ public enum ReferenceValues {
                 chosen = entries[0]
             }
         }
+        // Norms end at the oldest age studied: beyond it the patient is judged by limits that were not
+        // measured on anyone that old (docs/clinical-model.md §1.4).
+        if let age = ageYears, let oldest = study.technique.oldestAge, age > oldest,
+            !assumptions.contains(where: {
+                if case .outsideReferencePopulation = $0 { return true }
+                return false
+            })
+        {
+            assumptions.append(.olderThanReferencePopulation(ageYears: age, oldestAge: oldest))
+        }
         return ReferenceLimit(
             study: study, measure: measure, bound: chosen.bound, value: chosen.value, unit: chosen.unit,
             band: chosen.bandDescription, technique: study.technique, citation: chosen.citation,
@@ -208,6 +233,10 @@ extension LimitAssumption {
             try container.encodeIfPresent(age, forKey: "ageYears")
             try container.encodeIfPresent(height, forKey: "heightCm")
             try container.encodeIfPresent(band, forKey: "nearestBand")
+        case .olderThanReferencePopulation(let age, let oldest):
+            try container.encode("older-than-reference-population", forKey: "assumption")
+            try container.encode(age, forKey: "ageYears")
+            try container.encode(oldest, forKey: "oldestAge")
         }
     }
 }

@@ -39,9 +39,11 @@ struct CitationTests {
         return Set(text(relative).matches(of: pattern).map { String($0.output.1) })
     }
 
-    @Test("The bibliography lists S1 to S135, each once")
+    @Test("The bibliography lists S1 to its last key, each once, none skipped")
     func bibliographyComplete() {
-        #expect(Self.bibliographyKeys == Set((1...135).map { "S\($0)" }))
+        let numbers = Self.bibliographyKeys.compactMap { Int($0.dropFirst()) }
+        #expect(numbers.count >= 135)
+        #expect(Set(numbers) == Set(1...(numbers.max() ?? 0)))
     }
 
     @Test(

@@ -172,10 +172,28 @@ public struct MeasurementFinding: Encodable, Sendable, Hashable {
     public var alternativeLimit: AppliedLimit?
     /// The value as a percentage of the limit used (e.g. 64 means 64 % of the lower limit).
     public var percentOfLimit: Double?
-    /// Cool limb and a latency or velocity abnormality small enough for warming to explain.
+    /// A latency or velocity of a cool limb, corrected to the reference temperature: the corrected
+    /// value is the one classified.
+    public var temperatureCorrection: TemperatureCorrection?
+    /// Abnormal before the temperature correction and normal after it (or, for a late response, which
+    /// has no published correction, abnormal in a cool limb).
     public var possiblyTemperatureRelated: Bool
     public var notes: [FindingNote]
     public var source: SourceLocation
+}
+
+/// The correction of a latency or velocity measured in a cool limb (evidence §2).
+public struct TemperatureCorrection: Codable, Sendable, Hashable {
+    /// The limb temperature, °C.
+    public var celsius: Double
+    /// The temperature corrected to: the reference study's minimum, or the cool-limb threshold.
+    public var referenceC: Double
+    /// ms or m/s per °C.
+    public var perDegree: Double
+    /// The value corrected to the reference temperature; `MeasurementFinding.value` stays as measured.
+    public var correctedValue: Double
+    /// How the value as measured would have been classified.
+    public var uncorrected: Classification
 }
 
 /// A left-right comparison with a published asymmetry limit.

@@ -172,16 +172,35 @@ public struct StudyKey: Hashable, Sendable, Encodable, CustomStringConvertible {
     /// hallucis (or unstated) have published tables; other recordings do not.
     public init(_ motor: MotorStudy) {
         let nerveName = motor.nerve?.rawValue ?? Slug.make(motor.nerveLabel)
-        // An unstated recording of a standard study is its standard muscle.
+        // An unstated recording of a standard study is its standard muscle. A motor study of the deep
+        // peroneal nerve is the peroneal motor study (its recordings are EDB and TA), and one of the
+        // medial plantar nerve to abductor hallucis is the tibial motor study.
         let (reference, recording): (ReferenceStudy?, RecordingSite?) =
             switch (motor.nerve, motor.recording) {
-            case (.peroneal, .extensorDigitorumBrevis), (.peroneal, nil): (.peronealEDB, .extensorDigitorumBrevis)
-            case (.peroneal, .tibialisAnterior): (.peronealTA, .tibialisAnterior)
-            case (.tibial, .abductorHallucis), (.tibial, nil): (.tibialAH, .abductorHallucis)
+            case (.peroneal, .extensorDigitorumBrevis), (.peroneal, nil), (.deepPeroneal, .extensorDigitorumBrevis),
+                (.deepPeroneal, nil):
+                (.peronealEDB, .extensorDigitorumBrevis)
+            case (.peroneal, .tibialisAnterior), (.deepPeroneal, .tibialisAnterior): (.peronealTA, .tibialisAnterior)
+            case (.tibial, .abductorHallucis), (.tibial, nil), (.medialPlantar, .abductorHallucis), (.medialPlantar, nil):
+                (.tibialAH, .abductorHallucis)
+            case (.tibial, .abductorDigitiMinimiPedis), (.lateralPlantar, .abductorDigitiMinimiPedis),
+                (.lateralPlantar, nil):
+                (.lateralPlantarMotor, .abductorDigitiMinimiPedis)
+            case (.femoral, .vastusMedialis), (.femoral, .rectusFemoris), (.femoral, .vastusLateralis), (.femoral, nil):
+                (.femoralMotor, motor.recording)
+            case (.median, .abductorPollicisBrevis), (.median, nil): (.medianMotor, .abductorPollicisBrevis)
+            case (.ulnar, .abductorDigitiMinimi), (.ulnar, nil): (.ulnarMotor, .abductorDigitiMinimi)
             default: (nil, motor.recording)
             }
+        // The nerve of a standard study is the one its table is named after.
+        let nerve: Nerve? =
+            switch reference {
+            case .peronealEDB?, .peronealTA?: .peroneal
+            case .tibialAH?: .tibial
+            default: motor.nerve
+            }
         self.init(
-            kind: .motor, nerve: motor.nerve, nerveName: nerveName, recording: recording,
+            kind: .motor, nerve: nerve, nerveName: nerve?.rawValue ?? nerveName, recording: recording,
             recordingName: recording?.rawValue ?? Slug.make(motor.recordingLabel), reference: reference)
     }
 
@@ -192,6 +211,12 @@ public struct StudyKey: Hashable, Sendable, Encodable, CustomStringConvertible {
             case .superficialPeroneal: .superficialPeroneal
             case .saphenous: .saphenous
             case .lateralFemoralCutaneous: .lateralFemoralCutaneous
+            case .medialPlantar: .medialPlantarMixed
+            case .lateralPlantar: .lateralPlantarMixed
+            case .deepPeroneal: .deepPeronealSensory
+            case .median: .medianSensory
+            case .ulnar: .ulnarSensory
+            case .radial: .radialSensory
             default: nil
             }
         self.init(
@@ -226,7 +251,10 @@ public struct StudyKey: Hashable, Sendable, Encodable, CustomStringConvertible {
             case .peronealEDB: "peroneal-motor-edb"
             case .peronealTA: "peroneal-motor-ta"
             case .tibialAH: "tibial-motor-ah"
-            default: "\(nerveName)-motor-\(recordingName ?? "")"
+            case .lateralPlantarMotor: "lateral-plantar-motor-admp"
+            case .medianMotor: "median-motor-apb"
+            case .ulnarMotor: "ulnar-motor-adm"
+            default: recordingName.map { $0.isEmpty ? "\(nerveName)-motor" : "\(nerveName)-motor-\($0)" } ?? "\(nerveName)-motor"
             }
         case .sensory: "\(nerveName)-sensory"
         case .fWave: "\(nerveName)-f-wave"

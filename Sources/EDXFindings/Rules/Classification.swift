@@ -70,22 +70,26 @@ extension Context {
             }
         var notes = measured.notes
         if let used { notes += used.assumptions.map(FindingNote.limitAssumption) }
+        let correction = temperatureCorrection(measured, limit: used)
+        let judged = correction?.correctedValue ?? measured.value
         let classification: Classification
         var percent: Double?
         if measured.noResponse {
             classification = .absent
             percent = used != nil ? 0 : nil
-        } else if let value = measured.value, let used {
-            let inside = used.bound == .lower ? value >= used.value : value <= used.value
-            classification = inside ? .normal : (used.bound == .lower ? .low : .high)
+        } else if let value = judged, let used {
+            classification = Self.classify(value, against: used)
             percent = used.value != 0 ? value / used.value * 100 : nil
         } else {
             classification = .unclassified
             notes.append(measured.reference == nil ? .noPublishedReference : .noPublishedLimitForMeasure)
         }
         if classification.isAbnormal { notes += measured.abnormalNotes }
-        let temperatureRelated = possiblyTemperatureRelated(
-            side: measured.side, measure: measure, value: measured.value, classification: classification, limit: used)
+        // Slowing that the correction removes has no localizing weight; a late response has no published
+        // correction, so in a cool limb any prolongation may be thermal.
+        let temperatureRelated =
+            correction.map { $0.uncorrected.isAbnormal && !classification.isAbnormal }
+            ?? (measure.isLateResponse && classification.isAbnormal && isCool(measured.side))
         if temperatureRelated { notes.append(.warmingCouldExplain) }
         findings.measurements.append(
             MeasurementFinding(
@@ -93,7 +97,41 @@ extension Context {
                 study: measured.study, referenceStudy: measured.reference, nerve: measured.nerve, site: measured.place,
                 measure: measure, value: measured.noResponse ? nil : measured.value, unit: measured.unit,
                 classification: classification, limit: used, alternativeLimit: alternative, percentOfLimit: percent,
-                possiblyTemperatureRelated: temperatureRelated, notes: notes, source: measured.source))
+                temperatureCorrection: correction, possiblyTemperatureRelated: temperatureRelated, notes: notes,
+                source: measured.source))
+    }
+
+    static func classify(_ value: Double, against limit: AppliedLimit) -> Classification {
+        let inside = limit.bound == .lower ? value >= limit.value : value <= limit.value
+        return inside ? .normal : (limit.bound == .lower ? .low : .high)
+    }
+
+    /// The correction of a latency or velocity of a cool limb to the reference temperature: the
+    /// reference study's own minimum, else the cool-limb threshold (evidence §2; S31, S33, S34).
+    /// Amplitudes are never corrected, and neither are late responses (no factor is published).
+    func temperatureCorrection(_ measured: MeasuredValue, limit: AppliedLimit?) -> TemperatureCorrection? {
+        guard let value = measured.value, !measured.noResponse, isCool(measured.side),
+            let celsius = covariates.temperature(measured.side)
+        else { return nil }
+        let perDegree: Double
+        let sign: Double
+        switch measured.measure {
+        case .distalLatency, .onsetLatency, .peakLatency:
+            (perDegree, sign) = (Criteria.latencyPerDegree.value, -1)
+        case .legVelocity, .acrossFibularHeadVelocity:
+            (perDegree, sign) = (Criteria.motorVelocityPerDegree.value, 1)
+        case .sensoryVelocity:
+            (perDegree, sign) = (Criteria.sensoryVelocityPerDegree.value, 1)
+        default:
+            return nil
+        }
+        let reference = measured.reference?.technique.minimumTemperatureC ?? Criteria.coolFoot.value
+        let degrees = reference - celsius
+        guard degrees > 0 else { return nil }
+        let corrected = ((value + sign * perDegree * degrees) * 100).rounded() / 100
+        return TemperatureCorrection(
+            celsius: celsius, referenceC: reference, perDegree: perDegree, correctedValue: corrected,
+            uncorrected: limit.map { Self.classify(value, against: $0) } ?? .unclassified)
     }
 
     /// The lab's limit as an applied limit, on the side that is natural for the measure.
@@ -115,24 +153,6 @@ extension Context {
         return AppliedLimit(
             origin: .lab, bound: bound, value: value, unit: unit, band: nil, label: "lab limit \(lab.text)",
             citation: nil, assumptions: [])
-    }
-
-    /// Whether warming a cool limb could explain an abnormal latency or velocity (evidence §2).
-    func possiblyTemperatureRelated(
-        side: Side, measure: Measure, value: Double?, classification: Classification, limit: AppliedLimit?
-    ) -> Bool {
-        guard classification == .low || classification == .high, isCool(side),
-            let celsius = covariates.temperature(side), let value, let limit
-        else { return false }
-        let degrees = Criteria.normalLegSkinTemperature.value - celsius
-        if measure.isLatency {
-            return value - limit.value <= degrees * Criteria.latencyPerDegree.value
-        }
-        if measure.isVelocity {
-            return limit.value - value <= degrees * Criteria.velocityPerDegree.value
-        }
-        // No correction factor is published for late responses: any prolongation in a cool limb may be thermal.
-        return measure.isLateResponse
     }
 
     /// The drop from `reference` to `value`, % of `reference`, rounded to 0.01 % so that values exactly at

@@ -8,8 +8,10 @@ extension Muscle {
         if isParaspinal { return Criteria.fibrillationOnsetParaspinal.value }
         switch self {
         case .gluteusMedius, .gluteusMinimus, .gluteusMaximus, .tensorFasciaeLatae, .bicepsFemorisShortHead,
-            .bicepsFemorisLongHead, .semitendinosus, .semimembranosus, .vastusLateralis, .vastusMedialis,
-            .rectusFemoris, .iliopsoas, .adductorLongus, .deltoid, .biceps, .triceps:
+            .bicepsFemorisLongHead, .bicepsFemoris, .hamstrings, .semitendinosus, .semimembranosus, .vastusLateralis,
+            .vastusMedialis, .rectusFemoris, .quadriceps, .iliopsoas, .adductorLongus, .adductorMagnus, .sartorius,
+            .pectineus, .gracilis, .deltoid, .biceps, .triceps, .thoracicParaspinal, .cervicalParaspinal, .diaphragm,
+            .sternocleidomastoid, .genioglossus:
             return Criteria.fibrillationOnsetProximal.value
         default:
             return Criteria.fibrillationOnsetDistal.value
