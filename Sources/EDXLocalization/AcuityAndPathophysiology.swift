@@ -46,7 +46,7 @@ enum PathophysiologyJudgement {
                 ($0.kind == .conductionBlock || $0.kind == .temporalDispersion) && $0.nerve == .peroneal
             }
             demyelinating = nerves.contains { $0.kind == .focalSlowing && $0.nerve == .peroneal }
-        case .polyneuropathy:
+        case .diffuse:
             demyelinating = Set(nerves.filter { $0.kind == .demyelinatingSlowing }.map(\.study)).count >= 2
         default:
             block = nerves.contains { $0.kind == .conductionBlock }

@@ -4,6 +4,7 @@ public import EDXReference
 
 /// The stable diagnosis codes, for other programs. Their clinical wording is in the report layer.
 public enum DiagnosisCode: String, Codable, Sendable, Hashable, CaseIterable {
+    case l3Radiculopathy = "l3-radiculopathy"
     case l4Radiculopathy = "l4-radiculopathy"
     case l5Radiculopathy = "l5-radiculopathy"
     case s1Radiculopathy = "s1-radiculopathy"
@@ -14,9 +15,44 @@ public enum DiagnosisCode: String, Codable, Sendable, Hashable, CaseIterable {
     case superficialPeronealNeuropathy = "superficial-peroneal-neuropathy"
     case tibialNeuropathy = "tibial-neuropathy"
     case femoralNeuropathy = "femoral-neuropathy"
+    case obturatorNeuropathy = "obturator-neuropathy"
+    case saphenousNeuropathy = "saphenous-neuropathy"
+    case lateralFemoralCutaneousNeuropathy = "lateral-femoral-cutaneous-neuropathy"
+    case suralNeuropathy = "sural-neuropathy"
     case polyneuropathy
+    /// A disorder outside the lower-limb lesion model (motor neuron disease, myopathy, a disorder of
+    /// the neuromuscular junction, a sacral root below S1): named by its pattern, never forced into a
+    /// lower-limb lesion.
+    case outsideModel = "outside-model"
     case normalStudy = "normal-study"
     case insufficientData = "insufficient-data"
+}
+
+/// The pattern of a disorder outside the lower-limb lesion model (docs/localization.md, "Outside the
+/// model").
+public enum OutsidePattern: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Widespread active and chronic denervation across several myotomes and both sides, sensory
+    /// responses spared: the pattern of motor neuron disease.
+    case motorNeuronDisease = "motor-neuron-disease"
+    /// Small, short, polyphasic motor units recruited early: a myopathic pattern.
+    case myopathy
+    /// Low motor responses with normal sensory responses and no denervation: a disorder of the
+    /// neuromuscular junction (presynaptic) until repetitive stimulation says otherwise.
+    case neuromuscularJunction = "neuromuscular-junction"
+    /// Denervation of sacral muscles below S1 (the external anal sphincter): an S2-S4 root or conus lesion.
+    case sacralRoots = "sacral-roots"
+    /// Abnormal findings that no lesion of the model explains, and no named pattern.
+    case unexplained
+}
+
+/// The form of a polyneuropathy, from the process that leads within the code.
+public enum PolyneuropathyForm: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Length-dependent sensorimotor, axonal: sural first, distal before proximal (S52-S55).
+    case lengthDependent = "length-dependent"
+    /// Acquired demyelinating: slow distal latencies and F waves, sensory responses relatively spared (S38, S39).
+    case demyelinating
+    /// Motor axonal: low CMAPs in several nerves, sensory responses normal (S155).
+    case motorAxonal = "motor-axonal"
 }
 
 /// Left, right, or both.
@@ -28,6 +64,15 @@ public enum Laterality: String, Codable, Sendable, Hashable {
         case .left: self = .left
         case .right: self = .right
         case nil: self = .bilateral
+        }
+    }
+
+    /// The side, for a one-sided diagnosis.
+    public var side: Side? {
+        switch self {
+        case .left: .left
+        case .right: .right
+        case .bilateral: nil
         }
     }
 }
@@ -121,6 +166,13 @@ public struct Diagnosis: Encodable, Sendable, Hashable {
     public var notTested: [UntestedItem]
     /// Other lesions the data also demand (a coexisting lesion), by code.
     public var coexisting: [DiagnosisCode]
+    /// For `outside-model`: the pattern the findings show.
+    public var pattern: OutsidePattern? = nil
+    /// For `outside-model` patterns confined to one side (sacral roots): that side. The code itself is
+    /// bilateral by convention (docs/localization.md, "Outside the model").
+    public var patternSide: Side? = nil
+    /// For `polyneuropathy`: its form.
+    public var form: PolyneuropathyForm? = nil
 }
 
 /// Why a suggested test separates two diagnoses: the published basis of the classic discriminators.
@@ -147,6 +199,10 @@ public enum SuggestedTest: Encodable, Sendable, Hashable {
     case conductionScreen
     /// A six-muscle needle screen including a lumbar paraspinal (S73, S74).
     case needleScreen
+    /// The studies that would show (or exclude) a polyneuropathy the study could not assess.
+    case polyneuropathyStudies([PolyneuropathyGap])
+    /// The sensory studies of a leg that separate a plexus lesion from a root lesion (S101, S102).
+    case plexusSensoryStudies(Side)
 }
 
 /// A caveat for the localization of a whole study.
@@ -159,6 +215,17 @@ public enum LocalizationCaveat: Encodable, Sendable, Hashable {
     case noConductionStudies
     /// A leg was not examined: lesions there are not assessed.
     case legNotExamined(Side)
+    /// Findings under names edx does not know were abnormal: the conclusion could not use them.
+    case unusedAbnormalFindings([FindingID])
+    /// A polyneuropathy would have led, but the study does not show its signature.
+    case polyneuropathyNotShown([PolyneuropathyGap])
+    /// A plexopathy would have led, but no sensory response of its territory is abnormal (or none was
+    /// recorded): a root lesion explains the same muscles, and leads instead.
+    case plexopathyNotShown(Side, sensoryRecorded: Bool)
+    /// A normal study with findings healthy people show: each, with the findings that are it.
+    case healthyVariant(HealthyVariant, [FindingID])
+    /// Fibrillations earlier after the stated onset than denervation can appear: the onset is older.
+    case denervationBeforeOnset(days: Double, [FindingID])
 }
 
 /// The localization of one study.
@@ -251,6 +318,12 @@ extension SuggestedTest {
             try container.encode("conduction-screen", forKey: "test")
         case .needleScreen:
             try container.encode("needle-screen", forKey: "test")
+        case .polyneuropathyStudies(let gaps):
+            try container.encode("polyneuropathy-studies", forKey: "test")
+            try container.encode(gaps, forKey: "gaps")
+        case .plexusSensoryStudies(let side):
+            try container.encode("plexus-sensory-studies", forKey: "test")
+            try container.encode(side, forKey: "side")
         }
     }
 }
@@ -268,6 +341,24 @@ extension LocalizationCaveat {
         case .legNotExamined(let side):
             try container.encode("leg-not-examined", forKey: "caveat")
             try container.encode(side, forKey: "side")
+        case .unusedAbnormalFindings(let ids):
+            try container.encode("unused-abnormal-findings", forKey: "caveat")
+            try container.encode(ids, forKey: "findings")
+        case .polyneuropathyNotShown(let gaps):
+            try container.encode("polyneuropathy-not-shown", forKey: "caveat")
+            try container.encode(gaps, forKey: "gaps")
+        case .plexopathyNotShown(let side, let recorded):
+            try container.encode("plexopathy-not-shown", forKey: "caveat")
+            try container.encode(side, forKey: "side")
+            try container.encode(recorded, forKey: "sensoryRecorded")
+        case .healthyVariant(let variant, let ids):
+            try container.encode("healthy-variant", forKey: "caveat")
+            try container.encode(variant, forKey: "variant")
+            try container.encode(ids, forKey: "findings")
+        case .denervationBeforeOnset(let days, let ids):
+            try container.encode("denervation-before-onset", forKey: "caveat")
+            try container.encode(days, forKey: "days")
+            try container.encode(ids, forKey: "findings")
         }
     }
 }

@@ -19,20 +19,91 @@ public struct Localizer: Sendable {
             .map(LocalizationCaveat.technical)
         if findings.muscles.isEmpty { caveats.append(.noNeedleExamination) }
         if findings.measurements.isEmpty { caveats.append(.noConductionStudies) }
+        let unknown = findings.muscles.filter { $0.muscle == nil && $0.neurogenic }.map(\.id)
+        if !unknown.isEmpty { caveats.append(.unusedAbnormalFindings(unknown)) }
+        let early = findings.muscles.filter { $0.activeDenervation && $0.beforeFibrillationOnset }
+        if let days = findings.covariates.symptomDurationDays, !early.isEmpty {
+            caveats.append(.denervationBeforeOnset(days: days, early.map(\.id)))
+        }
 
-        guard Double(observations.count) >= ParameterKey.minimumObservations.value else {
-            return insufficient(observations, caveats: caveats)
+        // The localization concerns the legs: other regions count as evidence, not toward the minimum.
+        let leg = observations.filter { $0.item.region == .lumbosacral }
+        guard Double(leg.count) >= ParameterKey.minimumObservations.value else {
+            return insufficient(leg, caveats: caveats)
         }
         // Lesions are only weighed on sides that were examined: an unexamined leg gives no evidence
         // either way, and its hypotheses would only spread prior weight.
-        let examined = Set(observations.map(\.item.side))
+        let examined = Set(leg.map(\.item.side))
         for side in Side.allCases where !examined.contains(side) { caveats.append(.legNotExamined(side)) }
-        let candidates = Hypothesis.all.filter { hypothesis in
+        // A normal study may lead only when nothing is abnormal beyond what healthy people show.
+        let beyondHealthy = ClinicalRules.abnormalBeyondHealthy(observations, model: model)
+        var candidates = Hypothesis.all.filter { hypothesis in
             hypothesis.lesions.allSatisfy { lesion in lesion.side.map(examined.contains) ?? true }
+                && (!hypothesis.lesions.isEmpty || beyondHealthy.isEmpty)
+                && ClinicalRules.pairIsAdmissible(hypothesis, observations, model: model)
         }
-        let posterior = scoring.posterior(candidates, observations)
+        // Every active denervation of a limb muscle must be explained: hypotheses that leave one
+        // unexplained give way to those that explain them all (a second lesion, or a process outside
+        // the lesion model, which the candidates always hold).
+        // A lesion that explains none of the abnormal findings is no answer when a normal study is not one.
+        if !beyondHealthy.isEmpty {
+            let explaining = candidates.filter { hypothesis in
+                beyondHealthy.contains { ClinicalRules.explains(hypothesis, [$0], model: model) }
+            }
+            if !explaining.isEmpty { candidates = explaining }
+        }
+        let required = ClinicalRules.denervationToExplain(observations)
+        let covering = candidates.filter { ClinicalRules.explains($0, required, model: model) }
+        if !covering.isEmpty { candidates = covering }
+        var posterior = scoring.posterior(candidates, observations)
+        var tests: [SuggestedTest] = []
+        // A polyneuropathy is weighed only with its signature; when one would have led without it, the
+        // study says what it lacks and which studies would show it.
+        let polyneuropathies: [DiffuseProcess] = [
+            .lengthDependentPolyneuropathy, .demyelinatingPolyneuropathy, .motorAxonalNeuropathy,
+        ]
+        let before = Ranking(posterior)
+        var removed: [(gaps: [PolyneuropathyGap], probability: Double)] = []
+        for process in polyneuropathies {
+            let gaps = ClinicalRules.polyneuropathyGaps(observations, form: process)
+            guard !gaps.isEmpty else { continue }
+            let mass = zip(candidates, posterior).filter { $0.0.lesions.contains { $0.diffuseProcess == process } }
+                .reduce(0.0) { $0 + $1.1.1 }
+            removed.append((gaps, mass))
+            candidates.removeAll { $0.lesions.contains { $0.diffuseProcess == process } }
+        }
+        // Likewise a plexopathy: without an abnormal sensory response of its territory, a root lesion
+        // of that side that explains the same denervation leads, and the study says which studies would
+        // tell them apart. Where no single root explains it, the plexus stays.
+        let rootSides = Set(
+            candidates.compactMap { hypothesis -> Side? in
+                guard hypothesis.lesions.count == 1, case .root = hypothesis.lesions[0].site else { return nil }
+                return hypothesis.lesions[0].side
+            })
+        let unshown = Set(
+            candidates.flatMap(\.lesions).filter { lesion in
+                ClinicalRules.plexusSensoryNotRecorded(lesion, observations, model: model)
+                    && lesion.side.map(rootSides.contains) == true
+            })
+        candidates.removeAll { !unshown.isDisjoint(with: $0.lesions) }
+        posterior = scoring.posterior(candidates, observations)
+        if let first = before.ranked.first, first.key.code == .lumbosacralPlexopathy,
+            Ranking(posterior).ranked.first?.key.code != .lumbosacralPlexopathy, let side = first.key.side.side
+        {
+            caveats.append(.plexopathyNotShown(side, sensoryRecorded: false))
+            tests.append(.plexusSensoryStudies(side))
+        }
+        var missing: [PolyneuropathyGap] = []
+        if before.ranked.first?.key.code == .polyneuropathy, Ranking(posterior).ranked.first?.key.code != .polyneuropathy,
+            let best = removed.max(by: { $0.probability < $1.probability })
+        {
+            missing = best.gaps
+        }
+        if !missing.isEmpty {
+            caveats.append(.polyneuropathyNotShown(missing))
+            tests.append(.polyneuropathyStudies(missing))
+        }
         let ranking = Ranking(posterior)
-        let observed = Set(observations.map(\.item))
         let evidence = EvidenceWeighing(scoring: scoring)
 
         var diagnoses: [Diagnosis] = []
@@ -40,44 +111,87 @@ public struct Localizer: Sendable {
             guard let hypothesis = ranking.representative[key]?.hypothesis,
                 let competitor = Ranking.competitor(of: key, in: posterior)
             else { continue }
-            let lesion = hypothesis.lesions.first { $0.code == key.code && Laterality($0.side) == key.side }
-            let lists = evidence.lists(observations, hypothesis: hypothesis, competitor: competitor)
+            let lesion = hypothesis.lesions.first { DiagnosisKey($0) == key }
+            // Evidence for a lesion of one leg comes from that leg only.
+            let cited = observations.filter { observation in lesion?.side.map { $0 == observation.item.side } ?? true }
+            let lists = evidence.lists(cited, hypothesis: hypothesis, competitor: competitor)
             var diagnosis = Diagnosis(
                 code: key.code, side: key.side, probability: Self.rounded(probability), severity: nil,
                 severityBasis: [], acuity: nil, pathophysiology: nil, evidence: lists, notTested: [], coexisting: [])
+            diagnosis.pattern = key.pattern
+            diagnosis.patternSide = key.pattern == nil ? nil : lesion?.side
+            diagnosis.form = lesion?.form
             if let lesion {
-                let involved = observations.filter {
-                    model.involvement($0.item, by: lesion) >= ParameterKey.involvedForGrading.value
-                }
-                // Every CMAP the lesion can lower counts for severity, also where a root lesion lowers it
-                // only with marked axon loss (too weakly to count as evidence for the root).
-                let cmaps = observations.filter { observation in
-                    guard case .cmap = observation.item else { return false }
-                    return model.involvement(observation.item, by: lesion) > 0
-                }
-                let severity = SeverityGrading.grade(
-                    lesion: lesion, involved: involved, cmaps: cmaps, findings: findings)
-                let levelShare = Ranking.levelShare(of: lesion, probability: probability, in: posterior)
-                diagnosis.level = levelShare >= ParameterKey.levelShare.value ? lesion.level : nil
-                diagnosis.severity = severity?.grade
-                diagnosis.severityBasis = severity?.basis ?? []
-                diagnosis.acuity = AcuityJudgement.acuity(involved: involved, findings: findings)
-                diagnosis.pathophysiology = PathophysiologyJudgement.pathophysiology(
-                    lesion: lesion, involved: involved, findings: findings)
-                diagnosis.notTested = TestSuggestions.notTested(by: lesion, observed: observed, model: model)
-                diagnosis.coexisting = hypothesis.lesions.filter { $0 != lesion }.map(\.code)
+                describe(&diagnosis, lesion: lesion, hypothesis: hypothesis, probability: probability, context: .init(
+                    findings: findings, observations: observations, posterior: posterior, model: model))
             }
             diagnoses.append(diagnosis)
         }
-        let tests = TestSuggestions.separating(
+        // Healthy variants under a normal study are stated, not left unexplained.
+        if diagnoses.first?.code == .normalStudy {
+            var variants: [HealthyVariant: [FindingID]] = [:]
+            for observation in observations {
+                guard let variant = ClinicalRules.healthyVariant(observation, observations, model: model),
+                    let id = observation.findingIDs.first
+                else { continue }
+                variants[variant, default: []].append(id)
+            }
+            for variant in HealthyVariant.allCases { if let ids = variants[variant] { caveats.append(.healthyVariant(variant, ids)) } }
+        }
+        tests += TestSuggestions.separating(
             diagnoses,
-            first: diagnoses.first.flatMap { ranking.representative[DiagnosisKey(code: $0.code, side: $0.side)] }?
-                .hypothesis,
-            second: diagnoses.dropFirst().first.flatMap {
-                ranking.representative[DiagnosisKey(code: $0.code, side: $0.side)]
-            }?.hypothesis, observations: observations, model: model)
+            first: diagnoses.first.flatMap { ranking.representative[DiagnosisKey($0)] }?.hypothesis,
+            second: diagnoses.dropFirst().first.flatMap { ranking.representative[DiagnosisKey($0)] }?.hypothesis,
+            observations: observations, model: model)
         return Localization(
-            diagnoses: diagnoses, suggestedTests: tests, caveats: caveats, observationCount: observations.count)
+            diagnoses: diagnoses, suggestedTests: tests, caveats: caveats, observationCount: leg.count)
+    }
+
+    /// What a diagnosis needs besides its probability.
+    struct Context {
+        var findings: StudyFindings
+        var observations: [Observation]
+        var posterior: [(Hypothesis, Double)]
+        var model: Model
+    }
+
+    /// Severity, acuity, pathophysiology, level, untested items and coexisting lesions of a diagnosis.
+    private func describe(
+        _ diagnosis: inout Diagnosis, lesion: Lesion, hypothesis: Hypothesis, probability: Double, context: Context
+    ) {
+        let model = context.model
+        let observations = context.observations
+        // Severity, acuity and pathophysiology read the whole territory of the lesion, whatever its mode:
+        // a block at the fibular head with a denervated tibialis anterior is not a pure block.
+        var territoryLesion = lesion
+        territoryLesion.mode = .axonal
+        let involved = observations.filter {
+            model.involvement($0.item, by: territoryLesion) >= ParameterKey.involvedForGrading.value
+        }
+        // Every CMAP the lesion can lower counts for severity, also where a root lesion lowers it only
+        // with marked axon loss (too weakly to count as evidence for the root).
+        let cmaps = observations.filter { observation in
+            guard case .cmap = observation.item else { return false }
+            return model.involvement(observation.item, by: territoryLesion) > 0
+        }
+        let severity = SeverityGrading.grade(
+            lesion: territoryLesion, involved: involved, cmaps: cmaps, findings: context.findings)
+        let levelShare = Ranking.levelShare(of: lesion, probability: probability, in: context.posterior)
+        diagnosis.level = levelShare >= ParameterKey.levelShare.value ? lesion.level : nil
+        // A common peroneal lesion is placed at the fibular head only with electrical evidence there.
+        if diagnosis.code == .peronealNeuropathyFibularHead,
+            !observations.contains(where: { $0.abnormal && $0.item == .fibularHeadConduction(lesion.side ?? .left) })
+        {
+            diagnosis.level = .commonPeronealSiteNotLocalized
+        }
+        diagnosis.severity = severity?.grade
+        diagnosis.severityBasis = severity?.basis ?? []
+        diagnosis.acuity = AcuityJudgement.acuity(involved: involved, findings: context.findings)
+        diagnosis.pathophysiology = PathophysiologyJudgement.pathophysiology(
+            lesion: lesion, involved: involved, findings: context.findings)
+        diagnosis.notTested = TestSuggestions.notTested(
+            by: territoryLesion, observed: Set(observations.map(\.item)), model: model)
+        diagnosis.coexisting = hypothesis.lesions.filter { $0 != lesion }.map(\.code)
     }
 
     private static func rounded(_ p: Double) -> Double { (p * 1000).rounded() / 1000 }

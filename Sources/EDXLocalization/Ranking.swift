@@ -4,6 +4,25 @@ import EDXModel
 struct DiagnosisKey: Hashable {
     var code: DiagnosisCode
     var side: Laterality
+    /// For `outside-model`, the pattern: each pattern is a diagnosis of its own.
+    var pattern: OutsidePattern? = nil
+
+    init(code: DiagnosisCode, side: Laterality, pattern: OutsidePattern? = nil) {
+        self.code = code
+        self.side = side
+        self.pattern = pattern
+    }
+
+    init(_ lesion: Lesion) {
+        // An outside-model pattern is one diagnosis whatever its side (its side is reported apart).
+        self.init(
+            code: lesion.code, side: lesion.code == .outsideModel ? .bilateral : Laterality(lesion.side),
+            pattern: lesion.pattern)
+    }
+
+    init(_ diagnosis: Diagnosis) {
+        self.init(code: diagnosis.code, side: diagnosis.side, pattern: diagnosis.pattern)
+    }
 }
 
 /// The marginal probability of each diagnosis (the total posterior of the hypotheses that contain
@@ -21,7 +40,7 @@ struct Ranking {
             let keys =
                 hypothesis.lesions.isEmpty
                 ? [DiagnosisKey(code: .normalStudy, side: .bilateral)]
-                : Array(Set(hypothesis.lesions.map { DiagnosisKey(code: $0.code, side: Laterality($0.side)) }))
+                : Array(Set(hypothesis.lesions.map(DiagnosisKey.init)))
             for key in keys {
                 marginals[key, default: 0] += p
                 if p > representative[key]?.probability ?? -1 { representative[key] = (hypothesis, p) }
@@ -32,7 +51,8 @@ struct Ranking {
         ranked = marginals.sorted {
             if $0.value != $1.value { return $0.value > $1.value }
             if $0.key.code != $1.key.code { return $0.key.code.rawValue < $1.key.code.rawValue }
-            return $0.key.side.rawValue < $1.key.side.rawValue
+            if $0.key.side != $1.key.side { return $0.key.side.rawValue < $1.key.side.rawValue }
+            return ($0.key.pattern?.rawValue ?? "") < ($1.key.pattern?.rawValue ?? "")
         }
         .filter { $0.value >= ParameterKey.reportedProbability.value }.prefix(6)
         .map { (key: $0.key, probability: $0.value) }
@@ -41,9 +61,7 @@ struct Ranking {
         if ranked.count >= 2, ranked[0].key.code == .polyneuropathy,
             let pair = representative[ranked[0].key]?.hypothesis, pair.lesions.count == 2,
             let focal = pair.lesions.first(where: { $0.code != .polyneuropathy }),
-            let index = ranked.firstIndex(where: {
-                $0.key == DiagnosisKey(code: focal.code, side: Laterality(focal.side))
-            }),
+            let index = ranked.firstIndex(where: { $0.key == DiagnosisKey(focal) }),
             ranked[index].probability >= ParameterKey.focalOnPolyneuropathyFirst.value
         {
             ranked.insert(ranked.remove(at: index), at: 0)
@@ -55,7 +73,7 @@ struct Ranking {
         posterior.filter { h, _ in
             !(h.lesions.isEmpty
                 ? key.code == .normalStudy
-                : h.lesions.contains { $0.code == key.code && Laterality($0.side) == key.side })
+                : h.lesions.contains { DiagnosisKey($0) == key })
         }.max { $0.1 < $1.1 }?.0
     }
 

@@ -1,3 +1,4 @@
+import EDXAnatomy
 import EDXModel
 
 #if canImport(Glibc)
@@ -21,18 +22,86 @@ struct Scoring {
         return observation.abnormal ? p : 1 - p
     }
 
-    /// Needle log-likelihoods count less: muscles on one branch are correlated.
-    static func weightDivisor(_ observation: Observation) -> Double {
-        if case .muscle = observation.item { return ParameterKey.needleTemperature.value }
-        return 1
+    /// Needle log-likelihoods count less where neighbouring muscles on one branch were sampled: they
+    /// are not independent witnesses. A muscle alone on its branch (the only hand muscle, the anal
+    /// sphincter, one muscle per nerve) is an independent witness and counts fully.
+    static func weightDivisors(_ observations: [Observation]) -> [Double] {
+        func branch(_ muscle: Muscle) -> NerveNode? {
+            Anatomy.muscles[muscle]?.node ?? Anatomy.groups[muscle]?.first.flatMap { Anatomy.muscles[$0]?.node }
+        }
+        var sampled: [Side: [NerveNode?: Int]] = [:]
+        for observation in observations {
+            if case .muscle(let muscle, let side) = observation.item { sampled[side, default: [:]][branch(muscle), default: 0] += 1 }
+        }
+        return observations.map { observation in
+            guard case .muscle(let muscle, let side) = observation.item else { return 1 }
+            return (sampled[side]?[branch(muscle)] ?? 0) > 1 ? ParameterKey.needleTemperature.value : 1
+        }
+    }
+
+    /// The log-likelihood of the observations under `hypothesis`, each weighted by its strength over
+    /// its divisor. Under a symmetric diffuse process (a polyneuropathy, a myopathy, a junction
+    /// disorder) the two sides' homologous items are scored together: the process affects both legs
+    /// alike, so concordant sides are likelier than independent draws would make them (S52, S155).
+    func logLikelihood(_ hypothesis: Hypothesis, _ observations: [Observation], divisors: [Double]) -> Double {
+        let weights = zip(observations, divisors).map { $0.0.strength / $0.1 }
+        guard let process = hypothesis.lesions.lazy.compactMap(\.diffuseProcess).first(where: \.isSymmetric) else {
+            return zip(observations, weights).reduce(0.0) { $0 + $1.1 * log(probability(of: $1.0, under: hypothesis)) }
+        }
+        let index = Dictionary(observations.indices.map { (observations[$0].item, $0) }, uniquingKeysWith: { a, _ in a })
+        var sum = 0.0
+        for (i, observation) in observations.enumerated() {
+            let item = observation.item
+            // Reinnervation is read conditionally on a neurogenic muscle: scored alone.
+            if case .reinnervation = item {
+                sum += weights[i] * log(probability(of: observation, under: hypothesis))
+                continue
+            }
+            guard let j = index[item.on(item.side.opposite)] else {
+                sum += weights[i] * log(probability(of: observation, under: hypothesis))
+                continue
+            }
+            // Each pair once, from its left member.
+            guard item.side == .left else { continue }
+            let joint = jointProbability(observation, observations[j], process: process, hypothesis: hypothesis)
+            sum += (weights[i] + weights[j]) / 2 * log(joint)
+        }
+        return sum
+    }
+
+    /// The probability of what a homologous pair showed, the diffuse process acting on both sides
+    /// together with probability ``ParameterKey/symmetryCoupling`` and independently otherwise; the
+    /// background and any focal lesion act on each side alone.
+    private func jointProbability(
+        _ left: Observation, _ right: Observation, process: DiffuseProcess, hypothesis: Hypothesis
+    ) -> Double {
+        let floor = ParameterKey.probabilityFloor.value
+        let ceiling = ParameterKey.probabilityCeiling.value
+        let p = model.involvement(left.item, by: Lesion(site: .diffuse(process), side: nil))
+        // The other causes of each side: background and the hypothesis's other lesions.
+        func others(_ item: ModelItem) -> Double {
+            var normal = 1 - model.background(item)
+            for lesion in hypothesis.lesions where lesion.diffuseProcess != process {
+                normal *= 1 - model.involvement(item, by: lesion)
+            }
+            return 1 - normal
+        }
+        func seen(_ observation: Observation, affected: Bool) -> Double {
+            let q = affected ? ceiling : min(ceiling, max(floor, others(observation.item)))
+            return observation.abnormal ? q : 1 - q
+        }
+        let coupled = p * seen(left, affected: true) * seen(right, affected: true)
+            + (1 - p) * seen(left, affected: false) * seen(right, affected: false)
+        let independent = probability(of: left, under: hypothesis) * probability(of: right, under: hypothesis)
+        let rho = ParameterKey.symmetryCoupling.value
+        return max(floor * floor, rho * coupled + (1 - rho) * independent)
     }
 
     /// Each candidate with its posterior probability, in candidate order.
     func posterior(_ candidates: [Hypothesis], _ observations: [Observation]) -> [(Hypothesis, Double)] {
+        let divisors = Self.weightDivisors(observations)
         let scored = candidates.map { hypothesis -> (Hypothesis, Double) in
-            let logLikelihood = observations.reduce(0.0) { sum, o in
-                sum + o.strength * log(probability(of: o, under: hypothesis)) / Self.weightDivisor(o)
-            }
+            let logLikelihood = logLikelihood(hypothesis, observations, divisors: divisors)
             return (hypothesis, log(hypothesis.prior) + logLikelihood)
         }
         let top = scored.map(\.1).max() ?? 0

@@ -34,8 +34,12 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case backgroundEDBOlder = "background.edb-cmap-over-60"
     case backgroundCMAP = "background.cmap"
     case backgroundConduction = "background.conduction"
+    case backgroundMedianDistalLatency = "background.median-distal-latency"
     case backgroundHReflexOlder = "background.h-reflex-over-60"
     case backgroundHReflex = "background.h-reflex"
+    case backgroundFootMuscleOlder = "background.foot-muscle-over-60"
+    case backgroundMyopathic = "background.myopathic-muscle"
+    case backgroundFWave = "background.f-wave"
 
     // MARK: Roots
     case rootLimbMuscle = "root.limb-muscle"
@@ -45,6 +49,7 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case rootCMAP = "root.cmap"
     case rootS1HReflex = "root.s1-h-reflex"
     case rootOtherHReflex = "root.other-h-reflex"
+    case rootFWave = "root.f-wave"
 
     // MARK: Nerve-tree lesions: muscles
     case nerveMuscle = "nerve.muscle"
@@ -68,6 +73,7 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case sciaticHReflex = "sciatic.h-reflex"
     case sacralPlexusHReflex = "sacral-plexus.h-reflex"
     case tibialHReflex = "tibial.h-reflex"
+    case nerveFWave = "nerve.f-wave"
 
     // MARK: Nerve-tree lesions: sensory responses
     case nerveSensory = "nerve.sensory"
@@ -102,6 +108,46 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case polyFibularHeadConduction = "polyneuropathy.fibular-head-conduction"
     case polyDistalLatency = "polyneuropathy.distal-latency"
     case polyHReflex = "polyneuropathy.h-reflex"
+    case polyFWave = "polyneuropathy.f-wave"
+    case polyUpperSensory = "polyneuropathy.arm-snap"
+    case polyUpperCMAP = "polyneuropathy.arm-cmap"
+    case polyHandMuscle = "polyneuropathy.hand-muscle"
+
+    // MARK: Motor-predominant or demyelinating polyneuropathy
+    case demyelinatingSensory = "demyelinating-polyneuropathy.snap"
+    case demyelinatingCMAP = "demyelinating-polyneuropathy.cmap"
+    case demyelinatingDistalMuscle = "demyelinating-polyneuropathy.distal-muscle"
+    case demyelinatingProximalMuscle = "demyelinating-polyneuropathy.proximal-muscle"
+    case demyelinatingFibularHeadConduction = "demyelinating-polyneuropathy.fibular-head-conduction"
+    case demyelinatingDistalLatency = "demyelinating-polyneuropathy.distal-latency"
+    case demyelinatingFWave = "demyelinating-polyneuropathy.f-wave"
+    case demyelinatingHReflex = "demyelinating-polyneuropathy.h-reflex"
+    case motorAxonalSensory = "motor-axonal-neuropathy.snap"
+    case motorAxonalCMAP = "motor-axonal-neuropathy.cmap"
+    case motorAxonalDistalMuscle = "motor-axonal-neuropathy.distal-muscle"
+    case motorAxonalProximalMuscle = "motor-axonal-neuropathy.proximal-muscle"
+    case motorAxonalDistalLatency = "motor-axonal-neuropathy.distal-latency"
+    case motorAxonalFWave = "motor-axonal-neuropathy.f-wave"
+    case motorAxonalHReflex = "motor-axonal-neuropathy.h-reflex"
+
+    // MARK: Outside the lesion model
+    case mndLimbMuscle = "motor-neuron-disease.limb-muscle"
+    case mndParaspinal = "motor-neuron-disease.paraspinal"
+    case mndBulbar = "motor-neuron-disease.bulbar-muscle"
+    case mndCMAP = "motor-neuron-disease.cmap"
+    case nmjCMAP = "neuromuscular-junction.cmap"
+    case nmjHReflex = "neuromuscular-junction.h-reflex"
+    case nmjMyopathic = "neuromuscular-junction.myopathic-muscle"
+    case myopathyProximal = "myopathy.proximal-myopathic-muscle"
+    case myopathyDistal = "myopathy.distal-myopathic-muscle"
+    case myopathyNeurogenic = "myopathy.fibrillating-muscle"
+    case myopathyCMAP = "myopathy.cmap"
+    case unexplainedItem = "unexplained.item"
+    case symmetryCoupling = "symmetric-process.coupling"
+    case reinnervationOfLesion = "reinnervation.focal-or-length-dependent"
+    case mndReinnervation = "reinnervation.motor-neuron-disease"
+    case acquiredPolyReinnervation = "reinnervation.acquired-polyneuropathy"
+    case nmjOrMyopathyReinnervation = "reinnervation.junction-or-myopathy"
 
     // MARK: Combining
     case probabilityFloor = "probability.floor"
@@ -113,6 +159,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case priorL5 = "prior.l5-radiculopathy"
     case priorS1 = "prior.s1-radiculopathy"
     case priorL4 = "prior.l4-radiculopathy"
+    case priorL3 = "prior.l3-radiculopathy"
+    case priorSacralRoots = "prior.sacral-roots"
     case priorFibularHead = "prior.fibular-head"
     case priorSciatic = "prior.sciatic"
     case priorSciaticPeronealDivision = "prior.sciatic-peroneal-division"
@@ -121,7 +169,14 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case priorPeronealBranch = "prior.deep-or-superficial-peroneal"
     case priorDistalBranch = "prior.distal-branch"
     case priorTibialOrFemoral = "prior.tibial-or-femoral"
+    case priorSmallNerve = "prior.obturator-saphenous-lfcn-sural"
     case priorPolyneuropathy = "prior.polyneuropathy"
+    case priorDemyelinatingPolyneuropathy = "prior.demyelinating-polyneuropathy"
+    case priorMotorAxonalNeuropathy = "prior.motor-axonal-neuropathy"
+    case priorMotorNeuronDisease = "prior.motor-neuron-disease"
+    case priorNeuromuscularJunction = "prior.neuromuscular-junction"
+    case priorMyopathy = "prior.myopathy"
+    case priorUnexplained = "prior.unexplained"
     case priorOther = "prior.other"
     case pairFactor = "prior.coexisting-pair-factor"
 
@@ -165,10 +220,22 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.03, ["S5", "S6"], "3rd-percentile limits")
         case .backgroundConduction:
             ModelParameter(0.03, ["S5", "S6"], "97th-percentile limits")
+        case .backgroundMedianDistalLatency:
+            ModelParameter(
+                0.08, ["S157"], "median neuropathy at the wrist is common: 4.9 % of a general population on "
+                    + "nerve conduction, more among people referred for EMG")
         case .backgroundHReflexOlder:
             ModelParameter(0.10, ["S24"], "H reflexes are harder to obtain in older people")
         case .backgroundHReflex:
             ModelParameter(0.05, [], "side difference and latency limits at about the 95th percentile")
+        case .backgroundFootMuscleOlder:
+            ModelParameter(
+                0.10, [], "fibrillations in intrinsic foot muscles of healthy older people (a convention; no rate "
+                    + "retrieved)", evidence: .convention)
+        case .backgroundMyopathic:
+            ModelParameter(0.02, ["S154"], "small, short, early-recruited units are rare in healthy muscle")
+        case .backgroundFWave:
+            ModelParameter(0.05, ["S141"], "upper reference values of the F-wave tables; F waves vary from trial to trial")
 
         case .rootLimbMuscle:
             ModelParameter(
@@ -190,6 +257,10 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.75, ["S28", "S76"], "the H reflex tests the S1 pathway")
         case .rootOtherHReflex:
             ModelParameter(0.03, ["S28"], "the H reflex is normal in L5 radiculopathy")
+        case .rootFWave:
+            ModelParameter(
+                0.15, ["S76"], "F waves are insensitive to a single root lesion (not recommended for radiculopathy); "
+                    + "times the recording muscle's share of the root")
 
         case .nerveMuscle:
             ModelParameter(0.85, [], "a muscle within the territory of an axonal nerve lesion")
@@ -234,6 +305,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.5, ["S102"], "the H reflex may be abnormal in sacral plexus lesions")
         case .tibialHReflex:
             ModelParameter(0.4, [], "the H reflex arc runs through the tibial nerve above the soleus branches")
+        case .nerveFWave:
+            ModelParameter(0.35, [], "an axonal lesion above the recording muscle prolongs or loses F waves in some")
 
         case .nerveSensory:
             ModelParameter(0.75, [], "a sensory response within the territory of an axonal nerve lesion")
@@ -293,6 +366,90 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.30, [], "distal latencies lengthen with axon loss")
         case .polyHReflex:
             ModelParameter(0.65, ["S54"], "H reflexes and F waves are early casualties")
+        case .polyFWave:
+            ModelParameter(0.6, ["S54"], "a prolonged tibial F wave was the most sensitive single parameter (72 %)")
+        case .polyUpperSensory:
+            ModelParameter(0.3, ["S52"], "the hands are reached once the legs are affected to about the knee")
+        case .polyUpperCMAP:
+            ModelParameter(0.15, [], "arm motor responses fall late in a length-dependent neuropathy")
+        case .polyHandMuscle:
+            ModelParameter(0.2, [], "hand muscles are denervated late in a length-dependent neuropathy")
+        case .demyelinatingSensory:
+            ModelParameter(
+                0.35, ["S39"], "sensory responses are relatively spared (sural sparing in demyelinating and motor "
+                    + "axonal neuropathies)")
+        case .demyelinatingCMAP:
+            ModelParameter(0.6, ["S39"], "low distal CMAPs in several nerves")
+        case .demyelinatingDistalMuscle:
+            ModelParameter(0.5, [], "distal denervation in motor axonal forms")
+        case .demyelinatingProximalMuscle:
+            ModelParameter(0.35, [], "proximal weakness distinguishes acquired demyelinating neuropathy")
+        case .demyelinatingFibularHeadConduction:
+            ModelParameter(0.2, ["S39"], "conduction block away from entrapment sites, the fibular head included")
+        case .demyelinatingDistalLatency:
+            ModelParameter(0.7, ["S38", "S39"], "prolonged distal latencies, often in the demyelinating range")
+        case .demyelinatingFWave:
+            ModelParameter(0.85, ["S39"], "prolonged or absent F waves are early and frequent")
+        case .demyelinatingHReflex:
+            ModelParameter(0.8, [], "reflexes are lost early")
+        case .motorAxonalSensory:
+            ModelParameter(0.1, ["S155"], "sensory responses are normal in acute motor axonal neuropathy")
+        case .motorAxonalCMAP:
+            ModelParameter(0.8, ["S155"], "distal CMAPs below 80 % of the lower limit in at least two nerves")
+        case .motorAxonalDistalMuscle:
+            ModelParameter(
+                0.7, [], "weak muscles show reduced recruitment from the onset (axonal conduction failure) and "
+                    + "fibrillations from the second week")
+        case .motorAxonalProximalMuscle:
+            ModelParameter(0.6, [], "the weakness is generalised: proximal muscles recruit poorly too")
+        case .motorAxonalDistalLatency:
+            ModelParameter(0.1, ["S155"], "no demyelinating features: distal latencies stay normal")
+        case .motorAxonalFWave:
+            ModelParameter(0.3, ["S156"], "F-wave latencies are normal; persistence may fall with the CMAP")
+        case .motorAxonalHReflex:
+            ModelParameter(0.7, [], "reflexes are lost with the weakness")
+        case .mndLimbMuscle:
+            ModelParameter(
+                0.65, ["S143", "S144"], "active and chronic denervation in limb muscles of several roots and nerves")
+        case .mndParaspinal:
+            ModelParameter(0.5, ["S143", "S144"], "thoracic and lumbar paraspinals are often denervated")
+        case .mndBulbar:
+            ModelParameter(0.45, ["S144"], "bulbar muscles are denervated in about half when studied")
+        case .mndCMAP:
+            ModelParameter(0.35, ["S143"], "CMAPs fall with the loss of motor neurons; sensory responses stay normal")
+        case .nmjCMAP:
+            ModelParameter(0.85, ["S145"], "low CMAPs at rest in most nerves in Lambert-Eaton syndrome")
+        case .nmjHReflex:
+            ModelParameter(0.4, [], "reflexes are reduced at rest in Lambert-Eaton syndrome")
+        case .nmjMyopathic:
+            ModelParameter(0.3, ["S145"], "unstable, small motor units can look myopathic")
+        case .myopathyProximal:
+            ModelParameter(0.75, ["S154"], "short, small, polyphasic units with early recruitment, proximal first")
+        case .myopathyDistal:
+            ModelParameter(0.5, ["S154"], "distal muscles less often")
+        case .myopathyNeurogenic:
+            ModelParameter(0.15, ["S154"], "fibrillations in inflammatory and necrotising myopathies")
+        case .myopathyCMAP:
+            ModelParameter(0.15, [], "CMAPs fall only in severe myopathy")
+        case .reinnervationOfLesion:
+            ModelParameter(
+                0.5, ["S62"], "a neurogenic muscle of a focal lesion or length-dependent neuropathy shows reinnervation "
+                    + "as often as not: the onset is unknown to the model")
+        case .mndReinnervation:
+            ModelParameter(
+                0.85, ["S143"], "chronic neurogenic change (large, long units) beside active denervation is the rule")
+        case .acquiredPolyReinnervation:
+            ModelParameter(0.35, [], "acute motor axonal and demyelinating neuropathies are studied before reinnervation")
+        case .nmjOrMyopathyReinnervation:
+            ModelParameter(0.2, [], "neurogenic muscles are rare and not reinnervated in these disorders")
+        case .symmetryCoupling:
+            ModelParameter(
+                0.8, ["S52"],
+                "a symmetric process affects a homologous pair together in this share of pairs, independently in "
+                    + "the rest")
+        case .unexplainedItem:
+            ModelParameter(
+                0.3, [], "a catch-all that wins only when no lesion of the model explains the abnormal findings")
 
         case .probabilityFloor:
             ModelParameter(0.01, [], "no item is ever certain to be normal")
@@ -309,6 +466,10 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.07, [], "rough referral frequency")
         case .priorL4:
             ModelParameter(0.04, [], "rough referral frequency")
+        case .priorL3:
+            ModelParameter(0.02, [], "high lumbar roots are less often affected than L4-S1")
+        case .priorSacralRoots:
+            ModelParameter(0.004, ["S146"], "an S2-S4 root or conus lesion is rare in this referral")
         case .priorFibularHead:
             ModelParameter(0.10, [], "the commonest mononeuropathy of the leg")
         case .priorSciatic:
@@ -325,6 +486,20 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.015, [], "anterior or tarsal tunnel, cutaneous superficial peroneal branch")
         case .priorTibialOrFemoral:
             ModelParameter(0.02, [], "rough referral frequency")
+        case .priorSmallNerve:
+            ModelParameter(0.01, [], "obturator, saphenous, lateral femoral cutaneous and sural neuropathies")
+        case .priorDemyelinatingPolyneuropathy:
+            ModelParameter(0.02, [], "acquired demyelinating neuropathies are less common than length-dependent ones")
+        case .priorMotorAxonalNeuropathy:
+            ModelParameter(0.01, ["S156"], "motor axonal forms are rarer than demyelinating ones outside Asia")
+        case .priorMotorNeuronDisease:
+            ModelParameter(0.004, [], "a rare cause of leg weakness, outside the lesion model")
+        case .priorNeuromuscularJunction:
+            ModelParameter(0.002, [], "rare")
+        case .priorMyopathy:
+            ModelParameter(0.004, [], "proximal weakness is referred less often in this setting")
+        case .priorUnexplained:
+            ModelParameter(0.001, [], "kept small: named lesions and patterns come first")
         case .priorPolyneuropathy:
             ModelParameter(0.12, [], "common in the referred population")
         case .priorOther:

@@ -14,14 +14,20 @@ struct Model: Sendable {
     private typealias P = ParameterKey
 
     /// Over the age above which sensory responses are often absent in healthy people (S16, S18).
-    private var older: Bool { (ageYears ?? 0) > Criteria.sensoryAgeCaveat.value }
+    var older: Bool { (ageYears ?? 0) > Criteria.sensoryAgeCaveat.value }
 
     // MARK: Background: abnormal without any lesion
 
     func background(_ item: ModelItem) -> Double {
         switch item {
         case .muscle(let muscle, _):
-            return muscle.isParaspinal ? Criteria.paraspinalFibsInHealthy.value / 100 : P.backgroundLimbMuscle.value
+            if muscle.isParaspinal { return Criteria.paraspinalFibsInHealthy.value / 100 }
+            if older && Anatomy.segment(of: muscle) == .foot { return P.backgroundFootMuscleOlder.value }
+            return P.backgroundLimbMuscle.value
+        case .myopathic:
+            return P.backgroundMyopathic.value
+        case .reinnervation:
+            return P.reinnervationOfLesion.value
         case .sensory(let nerve, _):
             switch nerve {
             case .superficialPeroneal:
@@ -34,8 +40,12 @@ struct Model: Sendable {
             }
         case .cmap(let study, _):
             return study == .peronealEDB && older ? P.backgroundEDBOlder.value : P.backgroundCMAP.value
+        case .distalConduction(.medianMotor, _):
+            return P.backgroundMedianDistalLatency.value
         case .fibularHeadConduction, .distalConduction:
             return P.backgroundConduction.value
+        case .fWave:
+            return P.backgroundFWave.value
         case .hReflex:
             return older ? P.backgroundHReflexOlder.value : P.backgroundHReflex.value
         }
@@ -45,9 +55,18 @@ struct Model: Sendable {
 
     func involvement(_ item: ModelItem, by lesion: Lesion) -> Double {
         if let side = lesion.side, side != item.side { return 0 }
+        // A generic muscle name stands for its members: abnormal as often as they are on average.
+        if case .muscle(let group, let side) = item, let members = Anatomy.groups[group] {
+            return members.reduce(0.0) { $0 + involvement(.muscle($1, side), by: lesion) } / Double(members.count)
+        }
+        if case .myopathic(let muscle, _) = item {
+            guard case .diffuse(let process) = lesion.site else { return 0 }
+            return myopathicInvolvement(process, muscle)
+        }
+        if case .reinnervation = item { return 0 }
         if lesion.mode == .block, case .node(let node) = lesion.site { return blockInvolvement(node, item) }
         switch lesion.site {
-        case .polyneuropathy: return polyneuropathy(item)
+        case .diffuse(let process): return diffuse(process, item)
         case .root(let root): return rootLesion(root, item)
         case .node(let node): return nerveLesion(node, item)
         }
@@ -69,7 +88,9 @@ struct Model: Sendable {
         switch item {
         case .fibularHeadConduction: return node == .fibularHead ? P.blockConduction.value : 0
         case .distalConduction(let study, _):
-            if node == .tarsalTunnel && study == .tibialAH { return P.blockConduction.value }
+            if node == .tarsalTunnel && (study == .tibialAH || study == .lateralPlantarMotor) {
+                return P.blockConduction.value
+            }
             if node == .anteriorTarsal && study == .peronealEDB { return P.blockConduction.value }
             return 0
         case .muscle(let muscle, _):
@@ -90,15 +111,27 @@ struct Model: Sendable {
         case .sensory(let nerve, _):
             return nerve == .superficialPeroneal && root == .l5 ? P.rootL5SuperficialPeroneal.value : 0
         case .cmap(let study, _):
-            guard let muscle = Anatomy.motorRecordings[study], let attachment = Anatomy.muscles[muscle] else {
-                return 0
-            }
+            guard let attachment = recordingAttachment(study) else { return 0 }
             return P.rootCMAP.value * Self.share(attachment, of: root)
-        case .fibularHeadConduction, .distalConduction:
+        case .fWave(let study, _):
+            guard let attachment = recordingAttachment(study) else { return 0 }
+            return P.rootFWave.value * Self.share(attachment, of: root)
+        case .fibularHeadConduction, .distalConduction, .myopathic, .reinnervation:
             return 0
         case .hReflex:
             return root == .s1 ? P.rootS1HReflex.value : P.rootOtherHReflex.value
         }
+    }
+
+    /// The anatomy of the recording muscle of a motor study, F waves included.
+    private func recordingAttachment(_ study: ReferenceStudy) -> Attachment? {
+        let muscle: Muscle? =
+            switch study {
+            case .tibialFWave: .abductorHallucis
+            case .peronealFWave: .extensorDigitorumBrevis
+            default: Anatomy.motorRecordings[study]
+            }
+        return muscle.flatMap { Anatomy.muscles[$0] }
     }
 
     /// Nerve-tree lesions: everything supplied from the lesion site down.
@@ -107,31 +140,39 @@ struct Model: Sendable {
         case .muscle(let muscle, _):
             guard let attachment = Anatomy.muscles[muscle], let at = attachment.node else { return 0 }
             return muscleInvolvement(node, at: at, attachment: attachment)
+        case .myopathic, .reinnervation:
+            return 0
         case .sensory(let nerve, _):
             guard let at = Anatomy.sensoryNerves[nerve]?.node else { return 0 }
             return sensoryInvolvement(node, nerve: nerve, at: at)
         case .cmap(let study, _):
-            guard let muscle = Anatomy.motorRecordings[study], let attachment = Anatomy.muscles[muscle],
-                let at = attachment.node
-            else { return 0 }
+            guard let attachment = recordingAttachment(study), let at = attachment.node else { return 0 }
             let reach = muscleInvolvement(node, at: at, attachment: attachment)
             guard reach > 0 else { return 0 }
             switch node {
             case .fibularHead: return P.fibularHeadCMAP.value
-            case .lumbarPlexus, .lumbosacralTrunk, .sacralPlexus: return P.plexusCMAP.value
+            case .lumbosacralPlexus, .lumbarPlexus, .lumbosacralTrunk, .sacralPlexus: return P.plexusCMAP.value
             default: return min(P.nerveCMAPCeiling.value, reach)
             }
+        case .fWave(let study, _):
+            guard let attachment = recordingAttachment(study), let at = attachment.node else { return 0 }
+            return muscleInvolvement(node, at: at, attachment: attachment) > 0 ? P.nerveFWave.value : 0
         case .distalConduction(let study, _):
             if node == .anteriorTarsal && study == .peronealEDB { return P.anteriorTarsalDistalLatency.value }
-            if node == .tarsalTunnel && study == .tibialAH { return P.tarsalTunnelDistalLatency.value }
-            guard let muscle = Anatomy.motorRecordings[study], let at = Anatomy.muscles[muscle]?.node else { return 0 }
+            if (node == .tarsalTunnel && (study == .tibialAH || study == .lateralPlantarMotor))
+                || (node == .medialPlantar && study == .tibialAH)
+                || (node == .lateralPlantar && study == .lateralPlantarMotor)
+            {
+                return P.tarsalTunnelDistalLatency.value
+            }
+            guard let at = recordingAttachment(study)?.node else { return 0 }
             return at.isWithin(node) ? P.nerveDistalLatency.value : 0
         case .fibularHeadConduction:
             return node == .fibularHead ? P.fibularHeadConduction.value : 0
         case .hReflex:
             switch node {
             case .sciatic, .sciaticTibialDivision: return P.sciaticHReflex.value
-            case .sacralPlexus: return P.sacralPlexusHReflex.value
+            case .sacralPlexus, .lumbosacralPlexus: return P.sacralPlexusHReflex.value
             case .tibial: return P.tibialHReflex.value
             default: return 0
             }
@@ -144,7 +185,7 @@ struct Model: Sendable {
             guard at.isWithin(.sacralPlexus) else { return 0 }
             return P.lumbosacralTrunkMuscle.value
                 * max(Self.share(attachment, of: .l5), Self.share(attachment, of: .l4))
-        case .sacralPlexus, .lumbarPlexus:
+        case .lumbosacralPlexus, .sacralPlexus, .lumbarPlexus:
             return at.isWithin(node) ? P.plexusMuscle.value : 0
         case .sciatic:
             guard at.isWithin(.sciatic) else { return 0 }
@@ -164,6 +205,10 @@ struct Model: Sendable {
 
     private func sensoryInvolvement(_ node: NerveNode, nerve: Nerve, at: NerveNode) -> Double {
         switch node {
+        case .lumbosacralPlexus:
+            return max(
+                sensoryInvolvement(.lumbarPlexus, nerve: nerve, at: at),
+                sensoryInvolvement(.sacralPlexus, nerve: nerve, at: at))
         case .fibularHead:
             if nerve == .superficialPeroneal { return P.fibularHeadSuperficialPeroneal.value }
             if nerve == .sural { return P.fibularHeadSural.value }
@@ -186,45 +231,161 @@ struct Model: Sendable {
         case .lumbarPlexus:
             return nerve == .saphenous || nerve == .lateralFemoralCutaneous ? P.lumbarPlexusSensory.value : 0
         case .tibial:
-            return nerve == .sural ? P.tibialSural.value : 0
+            if nerve == .sural { return P.tibialSural.value }
+            return at.isWithin(.tibial) ? P.nerveSensory.value : 0
         default:
             return at.isWithin(node) ? P.nerveSensory.value : 0
         }
     }
 
+    // MARK: Diffuse processes
+
+    private func diffuse(_ process: DiffuseProcess, _ item: ModelItem) -> Double {
+        switch process {
+        case .lengthDependentPolyneuropathy: return lengthDependent(item)
+        case .demyelinatingPolyneuropathy: return demyelinating(item)
+        case .motorAxonalNeuropathy: return motorAxonal(item)
+        case .motorNeuronDisease: return motorNeuronDisease(item)
+        case .neuromuscularJunction: return neuromuscularJunction(item)
+        case .myopathy: return myopathy(item)
+        case .unexplained:
+            if case .myopathic = item { return 0 }
+            return P.unexplainedItem.value
+        }
+    }
+
     /// Length-dependent polyneuropathy: both sides, distal first; sural earliest, SP relatively spared
-    /// early (S52-S55).
-    private func polyneuropathy(_ item: ModelItem) -> Double {
+    /// early (S52-S55); the hands once the legs are affected to the knee.
+    private func lengthDependent(_ item: ModelItem) -> Double {
         switch item {
         case .sensory(let nerve, _):
             switch nerve {
             case .sural: return P.polySural.value
             case .superficialPeroneal: return P.polySuperficialPeroneal.value
-            case .deepPeroneal: return P.polyDeepPeroneal.value
+            case .deepPeroneal, .medialPlantar, .lateralPlantar: return P.polyDeepPeroneal.value
             case .saphenous: return P.polySaphenous.value
+            case .median, .ulnar, .radial: return P.polyUpperSensory.value
             default: return P.polyOtherSensory.value
             }
         case .cmap(let study, _):
             switch study {
-            case .peronealEDB: return P.polyEDBCMAP.value
+            case .peronealEDB, .lateralPlantarMotor: return P.polyEDBCMAP.value
             case .tibialAH: return P.polyAHCMAP.value
+            case .medianMotor, .ulnarMotor: return P.polyUpperCMAP.value
             default: return P.polyOtherCMAP.value
             }
         case .muscle(let muscle, _):
-            switch muscle {
-            case .extensorDigitorumBrevis, .abductorHallucis, .abductorDigitiMinimiPedis: return P.polyFootMuscle.value
-            case .tibialisAnterior, .extensorHallucisLongus, .extensorDigitorumLongus, .peroneusLongus,
-                .peroneusBrevis, .tibialisPosterior, .flexorDigitorumLongus, .gastrocnemiusMedial,
-                .gastrocnemiusLateral, .soleus:
-                return P.polyLegMuscle.value
+            switch Anatomy.segment(of: muscle) {
+            case .foot: return P.polyFootMuscle.value
+            case .leg: return P.polyLegMuscle.value
+            case .hand: return P.polyHandMuscle.value
             default: return P.polyProximalMuscle.value
             }
-        case .fibularHeadConduction:
-            return P.polyFibularHeadConduction.value
-        case .distalConduction:
-            return P.polyDistalLatency.value
-        case .hReflex:
-            return P.polyHReflex.value
+        case .myopathic, .reinnervation: return 0
+        case .fibularHeadConduction: return P.polyFibularHeadConduction.value
+        case .distalConduction: return P.polyDistalLatency.value
+        case .fWave: return P.polyFWave.value
+        case .hReflex: return P.polyHReflex.value
+        }
+    }
+
+    /// Acquired demyelinating polyneuropathy: slow distal latencies and F waves, low CMAPs, proximal
+    /// as well as distal weakness, sensory responses relatively spared (S38, S39).
+    private func demyelinating(_ item: ModelItem) -> Double {
+        switch item {
+        case .sensory: return P.demyelinatingSensory.value
+        case .cmap: return P.demyelinatingCMAP.value
+        case .muscle(let muscle, _):
+            switch Anatomy.segment(of: muscle) {
+            case .foot, .leg, .hand: return P.demyelinatingDistalMuscle.value
+            case .thigh, .arm: return P.demyelinatingProximalMuscle.value
+            default: return P.polyProximalMuscle.value
+            }
+        case .myopathic, .reinnervation: return 0
+        case .fibularHeadConduction: return P.demyelinatingFibularHeadConduction.value
+        case .distalConduction: return P.demyelinatingDistalLatency.value
+        case .fWave: return P.demyelinatingFWave.value
+        case .hReflex: return P.demyelinatingHReflex.value
+        }
+    }
+
+    /// Motor axonal neuropathy: low distal CMAPs in several nerves without demyelinating features,
+    /// sensory responses normal, denervation distal and proximal (S155, S156).
+    private func motorAxonal(_ item: ModelItem) -> Double {
+        switch item {
+        case .sensory: return P.motorAxonalSensory.value
+        case .cmap: return P.motorAxonalCMAP.value
+        case .muscle(let muscle, _):
+            switch Anatomy.segment(of: muscle) {
+            case .foot, .leg, .hand: return P.motorAxonalDistalMuscle.value
+            case .thigh, .arm: return P.motorAxonalProximalMuscle.value
+            default: return P.polyProximalMuscle.value
+            }
+        case .myopathic, .reinnervation: return 0
+        case .fibularHeadConduction: return P.polyFibularHeadConduction.value
+        case .distalConduction: return P.motorAxonalDistalLatency.value
+        case .fWave: return P.motorAxonalFWave.value
+        case .hReflex: return P.motorAxonalHReflex.value
+        }
+    }
+
+    /// Motor neuron disease: denervation in every region, sensory responses spared, the sphincters
+    /// spared (S143, S144).
+    private func motorNeuronDisease(_ item: ModelItem) -> Double {
+        switch item {
+        case .muscle(let muscle, _):
+            switch Anatomy.segment(of: muscle) {
+            case .foot, .leg, .thigh, .hand, .arm: return P.mndLimbMuscle.value
+            case .lumbarParaspinal, .thoracic: return P.mndParaspinal.value
+            case .bulbar: return P.mndBulbar.value
+            case .sphincter: return 0
+            }
+        case .cmap: return P.mndCMAP.value
+        default: return 0
+        }
+    }
+
+    /// A presynaptic disorder of the neuromuscular junction: low CMAPs everywhere, sensory responses
+    /// and the needle examination normal (S145).
+    private func neuromuscularJunction(_ item: ModelItem) -> Double {
+        switch item {
+        case .cmap: return P.nmjCMAP.value
+        case .hReflex: return P.nmjHReflex.value
+        default: return 0
+        }
+    }
+
+    /// Myopathy: neurogenic findings only where fibrillations come with it (S154).
+    private func myopathy(_ item: ModelItem) -> Double {
+        switch item {
+        case .muscle(let muscle, _):
+            return Anatomy.segment(of: muscle) == .sphincter ? 0 : P.myopathyNeurogenic.value
+        case .cmap: return P.myopathyCMAP.value
+        default: return 0
+        }
+    }
+
+    /// How often a neurogenic muscle shows reinnervation under a diffuse process, where it differs from
+    /// a focal lesion's (whose chronicity is unknown).
+    static func reinnervation(_ process: DiffuseProcess) -> Double? {
+        switch process {
+        case .motorNeuronDisease: P.mndReinnervation.value
+        case .demyelinatingPolyneuropathy, .motorAxonalNeuropathy: P.acquiredPolyReinnervation.value
+        case .neuromuscularJunction, .myopathy: P.nmjOrMyopathyReinnervation.value
+        default: nil
+        }
+    }
+
+    private func myopathicInvolvement(_ process: DiffuseProcess, _ muscle: Muscle) -> Double {
+        switch process {
+        case .myopathy:
+            switch Anatomy.segment(of: muscle) {
+            case .thigh, .arm, .lumbarParaspinal, .thoracic: return P.myopathyProximal.value
+            case .sphincter: return 0
+            default: return P.myopathyDistal.value
+            }
+        case .neuromuscularJunction: return P.nmjMyopathic.value
+        default: return 0
         }
     }
 
@@ -232,6 +393,13 @@ struct Model: Sendable {
 
     /// Probability that `item` is abnormal under `hypothesis`.
     func probabilityAbnormal(_ item: ModelItem, under hypothesis: Hypothesis) -> Double {
+        // Reinnervation of a neurogenic muscle is a conditional reading: how chronic the process is.
+        if case .reinnervation = item {
+            for lesion in hypothesis.lesions {
+                if case .diffuse(let process) = lesion.site, let p = Self.reinnervation(process) { return p }
+            }
+            return P.reinnervationOfLesion.value
+        }
         var normal = 1 - background(item)
         for lesion in hypothesis.lesions { normal *= 1 - involvement(item, by: lesion) }
         return min(P.probabilityCeiling.value, max(P.probabilityFloor.value, 1 - normal))

@@ -14,14 +14,21 @@ struct Observation: Sendable {
     var findingIDs: [FindingID]
     /// What the report says for it.
     var statement: EvidenceStatement
+    /// For a muscle: fibrillation potentials or positive sharp waves (active denervation).
+    var denervated = false
 }
 
 /// Turns interpreted findings into observations of the model's items.
 enum Observations {
+    /// The motor studies whose distal CMAP is an item of the model.
+    static let cmapStudies: Set<ReferenceStudy> = [
+        .peronealEDB, .peronealTA, .tibialAH, .lateralPlantarMotor, .femoralMotor, .medianMotor, .ulnarMotor,
+    ]
+
     static func from(_ findings: StudyFindings) -> [Observation] {
         var observations: [Observation] = []
         for muscle in findings.muscles {
-            guard let m = muscle.muscle, m.isLowerLimb, Anatomy.muscles[m] != nil else { continue }
+            guard let m = muscle.muscle else { continue }
             let strength: Double
             if muscle.neurogenic {
                 let grade = muscle.denervation?.value ?? 0
@@ -38,6 +45,19 @@ enum Observations {
             observations.append(
                 Observation(
                     item: .muscle(m, muscle.side), abnormal: muscle.neurogenic, strength: strength,
+                    findingIDs: [muscle.id], statement: .findings([muscle.id]),
+                    denervated: muscle.activeDenervation))
+            // A neurogenic muscle also tells whether it is reinnervated (how chronic the process is).
+            if muscle.neurogenic {
+                observations.append(
+                    Observation(
+                        item: .reinnervation(m, muscle.side), abnormal: muscle.reinnervation, strength: 1.0,
+                        findingIDs: [muscle.id], statement: .findings([muscle.id])))
+            }
+            // Myopathic units are a second, independent reading of the same muscle.
+            observations.append(
+                Observation(
+                    item: .myopathic(m, muscle.side), abnormal: muscle.myopathicFeatures, strength: 1.0,
                     findingIDs: [muscle.id], statement: .findings([muscle.id])))
         }
         for measurement in findings.measurements where measurement.measure == .amplitude {
@@ -47,12 +67,12 @@ enum Observations {
             }
             let ids = [measurement.id] + (axonLoss.map { [$0.id] + $0.basis.filter { $0 != measurement.id } } ?? [])
             let statement = EvidenceStatement.findings([axonLoss?.id ?? measurement.id])
-            if let reference = measurement.referenceStudy, Anatomy.motorRecordings[reference] != nil {
+            if let reference = measurement.referenceStudy, Self.cmapStudies.contains(reference) {
                 observations.append(
                     Observation(
                         item: .cmap(reference, measurement.side), abnormal: axonLoss != nil, strength: 1.0,
                         findingIDs: ids, statement: statement))
-            } else if Anatomy.sensoryNerves[nerve] != nil, measurement.study.kind == .sensory {
+            } else if Anatomy.sensoryNerves[nerve] != nil || !nerve.isLowerLimb, measurement.study.kind == .sensory {
                 observations.append(
                     Observation(
                         item: .sensory(nerve, measurement.side), abnormal: axonLoss != nil, strength: 1.0,
@@ -83,7 +103,8 @@ enum Observations {
             }
         }
         for measurement in findings.measurements where measurement.measure == .distalLatency {
-            guard let reference = measurement.referenceStudy, reference == .peronealEDB || reference == .tibialAH,
+            guard let reference = measurement.referenceStudy,
+                [.peronealEDB, .tibialAH, .lateralPlantarMotor, .medianMotor, .ulnarMotor].contains(reference),
                 measurement.classification != .unclassified
             else { continue }
             let comparison = findings.comparisons.first {
@@ -97,6 +118,15 @@ enum Observations {
                     item: .distalConduction(reference, measurement.side), abnormal: abnormal, strength: 1.0,
                     findingIDs: [measurement.id] + (comparison.map { [$0.id] } ?? []),
                     statement: .findings([stated ?? measurement.id])))
+        }
+        for measurement in findings.measurements where measurement.measure == .fMinimumLatency {
+            guard let reference = measurement.referenceStudy, measurement.classification != .unclassified else {
+                continue
+            }
+            observations.append(
+                Observation(
+                    item: .fWave(reference, measurement.side), abnormal: measurement.classification.isAbnormal,
+                    strength: 1.0, findingIDs: [measurement.id], statement: .findings([measurement.id])))
         }
         for measurement in findings.measurements where measurement.measure == .hLatency {
             let asymmetric = findings.nerves.first {
