@@ -118,7 +118,8 @@ enum StudyProcessing {
                 studyKey: key, rank: index + 1, code: diagnosis.code.rawValue, side: diagnosis.side.rawValue,
                 probability: diagnosis.probability, severity: diagnosis.severity?.rawValue,
                 acuity: diagnosis.acuity?.rawValue, pathophysiology: diagnosis.pathophysiology?.rawValue,
-                icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: diagnosis.side, level: diagnosis.level)
+                icd10cm: ICD10CM.suggestions(
+                    for: diagnosis.code, side: diagnosis.side, level: diagnosis.level, pattern: diagnosis.pattern)
                     .map(\.code).joined(separator: ","))
         }
         processed.findings = findingRows(analysis.findings, key: key)

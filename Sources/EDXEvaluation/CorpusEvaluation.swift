@@ -60,6 +60,45 @@ package struct EvaluationReport: Sendable, Encodable {
         results.isEmpty ? 0 : Double(results.filter(predicate).count) / Double(results.count)
     }
 
+    /// Brier score of the first diagnosis: the mean of (p - correct)^2, where p is the probability
+    /// the engine gives its first diagnosis and correct is 1 when that code (and side) is right. 0 is
+    /// perfect; always answering 0.5 scores 0.25.
+    package var brier: Double {
+        guard !results.isEmpty else { return 0 }
+        return results.reduce(0.0) { sum, result in
+            let p = result.first?.probability ?? 0
+            let correct: Double = result.top1WithSide ? 1 : 0
+            return sum + (p - correct) * (p - correct)
+        } / Double(results.count)
+    }
+
+    /// One bin of the reliability table: the cases whose first diagnosis had a probability in
+    /// `lower..<upper`, and how often that first diagnosis was right.
+    package struct CalibrationBin: Sendable, Encodable {
+        package var lower: Double
+        package var upper: Double
+        package var count: Int
+        package var meanProbability: Double
+        package var accuracy: Double
+    }
+
+    /// The reliability table: predicted probability of the first diagnosis in bins (below 0.5, then
+    /// tenths up to 0.9, then 0.9-0.99 and 0.99 or more) against observed top-1 accuracy with side.
+    package var calibration: [CalibrationBin] {
+        let edges: [Double] = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 1.0001]
+        return zip(edges, edges.dropFirst()).compactMap { lower, upper in
+            let inBin = results.filter {
+                let p = $0.first?.probability ?? 0
+                return p >= lower && p < upper
+            }
+            guard !inBin.isEmpty else { return nil }
+            let mean = inBin.reduce(0.0) { $0 + ($1.first?.probability ?? 0) } / Double(inBin.count)
+            let right = Double(inBin.filter(\.top1WithSide).count) / Double(inBin.count)
+            return CalibrationBin(
+                lower: lower, upper: min(upper, 1), count: inBin.count, meanProbability: mean, accuracy: right)
+        }
+    }
+
     /// Expected code → predicted code → count.
     package var confusion: [DiagnosisCode: [DiagnosisCode: Int]] {
         var table: [DiagnosisCode: [DiagnosisCode: Int]] = [:]

@@ -25,7 +25,11 @@ struct LocalizationDocTests {
             ]
         ),
         ("block", ["block"]),
-        ("polyneuropathy", ["polyneuropathy"]),
+        ("polyneuropathy", ["polyneuropathy", "demyelinating-polyneuropathy", "motor-axonal-neuropathy", "symmetric-process"]),
+        (
+            "outside-model",
+            ["motor-neuron-disease", "neuromuscular-junction", "myopathy", "unexplained", "reinnervation"]
+        ),
         ("prior", ["prior"]),
         ("strength", ["strength"]),
         ("policy", ["policy", "probability"]),
@@ -80,20 +84,31 @@ struct LocalizationDocTests {
         (
             "roots",
             [
-                ("L4", .init(site: .root(.l4), side: .left)), ("L5", .init(site: .root(.l5), side: .left)),
-                ("S1", .init(site: .root(.s1), side: .left)),
+                ("L3", .init(site: .root(.l3), side: .left)), ("L4", .init(site: .root(.l4), side: .left)),
+                ("L5", .init(site: .root(.l5), side: .left)), ("S1", .init(site: .root(.s1), side: .left)),
+                ("S2", .init(site: .root(.s2), side: .left)),
             ]
         ),
         (
             "plexus-and-sciatic",
             [
+                ("whole plexus", .init(site: .node(.lumbosacralPlexus), side: .left)),
                 ("lumbar plexus", .init(site: .node(.lumbarPlexus), side: .left)),
                 ("LS trunk", .init(site: .node(.lumbosacralTrunk), side: .left)),
                 ("sacral plexus", .init(site: .node(.sacralPlexus), side: .left)),
                 ("sciatic", .init(site: .node(.sciatic), side: .left)),
                 ("peroneal division", .init(site: .node(.sciaticPeronealDivision), side: .left)),
                 ("tibial division", .init(site: .node(.sciaticTibialDivision), side: .left)),
+            ]
+        ),
+        (
+            "thigh-nerves",
+            [
                 ("femoral", .init(site: .node(.femoral), side: .left)),
+                ("obturator", .init(site: .node(.obturator), side: .left)),
+                ("saphenous", .init(site: .node(.saphenous), side: .left)),
+                ("LFCN", .init(site: .node(.lateralFemoralCutaneous), side: .left)),
+                ("sural", .init(site: .node(.sural), side: .left)),
             ]
         ),
         (
@@ -106,15 +121,27 @@ struct LocalizationDocTests {
                 ("SP cutaneous", .init(site: .node(.superficialPeronealCutaneous), side: .left)),
                 ("tibial", .init(site: .node(.tibial), side: .left)),
                 ("tarsal tunnel", .init(site: .node(.tarsalTunnel), side: .left)),
+                ("medial plantar", .init(site: .node(.medialPlantar), side: .left)),
+                ("lateral plantar", .init(site: .node(.lateralPlantar), side: .left)),
             ]
         ),
         (
             "polyneuropathy-and-block",
             [
-                ("polyneuropathy", .init(site: .polyneuropathy, side: nil)),
                 ("FH block", .init(site: .node(.fibularHead), side: .left, mode: .block)),
                 ("anterior tarsal block", .init(site: .node(.anteriorTarsal), side: .left, mode: .block)),
                 ("tarsal tunnel block", .init(site: .node(.tarsalTunnel), side: .left, mode: .block)),
+            ]
+        ),
+        (
+            "diffuse",
+            [
+                ("length-dependent", .init(site: .diffuse(.lengthDependentPolyneuropathy), side: nil)),
+                ("demyelinating", .init(site: .diffuse(.demyelinatingPolyneuropathy), side: nil)),
+                ("motor axonal", .init(site: .diffuse(.motorAxonalNeuropathy), side: nil)),
+                ("MND", .init(site: .diffuse(.motorNeuronDisease), side: nil)),
+                ("junction", .init(site: .diffuse(.neuromuscularJunction), side: nil)),
+                ("myopathy", .init(site: .diffuse(.myopathy), side: nil)),
             ]
         ),
     ]
@@ -138,12 +165,19 @@ struct LocalizationDocTests {
     /// Items the model knows that suggested tests do not list.
     static let extraItems: [ModelItem] = [
         .muscle(.paraspinalLumbar, .left), .sensory(.deepPeroneal, .left), .sensory(.lateralFemoralCutaneous, .left),
-        .cmap(.peronealTA, .left), .distalConduction(.peronealEDB, .left),
+        .cmap(.peronealTA, .left), .distalConduction(.peronealEDB, .left), .sensory(.medialPlantar, .left),
+        .sensory(.lateralPlantar, .left), .sensory(.median, .left), .cmap(.lateralPlantarMotor, .left),
+        .cmap(.femoralMotor, .left), .cmap(.medianMotor, .left), .distalConduction(.medianMotor, .left),
+        .fWave(.peronealFWave, .left), .fWave(.tibialFWave, .left), .myopathic(.vastusLateralis, .left),
+        .myopathic(.tibialisAnterior, .left),
     ]
 
     static func name(_ item: ModelItem) -> String {
         switch item {
         case .muscle(let m, _): Format.words(m.rawValue)
+        case .myopathic(let m, _): "\(Format.words(m.rawValue)), myopathic units"
+        case .reinnervation(let m, _): "\(Format.words(m.rawValue)), reinnervation"
+        case .fWave(let r, _): "\(Format.words(r.rawValue)) F wave"
         case .sensory(let n, _): "\(Format.words(n.rawValue)) SNAP"
         case .cmap(let r, _): "\(Format.words(r.rawValue)) CMAP"
         case .fibularHeadConduction: "conduction across the fibular head"

@@ -48,18 +48,29 @@ enum EvaluationText {
             out += "coexisting lesion named: \(coexisting.filter { $0 }.count)/\(coexisting.count)\n"
         }
         out += "wrong first diagnosis with probability >= 0.9: \(report.confidentlyWrong.count)\n"
+        out += "Brier score of the first diagnosis (code and side): \(String(format: "%.3f", report.brier))\n"
+        out += "\ncalibration (probability of the first diagnosis against how often it was right)\n"
+        out += "  probability   cases   mean p   observed\n"
+        for bin in report.calibration {
+            let range = "\(String(format: "%.2f", bin.lower))-\(String(format: "%.2f", bin.upper))"
+            out += "  " + range.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(bin.count).padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(format: "%.2f", bin.meanProbability).padding(toLength: 9, withPad: " ", startingAt: 0)
+                + String(format: "%.2f", bin.accuracy) + "\n"
+        }
         out += "\nconfusion (rows expected, columns predicted)\n"
         let codes = DiagnosisCode.allCases
         let short = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, "c\($0 + 1)") })
+        let width = 4
         out +=
-            "                                   "
-            + codes.map { short[$0]!.padding(toLength: 4, withPad: " ", startingAt: 0) }.joined() + "\n"
+            String(repeating: " ", count: 45)
+            + codes.map { (short[$0] ?? "").padding(toLength: width, withPad: " ", startingAt: 0) }.joined() + "\n"
         for code in codes {
             guard let row = report.confusion[code] else { continue }
-            let label = "\(short[code]!) \(code.rawValue)".padding(toLength: 35, withPad: " ", startingAt: 0)
+            let label = "\(short[code] ?? "") \(code.rawValue)".padding(toLength: 45, withPad: " ", startingAt: 0)
             out +=
                 label
-                + codes.map { (row[$0].map(String.init) ?? ".").padding(toLength: 4, withPad: " ", startingAt: 0) }
+                + codes.map { (row[$0].map(String.init) ?? ".").padding(toLength: width, withPad: " ", startingAt: 0) }
                 .joined() + "\n"
         }
         let misses = report.results.filter { !$0.top1WithSide }

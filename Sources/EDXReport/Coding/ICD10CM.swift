@@ -22,14 +22,24 @@ public struct CodeSuggestion: Codable, Sendable, Hashable {
 /// for the L5-S1 level) [T]. The choice of category for each edx diagnosis is ours [P].
 public enum ICD10CM {
     /// The suggestions for one diagnosis: empty for a normal study or insufficient data.
-    public static func suggestions(for code: DiagnosisCode, side: Laterality, level: LesionLevel? = nil)
-        -> [CodeSuggestion]
-    {
+    public static func suggestions(
+        for code: DiagnosisCode, side: Laterality, level: LesionLevel? = nil, pattern: OutsidePattern? = nil
+    ) -> [CodeSuggestion] {
         switch code {
         case .sciaticNeuropathy:
             return [limb("G57.0", "Lesion of sciatic nerve", side)]
         case .femoralNeuropathy:
             return [limb("G57.2", "Lesion of femoral nerve", side)]
+        case .lateralFemoralCutaneousNeuropathy:
+            return [limb("G57.1", "Meralgia paresthetica", side, note: "Includes lateral cutaneous nerve of thigh syndrome.")]
+        case .obturatorNeuropathy, .saphenousNeuropathy, .suralNeuropathy:
+            let nerve =
+                code == .obturatorNeuropathy ? "obturator" : code == .saphenousNeuropathy ? "saphenous" : "sural"
+            return [
+                limb(
+                    "G57.8", "Other specified mononeuropathies of lower limb", side,
+                    note: "The \(nerve) nerve has no category of its own.")
+            ]
         case .peronealNeuropathyFibularHead:
             return [limb("G57.3", "Lesion of lateral popliteal nerve", side, note: "Includes peroneal nerve palsy.")]
         case .deepPeronealNeuropathy, .superficialPeronealNeuropathy:
@@ -46,10 +56,12 @@ public enum ICD10CM {
             let tarsal = limb("G57.5", "Tarsal tunnel syndrome", side, note: "Tibial nerve at the ankle.")
             switch level {
             case .tarsalTunnel?: return [tarsal]
+            case .medialPlantar?, .lateralPlantar?:
+                return [limb("G57.6", "Lesion of plantar nerve", side, note: "A plantar branch of the tibial nerve.")]
             case .poplitealFossaOrLeg?: return [popliteal]
             default: return [popliteal, tarsal]
             }
-        case .l4Radiculopathy:
+        case .l3Radiculopathy, .l4Radiculopathy:
             return [radicular("M54.16", "Radiculopathy, lumbar region")]
         case .l5Radiculopathy:
             return [
@@ -70,6 +82,10 @@ public enum ICD10CM {
                     note: "A more specific code (for example diabetic, E11.42) once the cause is known.",
                     suggestion: true)
             ]
+        case .outsideModel:
+            // Only a sacral root lesion is a diagnosis the study itself makes; the other patterns are
+            // coded once the clinical diagnosis is confirmed (docs/reports.md).
+            return pattern == .sacralRoots ? [radicular("M54.18", "Radiculopathy, sacral and sacrococcygeal region")] : []
         case .normalStudy, .insufficientData:
             return []
         }

@@ -13,7 +13,7 @@ extension Impression {
             ReportDiagnosis($1, rank: $0 + 1, statements: statements)
         }
         self.diagnoses = diagnoses
-        caveats = localization.caveats.map(DiagnosisWording.text)
+        caveats = localization.caveats.map { DiagnosisWording.text($0, statements) }
         guard let top = diagnoses.first else {
             conclusion = "insufficient-data"
             paragraphs = ["No localization could be made."]
@@ -148,7 +148,7 @@ extension Impression {
     }
 
     static func name(_ code: DiagnosisCode, _ side: Laterality, _ level: LesionLevel?) -> String {
-        let words = DiagnosisWording.words(code) + (level.map { " " + DiagnosisWording.words($0) } ?? "")
+        let words = DiagnosisWording.name(code, level: level)
         return side == .bilateral ? words : "\(side.rawValue) \(words)"
     }
 
@@ -230,7 +230,8 @@ extension ReportDiagnosis {
             pathophysiology: diagnosis.pathophysiology, evidenceFor: diagnosis.evidence.for.map(evidence),
             evidenceAgainst: diagnosis.evidence.against.map(evidence),
             notTested: diagnosis.notTested.map(DiagnosisWording.text), coexisting: diagnosis.coexisting,
-            icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: diagnosis.side, level: diagnosis.level))
+            icd10cm: ICD10CM.suggestions(
+                    for: diagnosis.code, side: diagnosis.side, level: diagnosis.level, pattern: diagnosis.pattern))
     }
 }
 

@@ -318,6 +318,24 @@ extension ReportSuggestedTest {
                 test: "needle EMG screen of six muscles including a lumbar paraspinal", separates: [],
                 rationale: "A six-muscle screen with a paraspinal finds 94-98 % of radiculopathies (Dillingham 2000).",
                 citation: "S73, S74")
+        case .plexusSensoryStudies(let side):
+            self.init(
+                test: "sural, superficial peroneal and saphenous sensory studies of the \(side.rawValue) leg",
+                separates: [.lumbosacralPlexopathy],
+                rationale: "Abnormal sensory responses in the territory would show a plexus lesion; normal ones "
+                    + "favour a root lesion, whose ganglion lies outside the canal.",
+                citation: "S101, S102")
+        case .polyneuropathyStudies(let gaps):
+            let test =
+                gaps.contains(.otherLegNotExamined)
+                ? "sural and superficial peroneal sensory, peroneal and tibial motor studies of the other leg"
+                : gaps.contains(.suralNotRecorded)
+                    ? "sural sensory studies on both legs" : "sensory and motor studies of both legs and one arm"
+            self.init(
+                test: test, separates: [.polyneuropathy],
+                rationale: "A polyneuropathy cannot be established from this study: these studies would show its "
+                    + "signature (several nerves, sensory involvement, a distal gradient, symmetry) or exclude it.",
+                citation: "S52, S54")
         }
     }
 }

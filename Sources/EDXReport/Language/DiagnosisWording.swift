@@ -9,6 +9,7 @@ public enum DiagnosisWording {
     /// Plain clinical wording of a diagnosis code.
     public static func words(_ code: DiagnosisCode) -> String {
         switch code {
+        case .l3Radiculopathy: "L3 radiculopathy"
         case .l4Radiculopathy: "L4 radiculopathy"
         case .l5Radiculopathy: "L5 radiculopathy"
         case .s1Radiculopathy: "S1 radiculopathy"
@@ -19,6 +20,11 @@ public enum DiagnosisWording {
         case .superficialPeronealNeuropathy: "superficial peroneal neuropathy"
         case .tibialNeuropathy: "tibial neuropathy"
         case .femoralNeuropathy: "femoral neuropathy"
+        case .obturatorNeuropathy: "obturator neuropathy"
+        case .saphenousNeuropathy: "saphenous neuropathy"
+        case .lateralFemoralCutaneousNeuropathy: "lateral femoral cutaneous neuropathy (meralgia paresthetica)"
+        case .suralNeuropathy: "sural neuropathy"
+        case .outsideModel: "a disorder outside the lower-limb lesion model"
         case .polyneuropathy: "length-dependent polyneuropathy"
         case .normalStudy: "normal study"
         case .insufficientData: "insufficient data for localization"
@@ -40,6 +46,21 @@ public enum DiagnosisWording {
         case .superficialPeronealSensoryBranch: "distal, sensory branch only"
         case .poplitealFossaOrLeg: "in the popliteal fossa or leg"
         case .tarsalTunnel: "at the ankle (tarsal tunnel)"
+        case .medialPlantar: "of the medial plantar branch"
+        case .lateralPlantar: "of the lateral plantar branch"
+        case .commonPeronealSiteNotLocalized: "site not localized by the conduction studies"
+        }
+    }
+
+    /// A diagnosis with its level: `common peroneal (fibular) neuropathy at the fibular head`,
+    /// `tibial neuropathy at the ankle (tarsal tunnel)`, `common peroneal (fibular) neuropathy, site not
+    /// localized by the conduction studies`.
+    public static func name(_ code: DiagnosisCode, level: LesionLevel?) -> String {
+        switch level {
+        case .commonPeronealSiteNotLocalized?:
+            "common peroneal (fibular) neuropathy, \(words(.commonPeronealSiteNotLocalized))"
+        case let level?: words(code) + " " + words(level)
+        case nil: words(code)
         }
     }
 
@@ -81,7 +102,7 @@ public enum DiagnosisWording {
     public static func test(_ item: ModelItem) -> String {
         let side = item.side.rawValue
         switch item {
-        case .muscle(let m, _):
+        case .muscle(let m, _), .myopathic(let m, _), .reinnervation(let m, _):
             return "needle EMG of the \(side) \(Format.words(m.rawValue))"
         case .sensory(let n, _):
             return "\(side) \(Format.words(n.rawValue)) sensory response"
@@ -91,6 +112,8 @@ public enum DiagnosisWording {
             return "\(side) peroneal motor study with stimulation below and above the fibular head"
         case .distalConduction(let r, _):
             return "\(side) \(Format.words(r.rawValue)) distal latency, both sides"
+        case .fWave(let r, _):
+            return "\(side) \(Format.words(r.rawValue)) study"
         case .hReflex:
             return "H reflexes on both sides"
         }
@@ -135,14 +158,72 @@ public enum DiagnosisWording {
     }
 
     /// A caveat for the whole study.
-    public static func text(_ caveat: LocalizationCaveat) -> String {
+    public static func text(_ caveat: LocalizationCaveat, _ statements: FindingStatements) -> String {
+        func listed(_ ids: [FindingID]) -> String {
+            ids.compactMap(statements.statement).map(\.lowercasedFirst).joined(separator: "; ")
+        }
         switch caveat {
-        case .technical(let note): FindingStatements.statement(note)
-        case .noNeedleExamination: "No needle examination: root lesions cannot be assessed."
+        case .technical(let note): return FindingStatements.statement(note)
+        case .noNeedleExamination: return "No needle examination: root lesions cannot be assessed."
         case .noConductionStudies:
-            "No nerve conduction studies: sensory responses, which separate root from plexus and nerve lesions, are "
-                + "unknown."
-        case .legNotExamined(let side): "The \(side.rawValue) leg was not examined: lesions there are not assessed."
+            return "No nerve conduction studies: sensory responses, which separate root from plexus and nerve "
+                + "lesions, are unknown."
+        case .legNotExamined(let side):
+            return "The \(side.rawValue) leg was not examined: lesions there are not assessed."
+        case .unusedAbnormalFindings(let ids):
+            return "Abnormal findings under names edx does not recognise could not be used in the conclusion: "
+                + "\(listed(ids)). Add the names to a lab profile (--lab) to use them."
+        case .polyneuropathyNotShown(let gaps):
+            return "A polyneuropathy cannot be established from this study: "
+                + gaps.map(words).joined(separator: "; ") + "."
+        case .plexopathyNotShown(let side, let recorded):
+            return "A \(side.rawValue) lumbosacral plexopathy cannot be told from a root lesion here: "
+                + (recorded
+                    ? "no sensory response of the plexus territory is abnormal"
+                    : "the sensory responses of the plexus territory were not recorded")
+                + ", and abnormal sensory responses are what separate plexus from root (S101, S102)."
+        case .healthyVariant(let variant, let ids):
+            return "\(listed(ids).capitalizedFirst): \(words(variant))"
+        case .denervationBeforeOnset(let days, let ids):
+            return "Fibrillation potentials \(Format.number(days)) days after the stated onset, earlier than they "
+                + "appear in these muscles (\(listed(ids))): the lesion is older than stated, or the onset date is "
+                + "inaccurate."
+        }
+    }
+
+    /// What a study lacks to show a polyneuropathy.
+    static func words(_ gap: PolyneuropathyGap) -> String {
+        switch gap {
+        case .singleNerve: "the abnormal findings lie in one nerve's territory"
+        case .noSensoryInvolvement: "no sensory response is abnormal"
+        case .suralNotRecorded: "the sural response, the first to fall, was not recorded"
+        case .noDistalGradient: "proximal muscles are abnormal while the distal ones are normal"
+        case .otherLegNotExamined: "only one leg was examined, so symmetry cannot be shown"
+        case .asymmetric: "only one of the two sides examined is abnormal"
+        case .fewerThanTwoMotorNerves: "fewer than two motor nerves show the conduction changes of a motor neuropathy"
+        }
+    }
+
+    /// Why a finding healthy people show is not taken as abnormal.
+    static func words(_ variant: HealthyVariant) -> String {
+        switch variant {
+        case .paraspinalActivity:
+            "paraspinal spontaneous activity occurs in \(Format.number(Criteria.paraspinalFibsInHealthy.value)) % of "
+                + "asymptomatic adults, more with age (S59, S60); not taken as abnormal on its own."
+        case .footMuscleFibrillationsOlder:
+            "fibrillations in intrinsic foot muscles occur in healthy older people [U]; not taken as abnormal on "
+                + "their own."
+        case .sensoryResponseOlder:
+            "over \(Format.number(Criteria.sensoryAgeCaveat.value)) a small or absent sural or superficial peroneal "
+                + "response is common in healthy people (superficial peroneal in "
+                + "\(Format.number(Criteria.superficialPeronealAbsentOver60.value)) %, S16, S18); not taken as "
+                + "abnormal on its own."
+        case .bilaterallyAbsentSaphenous:
+            "saphenous responses are unobtainable on both sides in "
+                + "\(Format.number(Criteria.saphenousAbsentInNormals.value)) % of normal subjects (S6)."
+        case .smallEDBOlder:
+            "the extensor digitorum brevis is often atrophic in older people (S7); a small EDB response alone is "
+                + "not taken as abnormal."
         }
     }
 }

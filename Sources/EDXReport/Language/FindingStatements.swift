@@ -40,13 +40,19 @@ public struct FindingStatements: Sendable {
             }
         let head = "\(Names.title(m.side)) \(Names.title(m.study))\(place): \(Names.words(m.measure))"
         let limitText = m.limit.map { " (\($0.origin == .lab ? "lab" : "published") \($0.text))" } ?? ""
+        // A value of a cool limb is judged after correction: both are shown.
+        let corrected =
+            m.temperatureCorrection.map {
+                " (\(Format.number($0.correctedValue)) \(m.unit) corrected to \(Format.number($0.referenceC)) C)"
+            } ?? ""
         switch m.classification {
         case .absent:
             return "\(head): no response\(limitText)"
         case .unclassified:
             return "\(head) \(m.value.map { Format.number($0) } ?? "-") \(m.unit): no reference value, not classified"
         case .normal:
-            return "\(head) \(Format.number(m.value ?? 0)) \(m.unit): normal\(limitText)"
+            let before = m.possiblyTemperatureRelated ? "; abnormal before the correction for a cool limb" : ""
+            return "\(head) \(Format.number(m.value ?? 0)) \(m.unit)\(corrected): normal\(limitText)\(before)"
         case .low, .high:
             let low = m.classification == .low
             let word =
@@ -57,7 +63,8 @@ public struct FindingStatements: Sendable {
                     ", \(Format.percent($0)) of the \(m.limit?.bound == .lower ? "lower" : "upper") limit"
                 } ?? ""
             let thermal = m.possiblyTemperatureRelated ? "; possibly temperature-related" : ""
-            return "\(head) \(Format.number(m.value ?? 0)) \(m.unit): \(word)\(percentText)\(limitText)\(thermal)"
+            return "\(head) \(Format.number(m.value ?? 0)) \(m.unit)\(corrected): \(word)\(percentText)\(limitText)"
+                + thermal
         }
     }
 
@@ -264,9 +271,11 @@ public struct FindingStatements: Sendable {
                 + "\(Format.number(Criteria.saphenousAbsentInNormals.value)) % of normal subjects (S6): only a "
                 + "unilateral loss with a normal other side is meaningful."
         case .warmingCouldExplain:
-            return "Cool limb: warming to \(Format.number(Criteria.normalLegSkinTemperature.value)) C could explain "
-                + "this (about \(Format.number(Criteria.latencyPerDegree.value)) ms or "
-                + "\(Format.number(Criteria.velocityPerDegree.value)) m/s per C, S31, S34)."
+            return "Cool limb: judged after correction to the reference temperature (about "
+                + "\(Format.number(Criteria.latencyPerDegree.value)) ms, "
+                + "\(Format.number(Criteria.motorVelocityPerDegree.value)) m/s motor or "
+                + "\(Format.number(Criteria.sensoryVelocityPerDegree.value)) m/s sensory per C, S31, S33, S34); "
+                + "warm the limb and repeat the study."
         case .earlyForMotorAxonLoss(let days):
             return "Only \(Format.number(days)) days after onset: the distal CMAP may not yet show the axon loss "
                 + "(Wallerian degeneration takes about \(Format.number(Criteria.wallerianMotorDays.value)) days, S47, "
@@ -323,6 +332,9 @@ public struct FindingStatements: Sendable {
             ].compactMap { $0 }.joined(separator: ", ")
             return "patient outside the reference population (\(covariates)): the nearest band (\(band ?? "all")) "
                 + "is used"
+        case .olderThanReferencePopulation(let age, let oldest):
+            return "age \(Int(age.rounded())) y is beyond the reference population, which ends at \(Int(oldest)) y: "
+                + "judged by the limits of its oldest band"
         }
     }
 }
