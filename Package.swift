@@ -24,7 +24,6 @@ let package = Package(
             name: "EDX",
             targets: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization", "EDXReport",
-                "EDXLabProfile",
             ]),
     ],
     dependencies: [
