@@ -9,6 +9,7 @@ import PackageDescription
 //   EDXReference (published limits, criteria thresholds, their sources; no dependencies)
 //   EDXFindings (interpretation: each value against its limit, pathophysiology, needle acuity)
 //   EDXAnatomy (the lower-limb nerve tree, muscles and roots, as sourced data)
+//   EDXLabProfile (a lab's own names and limits, read from YAML with Yams)
 //   EDXLocalization (hypotheses scored against the findings: ranked differential with evidence)
 //   EDXReport (the signed report: text pages, Markdown, JSON with a schema; ICD-10-CM suggestions)
 //   EDXBatch (archives on all cores: per-study reports, results.jsonl, summary.csv, index.sqlite)
@@ -28,6 +29,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: C interop: the only place libxml2 is declared.
@@ -47,6 +49,11 @@ let package = Package(
         .target(name: "EDXReference"),
         .target(name: "EDXFindings", dependencies: ["EDXModel", "EDXReference"]),
         .target(name: "EDXAnatomy", dependencies: ["EDXModel", "EDXReference"]),
+        .target(
+            name: "EDXLabProfile",
+            dependencies: [
+                "EDXModel", "EDXReference", "EDXFindings", "EDXImport", .product(name: "Yams", package: "Yams"),
+            ]),
         .target(name: "EDXLocalization", dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXAnatomy"]),
         .target(
             name: "EDXReport",
@@ -55,18 +62,21 @@ let package = Package(
             name: "EDXBatch",
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport", "StrictCSV",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "EDXLabProfile", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(name: "EDXExport", dependencies: ["EDXModel", "StrictCSV"]),
         .target(name: "EDXSynth", dependencies: ["EDXModel"]),
-        .target(name: "EDXEvaluation", dependencies: ["EDXLocalization", "EDXImport", "EDXModel", "StrictCSV"]),
+        .target(
+            name: "EDXEvaluation",
+            dependencies: ["EDXLocalization", "EDXImport", "EDXModel", "StrictCSV", "EDXLabProfile"]),
 
         // MARK: Command line.
         .target(
             name: "EDXCLI",
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation", "EDXReport",
-                "EDXBatch", "EDXExport", "EDXSynth", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "EDXBatch", "EDXExport", "EDXSynth", "EDXLabProfile",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "edx", dependencies: ["EDXCLI"]),
@@ -96,6 +106,12 @@ let package = Package(
         ),
         .testTarget(name: "EDXBatchTests", dependencies: ["EDXBatch", "EDXReport", "EDXTestSupport"]),
         .testTarget(name: "EDXCLITests", dependencies: ["EDXCLI", "EDXTestSupport"]),
+        .testTarget(
+            name: "EDXLabProfileTests",
+            dependencies: [
+                "EDXLabProfile", "EDXImport", "EDXFindings", "EDXLocalization", "EDXReference", "EDXModel",
+                "EDXTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import EDXImport
+import EDXLabProfile
 import EDXModel
 import Foundation
 import Synchronization
@@ -92,7 +93,8 @@ package enum BatchRunner {
             let lines = progress.mode != .quiet ? BatchInput.lineCount(file) : 0
             let source = options.deidentify ? "file-" + StudyKey.hex(StudyKey.fnv1a(Data(file.utf8))).prefix(12) : file
             var ordinal = 0
-            let fileSummary = StudyImporter.importFile(at: file, displayPath: source) { imported in
+            let names = options.profile?.names ?? .builtIn
+            let fileSummary = StudyImporter.importFile(at: file, displayPath: source, names: names) { imported in
                 defer { ordinal += 1 }
                 guard flushError == nil else { return }
                 let messages = imported.diagnostics.map(\.description)

@@ -1,5 +1,6 @@
 package import EDXFindings
 import EDXImport
+package import EDXLabProfile
 import EDXLocalization
 import EDXModel
 import EDXReference
@@ -13,6 +14,8 @@ package struct BatchOptions: Sendable {
     package var formats: [ReportFormat]
     package var layout: TextLayoutOptions
     package var preference: LimitPreference
+    /// A lab profile: its aliases when reading, its limits when analyzing every study.
+    package var profile: LabProfile?
     package var deidentify: Bool
     package var shard: Shard
     package var resume: Bool
@@ -23,13 +26,15 @@ package struct BatchOptions: Sendable {
 
     package init(
         outputDirectory: String, formats: [ReportFormat] = [.json], layout: TextLayoutOptions = TextLayoutOptions(),
-        preference: LimitPreference = .lab, deidentify: Bool = false, shard: Shard = .whole, resume: Bool = false,
+        preference: LimitPreference = .lab, profile: LabProfile? = nil, deidentify: Bool = false,
+        shard: Shard = .whole, resume: Bool = false,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 256, generator: String = "edx"
     ) {
         self.outputDirectory = outputDirectory
         self.formats = formats
         self.layout = layout
         self.preference = preference
+        self.profile = profile
         self.deidentify = deidentify
         self.shard = shard
         self.resume = resume
@@ -44,6 +49,7 @@ package struct BatchOptions: Sendable {
             "schemaVersion": String(BatchIndex.schemaVersion),
             "formats": formats.map(\.rawValue).joined(separator: ","),
             "limits": preference.rawValue, "deidentify": String(deidentify),
+            "labProfile": profile.map { "\($0.name) (\($0.fingerprint))" } ?? "none",
             "width": String(layout.width), "pageLength": String(layout.pageLength), "charset": layout.charset.rawValue,
         ]
     }
@@ -71,7 +77,7 @@ enum StudyProcessing {
     /// Analyzes one study, writes its reports atomically and builds its index rows.
     static func process(_ pending: PendingStudy, options: BatchOptions) -> ProcessedEntry {
         let study = pending.study
-        let analysis = StudyAnalysis.analyze(study, preference: options.preference)
+        let analysis = StudyAnalysis.analyze(study, preference: options.preference, labLimits: options.profile?.limits)
         let key = StudyKey.key(id: study.id, hash: pending.hash)
         var entry = BatchEntry(
             source: pending.source, ordinal: pending.ordinal, line: study.source.line, status: .ok, id: study.id,

@@ -1,4 +1,5 @@
 import EDXImport
+package import EDXLabProfile
 package import EDXLocalization
 import EDXModel
 package import EDXReference
@@ -122,15 +123,17 @@ package enum CorpusError: Error, CustomStringConvertible {
 
 /// Runs the engine over a corpus directory holding study files and `expected.csv`.
 package enum CorpusEvaluation {
-    package static func run(directory: String) throws -> EvaluationReport {
+    /// Evaluates every case of `directory`, reading and analyzing with `profile` when one is given.
+    package static func run(directory: String, profile: LabProfile? = nil) throws -> EvaluationReport {
         let cases = try readManifest(directory + "/expected.csv")
         var results: [CaseResult] = []
         for expected in cases {
             var analyses: [StudyAnalysis] = []
             var errors: [String] = []
-            let summary = StudyImporter.importFile(at: directory + "/" + expected.file) { imported in
+            let path = directory + "/" + expected.file
+            let summary = StudyImporter.importFile(at: path, names: profile?.names ?? .builtIn) { imported in
                 if let study = imported.study {
-                    analyses.append(StudyAnalysis.analyze(study))
+                    analyses.append(StudyAnalysis.analyze(study, labLimits: profile?.limits))
                 } else {
                     errors += imported.diagnostics.map(\.description)
                 }

@@ -9,13 +9,16 @@ import EDXReference
 /// ``pipeline``. A rule reads the study and the findings of the rules before it, and adds findings.
 public struct Interpreter: Sendable {
     public var preference: LimitPreference
+    /// A lab profile's limits, for values whose export carries no lab limit of its own.
+    public var labLimits: LabProfileLimits?
 
-    public init(preference: LimitPreference = .lab) {
+    public init(preference: LimitPreference = .lab, labLimits: LabProfileLimits? = nil) {
         self.preference = preference
+        self.labLimits = labLimits
     }
 
     public func interpret(_ study: Study) -> StudyFindings {
-        var context = Context(study: study, preference: preference)
+        var context = Context(study: study, preference: preference, labLimits: labLimits)
         for step in Self.pipeline { step.run(&context) }
         return context.findings
     }
@@ -105,15 +108,18 @@ enum PipelineStep: Sendable {
     }
 }
 
-/// The working state of one interpretation: the study, the limit preference, and the findings so far.
+/// The working state of one interpretation: the study, the limit preference, a lab profile's limits,
+/// and the findings so far.
 struct Context {
     let study: Study
     let preference: LimitPreference
+    let labLimits: LabProfileLimits?
     var findings: StudyFindings
 
-    init(study: Study, preference: LimitPreference) {
+    init(study: Study, preference: LimitPreference, labLimits: LabProfileLimits? = nil) {
         self.study = study
         self.preference = preference
+        self.labLimits = labLimits
         let covariates = Covariates(
             ageYears: study.patient.ageYears, heightCm: study.patient.heightCm,
             symptomDurationDays: study.symptomDurationDays,

@@ -55,10 +55,13 @@ public enum StudyImporter {
     /// - Parameters:
     ///   - path: the file to read.
     ///   - displayPath: the name used in diagnostics (defaults to `path`).
+    ///   - names: how names of nerves, sites and muscles are read: the built-in vocabulary, and a
+    ///     lab profile's aliases after it when one is given.
     ///   - body: called once per study, in file order.
     /// - Returns: the file's summary, with the diagnostics that belong to no single study.
     public static func importFile(
-        at path: String, displayPath: String? = nil, _ body: (ImportedStudy) -> Void
+        at path: String, displayPath: String? = nil, names: NameResolver = .builtIn,
+        _ body: (ImportedStudy) -> Void
     ) -> FileImportSummary {
         let name = displayPath ?? path
         var summary = FileImportSummary(path: name)
@@ -75,7 +78,7 @@ public enum StudyImporter {
             summary.fileDiagnostics.append(
                 Diagnostic(failure.problem, at: SourceLocation(file: name, line: failure.line)))
         case .success(let format):
-            let outcome = read(path, as: format, displayPath: name, counting)
+            let outcome = read(path, as: format, displayPath: name, names: names, counting)
             summary.format = format
             summary.fileDiagnostics += outcome.diagnostics
             summary.unreadable = outcome.unreadable
@@ -86,11 +89,12 @@ public enum StudyImporter {
     /// Streams the studies of the file at `path` read as `format`, without detecting it: for the
     /// fuzz targets, which drive each reader with any bytes at all.
     public static func importFile(
-        at path: String, as format: ExportFormat, displayPath: String? = nil, _ body: (ImportedStudy) -> Void
+        at path: String, as format: ExportFormat, displayPath: String? = nil, names: NameResolver = .builtIn,
+        _ body: (ImportedStudy) -> Void
     ) -> FileImportSummary {
         let name = displayPath ?? path
         var summary = FileImportSummary(path: name)
-        let outcome = read(path, as: format, displayPath: name) { imported in
+        let outcome = read(path, as: format, displayPath: name, names: names) { imported in
             let study = StudyValidation.check(imported)
             if study.status == .imported { summary.imported += 1 } else { summary.rejected += 1 }
             body(study)
@@ -102,26 +106,27 @@ public enum StudyImporter {
     }
 
     private static func read(
-        _ path: String, as format: ExportFormat, displayPath name: String, _ counting: (ImportedStudy) -> Void
+        _ path: String, as format: ExportFormat, displayPath name: String, names: NameResolver,
+        _ counting: (ImportedStudy) -> Void
     ) -> ReaderOutcome {
         switch format {
         case .studyXML:
-            var reader = StudyXMLReader(path: path, displayPath: name)
+            var reader = StudyXMLReader(path: path, displayPath: name, names: names)
             return reader.read(counting)
         case .summaryCSV:
-            return SummaryCSVReader.read(path: path, displayPath: name, counting)
+            return SummaryCSVReader.read(path: path, displayPath: name, names: names, counting)
         case .measurementsCSV:
-            var reader = MeasurementsCSVReader(path: path, displayPath: name)
+            var reader = MeasurementsCSVReader(path: path, displayPath: name, names: names)
             return reader.read(counting)
         }
     }
 
     /// Reads every study of a file into memory: for tests and single-study files.
-    public static func importAll(at path: String, displayPath: String? = nil) -> (
+    public static func importAll(at path: String, displayPath: String? = nil, names: NameResolver = .builtIn) -> (
         studies: [ImportedStudy], summary: FileImportSummary
     ) {
         var studies: [ImportedStudy] = []
-        let summary = importFile(at: path, displayPath: displayPath) { studies.append($0) }
+        let summary = importFile(at: path, displayPath: displayPath, names: names) { studies.append($0) }
         return (studies, summary)
     }
 }

@@ -12,9 +12,11 @@ public struct StudyAnalysis: Encodable, Sendable, Hashable {
     public var localization: Localization
     public var findings: StudyFindings
 
-    /// Interprets and localizes `study`.
-    public static func analyze(_ study: Study, preference: LimitPreference = .lab) -> StudyAnalysis {
-        let findings = Interpreter(preference: preference).interpret(study)
+    /// Interprets and localizes `study`, with a lab profile's limits when `labLimits` is given.
+    public static func analyze(
+        _ study: Study, preference: LimitPreference = .lab, labLimits: LabProfileLimits? = nil
+    ) -> StudyAnalysis {
+        let findings = Interpreter(preference: preference, labLimits: labLimits).interpret(study)
         return StudyAnalysis(
             schemaVersion: currentSchemaVersion, study: StudyHeader(study),
             localization: Localizer().localize(findings),

@@ -28,15 +28,19 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Remove name, birth date and identifiers; a stable pseudonym replaces the patient id.")
     var deidentify = false
 
+    @OptionGroup var lab: LabOption
+
     func run() throws {
+        let profile = try lab.load()
         let (deidentify, preference) = (self.deidentify, limits.preference)
         var output = RecordWriter<AnalyzedStudy>(format: format) {
             AnalysisText.render($0.study, $0.analysis, deidentified: deidentify, limits: preference)
         }
-        let status = StudyInput.forEach(files: files) { imported in
+        let status = StudyInput.forEach(files: files, names: profile.names) { imported in
             guard var study = imported.study else { return }
             if deidentify { study = study.deidentified() }
-            output.write(AnalyzedStudy(study: study, analysis: StudyAnalysis.analyze(study, preference: preference)))
+            let analysis = StudyAnalysis.analyze(study, preference: preference, labLimits: profile.limits)
+            output.write(AnalyzedStudy(study: study, analysis: analysis))
         }
         output.finish()
         if status != .success { throw ExitCode(status.rawValue) }

@@ -49,6 +49,8 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Which limits win when the export carries the lab's own: lab or published.")
     var limits: LimitsOption = .lab
 
+    @OptionGroup var lab: LabOption
+
     @Flag(help: "No progress output.")
     var quiet = false
 
@@ -79,7 +81,8 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let options = BatchOptions(
-            outputDirectory: out, formats: reports, preference: limits.preference, deidentify: deidentify,
+            outputDirectory: out, formats: reports, preference: limits.preference, profile: try lab.load(),
+            deidentify: deidentify,
             shard: shard, resume: resume, workers: jobs, chunkSize: chunkSize,
             generator: "edx \(EDXCommand.configuration.version)")
         let mode: ProgressReporter.Mode = quiet ? .quiet : (plain ? .lines : .automatic)

@@ -21,10 +21,13 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Lowest acceptable top-1 accuracy, 0-1.")
     var minTop1 = 0.95
 
+    @OptionGroup var lab: LabOption
+
     func run() throws {
+        let profile = try lab.load()
         let report: EvaluationReport
         do {
-            report = try CorpusEvaluation.run(directory: directory)
+            report = try CorpusEvaluation.run(directory: directory, profile: profile)
         } catch {
             FileHandle.standardError.write("edx evaluate: \(error)\n")
             throw ExitCode(ExitStatus.unreadable.rawValue)

@@ -18,8 +18,8 @@ struct FindingsCommand: ParsableCommand {
         commandName: "findings",
         abstract: "Interpret each study: values against reference limits, side-to-side, nerves, muscles.",
         discussion: """
-            Limits: the lab's own (summary-csv Norm columns) win by default and the published limit is \
-            shown beside them; --limits published reverses that. Every published limit names its source; \
+            Limits: the lab's own (summary-csv Norm columns, else a --lab profile's) win by default and the \
+            published limit is shown beside them; --limits published reverses that. Every published limit names its source; \
             docs/clinical-model.md lists them all. JSON: one document for one study, JSON Lines for several.
             """
     )
@@ -33,10 +33,13 @@ struct FindingsCommand: ParsableCommand {
     @Option(help: "Which limits win when the export carries the lab's own: lab or published.")
     var limits: LimitsOption = .lab
 
+    @OptionGroup var lab: LabOption
+
     func run() throws {
-        let interpreter = Interpreter(preference: limits.preference)
+        let profile = try lab.load()
+        let interpreter = Interpreter(preference: limits.preference, labLimits: profile.limits)
         var output = RecordWriter<FindingsRecord>(format: format, text: FindingsText.render)
-        let status = StudyInput.forEach(files: files) { imported in
+        let status = StudyInput.forEach(files: files, names: profile.names) { imported in
             let findings = imported.study.map(interpreter.interpret)
             output.write(
                 FindingsRecord(

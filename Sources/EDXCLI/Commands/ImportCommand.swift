@@ -32,10 +32,13 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print only the number of studies imported and rejected per file (checks a file; benchmarks).")
     var summary = false
 
+    @OptionGroup var lab: LabOption
+
     func run() throws {
-        if summary { return try runSummary() }
+        let names = try lab.load().names
+        if summary { return try runSummary(names: names) }
         var output = RecordWriter<ImportRecord>(format: format, text: StudyText.render)
-        let status = StudyInput.forEach(files: files) { imported in
+        let status = StudyInput.forEach(files: files, names: names) { imported in
             var record = ImportRecord(imported)
             if deidentify { record.study = record.study?.deidentified() }
             output.write(record)
@@ -47,12 +50,12 @@ struct ImportCommand: ParsableCommand {
 
 extension ImportCommand {
     /// `path: N imported, M rejected`, one line per file, diagnostics on standard error as always.
-    func runSummary() throws {
+    func runSummary(names: NameResolver) throws {
         var status = ExitStatus.success
         for file in files {
             var imported = 0
             var rejected = 0
-            let result = StudyImporter.importFile(at: file) { study in
+            let result = StudyImporter.importFile(at: file, names: names) { study in
                 for diagnostic in study.diagnostics { FileHandle.standardError.write("\(diagnostic)\n") }
                 if study.status == .imported { imported += 1 } else { rejected += 1 }
             }

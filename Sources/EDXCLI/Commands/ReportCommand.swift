@@ -53,6 +53,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add the time of generation (UTC) to each report; without it output is byte-identical.")
     var timestamp = false
 
+    @OptionGroup var lab: LabOption
+
     func validate() throws {
         if width < TextLayoutOptions.minimumWidth {
             throw ValidationError("--width must be at least \(TextLayoutOptions.minimumWidth)")
@@ -63,15 +65,16 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let profile = try lab.load()
         let layout = TextLayoutOptions(width: width, pageLength: pageLength, charset: ascii ? .ascii : .utf8)
         let generatedAt = timestamp ? ISO8601DateFormatter().string(from: Date()) : nil
         let destination = try ReportDestination(out)
         var reports: [StudyReport] = []
-        var status = StudyInput.forEach(files: files) { imported in
+        var status = StudyInput.forEach(files: files, names: profile.names) { imported in
             guard let study = imported.study else { return }
             let report = ReportRendering.report(
-                for: study, preference: limits.preference, deidentify: deidentify, generatedAt: generatedAt,
-                generator: "edx \(EDXCommand.configuration.version)")
+                for: study, preference: limits.preference, labLimits: profile.limits, deidentify: deidentify,
+                generatedAt: generatedAt, generator: "edx \(EDXCommand.configuration.version)")
             reports.append(report)
         }
         do {

@@ -62,7 +62,9 @@ extension Context {
                 band: reference.band, label: reference.citation.description, citation: reference.citation,
                 assumptions: reference.assumptions)
         }
-        let labLimit = measured.lab.flatMap { Self.applied(lab: $0, measure: measure, unit: measured.unit) }
+        let labLimit =
+            measured.lab.flatMap { Self.applied(lab: $0, measure: measure, unit: measured.unit) }
+            ?? profileLimit(for: measured)
         let (used, alternative): (AppliedLimit?, AppliedLimit?) =
             switch preference {
             case .lab: labLimit != nil ? (labLimit, published) : (published, nil)

@@ -4,6 +4,8 @@ import EDXModel
 struct MeasurementStudyBuilder {
     let id: String
     let file: String
+    /// How names of nerves, sites and muscles are read.
+    let names: NameResolver
     /// The study date as the last row wrote it.
     private var lastDateText = ""
     let firstLine: Int
@@ -19,9 +21,10 @@ struct MeasurementStudyBuilder {
     /// The line that first set each value, for conflict messages.
     private var firstLines: [String: Int] = [:]
 
-    init(id: String, file: String, line: Int) {
+    init(id: String, file: String, line: Int, names: NameResolver = .builtIn) {
         self.id = id
         self.file = file
+        self.names = names
         self.firstLine = line
         self.lastLine = line
         self.study = Study(id: id, source: SourceLocation(file: file, line: line))
@@ -184,7 +187,7 @@ struct MeasurementStudyBuilder {
     }
 
     private mutating func nerve(_ row: MeasurementRow) -> Nerve? {
-        let nerve = Lexicon.nerve(row.nerve)
+        let nerve = names.nerve(row.nerve)
         if nerve == nil, firstLines["nerve:\(Lexicon.key(row.nerve))"] == nil {
             firstLines["nerve:\(Lexicon.key(row.nerve))"] = row.line
             log.report(.unknownNerve(row.nerve), at: at(row.line), field: "nerve")
@@ -193,7 +196,7 @@ struct MeasurementStudyBuilder {
     }
 
     private mutating func stimulationSite(_ label: String, nerve: Nerve?, row: MeasurementRow) -> StimulationSite? {
-        let site = Lexicon.stimulationSite(label, nerve: nerve)
+        let site = names.stimulationSite(label, nerve: nerve)
         if site == nil, firstLines["site:\(Lexicon.key(label))"] == nil {
             firstLines["site:\(Lexicon.key(label))"] = row.line
             log.report(.unknownStimulationSite(label), at: at(row.line), field: "site")
@@ -203,7 +206,7 @@ struct MeasurementStudyBuilder {
 
     private mutating func recording(_ label: String, nerve: Nerve?, row: MeasurementRow) -> RecordingSite? {
         guard !label.isEmpty else { return nil }
-        let site = Lexicon.recordingSite(label, nerve: nerve)
+        let site = names.recordingSite(label, nerve: nerve)
         if site == nil, firstLines["recording:\(Lexicon.key(label))"] == nil {
             firstLines["recording:\(Lexicon.key(label))"] = row.line
             log.report(.unknownRecordingSite(label), at: at(row.line), field: "recording")
@@ -212,8 +215,8 @@ struct MeasurementStudyBuilder {
     }
 
     /// Two spellings of one site ("Tobillo", "Ankle") are one site: the canonical name when known.
-    private static func siteKey(_ label: String, nerve: Nerve?) -> String {
-        Lexicon.stimulationSite(label, nerve: nerve).map { "=" + $0.rawValue } ?? Lexicon.key(label)
+    private static func siteKey(_ label: String, nerve: Nerve?, names: NameResolver) -> String {
+        names.stimulationSite(label, nerve: nerve).map { "=" + $0.rawValue } ?? Lexicon.key(label)
     }
 
     private func conductionKey(_ row: MeasurementRow, _ side: Side) -> String {
@@ -256,10 +259,11 @@ struct MeasurementStudyBuilder {
                 log.report(.segmentParameter(row.parameter), at: location, field: "segment_to")
                 return
             }
-            let fromKey = Self.siteKey(row.site, nerve: nerve)
-            let toKey = Self.siteKey(row.segmentTo, nerve: nerve)
+            let fromKey = Self.siteKey(row.site, nerve: nerve, names: names)
+            let toKey = Self.siteKey(row.segmentTo, nerve: nerve, names: names)
             var s = study.motor[m].segments.firstIndex {
-                Self.siteKey($0.fromLabel, nerve: nerve) == fromKey && Self.siteKey($0.toLabel, nerve: nerve) == toKey
+                Self.siteKey($0.fromLabel, nerve: nerve, names: names) == fromKey
+                    && Self.siteKey($0.toLabel, nerve: nerve, names: names) == toKey
             }
             if s == nil {
                 study.motor[m].segments.append(
@@ -282,8 +286,8 @@ struct MeasurementStudyBuilder {
             }
             return
         }
-        let siteKey = Self.siteKey(row.site, nerve: nerve)
-        var s = study.motor[m].sites.firstIndex { Self.siteKey($0.siteLabel, nerve: nerve) == siteKey }
+        let siteKey = Self.siteKey(row.site, nerve: nerve, names: names)
+        var s = study.motor[m].sites.firstIndex { Self.siteKey($0.siteLabel, nerve: nerve, names: names) == siteKey }
         if s == nil {
             study.motor[m].sites.append(
                 MotorSite(
@@ -341,8 +345,10 @@ struct MeasurementStudyBuilder {
         }
         let location = at(row.line)
         let sensoryNerve = study.sensory[n].nerve
-        let siteKey = Self.siteKey(row.site, nerve: sensoryNerve)
-        var s = study.sensory[n].sites.firstIndex { Self.siteKey($0.siteLabel, nerve: sensoryNerve) == siteKey }
+        let siteKey = Self.siteKey(row.site, nerve: sensoryNerve, names: names)
+        var s = study.sensory[n].sites.firstIndex {
+            Self.siteKey($0.siteLabel, nerve: sensoryNerve, names: names) == siteKey
+        }
         if s == nil {
             study.sensory[n].sites.append(
                 SensorySite(
@@ -468,7 +474,7 @@ struct MeasurementStudyBuilder {
         if let existing = needleIndex[key] {
             i = existing
         } else {
-            let muscle = Lexicon.muscle(row.nerve)
+            let muscle = names.muscle(row.nerve)
             if muscle == nil {
                 log.report(.unknownMuscle(row.nerve), at: location, field: "nerve")
             }

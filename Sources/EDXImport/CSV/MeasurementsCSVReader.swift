@@ -20,13 +20,16 @@ struct MeasurementsCSVReader {
 
     let path: String
     let displayPath: String
+    /// How names of nerves, sites and muscles are read.
+    let names: NameResolver
     /// A 64-bit hash of every study id already read: 8 bytes a study. The lines of an earlier run
     /// are only needed when an id reappears (an error), and are then found by reading the file again.
     private var seen: Set<UInt64> = []
 
-    init(path: String, displayPath: String) {
+    init(path: String, displayPath: String, names: NameResolver = .builtIn) {
         self.path = path
         self.displayPath = displayPath
+        self.names = names
     }
 
     mutating func read(_ body: (ImportedStudy) -> Void) -> ReaderOutcome {
@@ -169,7 +172,7 @@ struct MeasurementsCSVReader {
     }
 
     private mutating func startStudy(id: String, line: Int) -> MeasurementStudyBuilder {
-        var builder = MeasurementStudyBuilder(id: id, file: displayPath, line: line)
+        var builder = MeasurementStudyBuilder(id: id, file: displayPath, line: line, names: names)
         if seen.contains(Self.hash(id)), let earlier = Self.firstRun(of: id, in: path, before: line) {
             builder.add(
                 Diagnostic(

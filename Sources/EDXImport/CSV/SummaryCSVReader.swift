@@ -24,9 +24,9 @@ enum SummaryCSVReader {
         }
     }
 
-    static func read(path: String, displayPath: String, _ body: (ImportedStudy) -> Void)
-        -> ReaderOutcome
-    {
+    static func read(
+        path: String, displayPath: String, names: NameResolver = .builtIn, _ body: (ImportedStudy) -> Void
+    ) -> ReaderOutcome {
         var outcome = ReaderOutcome()
         var tokenizer: CSVTokenizer
         do {
@@ -38,7 +38,8 @@ enum SummaryCSVReader {
                 Diagnostic(problem, at: SourceLocation(file: displayPath, line: max(error.line, 1))))
             return outcome
         }
-        var builder = SummaryStudyBuilder(file: displayPath, decimalComma: tokenizer.delimiter == UInt8(ascii: ";"))
+        var builder = SummaryStudyBuilder(
+            file: displayPath, decimalComma: tokenizer.delimiter == UInt8(ascii: ";"), names: names)
         let otherDelimiter: Character = tokenizer.delimiter == UInt8(ascii: ";") ? "," : ";"
         while true {
             let record: CSVRecord?
@@ -91,6 +92,8 @@ struct SummaryStudyBuilder {
 
     let file: String
     let decimalComma: Bool
+    /// How names of nerves, sites and muscles are read.
+    let names: NameResolver
     private var study: Study
     private var log = DiagnosticLog()
     private var section: SummaryCSVReader.Section?
@@ -99,9 +102,10 @@ struct SummaryStudyBuilder {
     private var sensoryIndex: Int?
     private var explicitStudyID: String?
 
-    init(file: String, decimalComma: Bool) {
+    init(file: String, decimalComma: Bool, names: NameResolver = .builtIn) {
         self.file = file
         self.decimalComma = decimalComma
+        self.names = names
         self.study = Study(id: "", source: SourceLocation(file: file, line: 1))
     }
 
@@ -378,11 +382,11 @@ struct SummaryStudyBuilder {
 
     private mutating func startGroup(_ group: Group, section: SummaryCSVReader.Section, line: Int) {
         let location = at(line)
-        let nerve = Lexicon.nerve(group.nerveLabel)
+        let nerve = names.nerve(group.nerveLabel)
         if nerve == nil {
             log.report(.unknownNerve(group.nerveLabel), at: location, field: "nerve")
         }
-        let recording = group.recordingLabel.isEmpty ? nil : Lexicon.recordingSite(group.recordingLabel, nerve: nerve)
+        let recording = group.recordingLabel.isEmpty ? nil : names.recordingSite(group.recordingLabel, nerve: nerve)
         if recording == nil && !group.recordingLabel.isEmpty {
             log.report(.unknownRecordingSite(group.recordingLabel), at: location, field: "recording")
         }
@@ -441,7 +445,7 @@ struct SummaryStudyBuilder {
                 return
             }
             let nerve = study.motor[motorIndex].nerve
-            let mapped = Lexicon.stimulationSite(siteLabel, nerve: nerve)
+            let mapped = names.stimulationSite(siteLabel, nerve: nerve)
             if mapped == nil {
                 log.report(.unknownStimulationSite(siteLabel), at: location, field: "Site")
             }
@@ -473,8 +477,8 @@ struct SummaryStudyBuilder {
                 }
             } else if !site1.isEmpty && !site2.isEmpty {
                 var segment = Segment(
-                    from: Lexicon.stimulationSite(site1, nerve: nerve), fromLabel: site1,
-                    to: Lexicon.stimulationSite(site2, nerve: nerve), toLabel: site2, source: location)
+                    from: names.stimulationSite(site1, nerve: nerve), fromLabel: site1,
+                    to: names.stimulationSite(site2, nerve: nerve), toLabel: site2, source: location)
                 if segment.from == nil || segment.to == nil {
                     log.report(
                         .unknownSegmentEnd(segment.from == nil ? site1 : site2), at: location, field: "Site1/Site2")
@@ -494,7 +498,7 @@ struct SummaryStudyBuilder {
                 return
             }
             let nerve = study.sensory[sensoryIndex].nerve
-            let mapped = Lexicon.stimulationSite(siteLabel, nerve: nerve)
+            let mapped = names.stimulationSite(siteLabel, nerve: nerve)
             if mapped == nil {
                 log.report(.unknownStimulationSite(siteLabel), at: location, field: "Site")
             }
@@ -538,11 +542,11 @@ struct SummaryStudyBuilder {
             log.report(.badNerveCell(label), at: location, field: "Nerve")
             return
         }
-        let nerve = Lexicon.nerve(group.nerveLabel)
+        let nerve = names.nerve(group.nerveLabel)
         if nerve == nil {
             log.report(.unknownNerve(group.nerveLabel), at: location, field: "Nerve")
         }
-        let recording = Lexicon.recordingSite(group.recordingLabel, nerve: nerve)
+        let recording = names.recordingSite(group.recordingLabel, nerve: nerve)
         let noResponse = ValueParsing.flag(cell(cells, header, .nr)) ?? false
         let latency = number(cells, header, .fLatency, .time, line: line)
         let difference = number(cells, header, .sideDifference, .time, line: line)
@@ -584,7 +588,7 @@ struct SummaryStudyBuilder {
             log.report(.unknownRowSide(sideText, expected: .summarySide), at: location, field: "Side")
             return
         }
-        let muscle = Lexicon.muscle(label)
+        let muscle = names.muscle(label)
         if muscle == nil {
             log.report(.unknownMuscle(label), at: location, field: "Muscle")
         }

@@ -11,10 +11,13 @@ struct StudyXMLReader {
 
     let path: String
     let displayPath: String
+    /// How names of nerves, sites and muscles are read.
+    let names: NameResolver
 
-    init(path: String, displayPath: String) {
+    init(path: String, displayPath: String, names: NameResolver = .builtIn) {
         self.path = path
         self.displayPath = displayPath
+        self.names = names
     }
 
     mutating func read(_ body: (ImportedStudy) -> Void) -> ReaderOutcome {
@@ -29,7 +32,7 @@ struct StudyXMLReader {
             outcome.unreadable = error.kind == .unreadable
             return outcome
         }
-        var builder = XMLStudyBuilder(file: displayPath)
+        var builder = XMLStudyBuilder(file: displayPath, names: names)
         var rootSeen = false
         var isArchive = false
         var studiesSeen = 0

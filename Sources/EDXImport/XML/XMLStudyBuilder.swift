@@ -20,6 +20,8 @@ struct XMLStudyBuilder {
     }
 
     let file: String
+    /// How names of nerves, sites and muscles are read.
+    let names: NameResolver
     private(set) var inStudy = false
     private var study = Study(id: "", source: SourceLocation(file: "", line: 0))
     private var log = DiagnosticLog()
@@ -29,14 +31,15 @@ struct XMLStudyBuilder {
     private var leafLocation = SourceLocation(file: "", line: 0)
     private var skipUntilDepth: Int?
 
-    init(file: String) {
+    init(file: String, names: NameResolver = .builtIn) {
         self.file = file
+        self.names = names
     }
 
     // MARK: Study boundaries
 
     mutating func begin(at location: SourceLocation) {
-        self = XMLStudyBuilder(file: file)
+        self = XMLStudyBuilder(file: file, names: names)
         inStudy = true
         study = Study(id: "", source: location)
     }
@@ -193,7 +196,7 @@ struct XMLStudyBuilder {
                 let side = requiredSide(attribute("side"), element: name, at: location, isEmpty: isEmpty, depth: depth)
             else { return }
             let label = attribute("name") ?? ""
-            let mapped = Lexicon.muscle(label)
+            let mapped = names.muscle(label)
             if mapped == nil {
                 log.report(.unknownMuscle(label), at: location, field: "Muscle")
             }
@@ -485,7 +488,7 @@ struct XMLStudyBuilder {
 
     private mutating func mapNerve(_ raw: String?, at location: SourceLocation) -> (Nerve?, String) {
         let label = raw ?? ""
-        let nerve = Lexicon.nerve(label)
+        let nerve = names.nerve(label)
         if nerve == nil {
             log.report(.unknownNerve(label), at: location, field: "nerve")
         }
@@ -494,7 +497,7 @@ struct XMLStudyBuilder {
 
     private mutating func mapRecording(_ label: String, nerve: Nerve?, at location: SourceLocation) -> RecordingSite? {
         guard !label.isEmpty else { return nil }
-        let site = Lexicon.recordingSite(label, nerve: nerve)
+        let site = names.recordingSite(label, nerve: nerve)
         if site == nil {
             log.report(.unknownRecordingSite(label), at: location, field: "recording")
         }
@@ -502,7 +505,7 @@ struct XMLStudyBuilder {
     }
 
     private mutating func mapSite(_ label: String, nerve: Nerve?, at location: SourceLocation) -> StimulationSite? {
-        let site = Lexicon.stimulationSite(label, nerve: nerve)
+        let site = names.stimulationSite(label, nerve: nerve)
         if site == nil {
             log.report(.unknownStimulationSite(label), at: location, field: "site")
         }
