@@ -181,7 +181,7 @@ enum ClinicalRules {
     // MARK: Denervation a diagnosis must explain
 
     /// Active denervation in a limb or cranial muscle: not in a foot muscle or a paraspinal, where
-    /// healthy people show it (S59, S60; evidence §6.7). A diagnosis that leaves such a muscle
+    /// healthy people show it (S59, S60; docs/localization.md §6.7). A diagnosis that leaves such a muscle
     /// unexplained is incomplete: a second lesion or a process outside the lesion model must explain it.
     static func denervationToExplain(_ observations: [Observation]) -> [Observation] {
         observations.filter { observation in

@@ -28,8 +28,7 @@ public enum DiagnosisCode: String, Codable, Sendable, Hashable, CaseIterable {
     case insufficientData = "insufficient-data"
 }
 
-/// The pattern of a disorder outside the lower-limb lesion model (docs/localization.md, "Outside the
-/// model").
+/// The pattern of a disorder outside the lower-limb lesion model (docs/localization.md §3.5).
 public enum OutsidePattern: String, Codable, Sendable, Hashable, CaseIterable {
     /// Widespread active and chronic denervation across several myotomes and both sides, sensory
     /// responses spared: the pattern of motor neuron disease.
@@ -169,7 +168,7 @@ public struct Diagnosis: Encodable, Sendable, Hashable {
     /// For `outside-model`: the pattern the findings show.
     public var pattern: OutsidePattern? = nil
     /// For `outside-model` patterns confined to one side (sacral roots): that side. The code itself is
-    /// bilateral by convention (docs/localization.md, "Outside the model").
+    /// bilateral by convention (docs/localization.md §3.5).
     public var patternSide: Side? = nil
     /// For `polyneuropathy`: its form.
     public var form: PolyneuropathyForm? = nil

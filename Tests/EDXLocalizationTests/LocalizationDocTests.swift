@@ -126,7 +126,7 @@ struct LocalizationDocTests {
             ]
         ),
         (
-            "polyneuropathy-and-block",
+            "block",
             [
                 ("FH block", .init(site: .node(.fibularHead), side: .left, mode: .block)),
                 ("anterior tarsal block", .init(site: .node(.anteriorTarsal), side: .left, mode: .block)),
