@@ -184,6 +184,19 @@ public enum Anatomy {
         .paraspinalL5S1: a(nil, 0, [.l5: .main, .s1: .main, .l4: .minor], ["S101", "S72"], .convention),
     ]
 
+    /// The lower-limb muscles a laboratory samples routinely, the ones a suggested test may name: the
+    /// standard screens and their usual extensions (S73, S74). The sphincter, the small foot muscles
+    /// besides EDB, AH and ADM pedis, and the minor thigh muscles are studied for a question of their
+    /// own, never suggested as the next muscle to sample.
+    public static let routinelySampled: Set<Muscle> = [
+        .tibialisAnterior, .extensorHallucisLongus, .extensorDigitorumLongus, .extensorDigitorumBrevis,
+        .peroneusLongus, .peroneusBrevis, .tibialisPosterior, .flexorDigitorumLongus, .gastrocnemiusMedial,
+        .gastrocnemiusLateral, .soleus, .abductorHallucis, .abductorDigitiMinimiPedis, .bicepsFemorisShortHead,
+        .bicepsFemorisLongHead, .semitendinosus, .semimembranosus, .gluteusMedius, .gluteusMinimus,
+        .tensorFasciaeLatae, .gluteusMaximus, .vastusLateralis, .vastusMedialis, .rectusFemoris, .iliopsoas,
+        .adductorLongus, .paraspinalL2, .paraspinalL3, .paraspinalL4, .paraspinalL5, .paraspinalS1,
+    ]
+
     /// Generic names and the muscles each may mean. The localization uses what they share: a group
     /// is abnormal under a lesion as often as its members are on average (docs/localization.md §2.3).
     public static let groups: [Muscle: [Muscle]] = [

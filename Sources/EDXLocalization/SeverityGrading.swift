@@ -37,7 +37,15 @@ enum SeverityGrading {
                 allAbsent = false
                 let value = measurement.value ?? 0
                 let low = measurement.classification == .low
-                if let other, other.classification == .normal, let otherValue = other.value, otherValue > 0 {
+                    || (measurement.classification == .unclassified
+                        && findings.nerves.contains {
+                            $0.kind == .axonLoss && $0.basis.contains(measurement.id)
+                        })
+                // The other side as reference when it is normal, or has no lower limit to be judged by
+                // (the femoral CMAP, S153).
+                if let other, other.classification == .normal || other.classification == .unclassified,
+                    let otherValue = other.value, otherValue > 0
+                {
                     let ratio = value / otherValue * 100
                     grade = Severity.ofAmplitude(percent: ratio, belowLowerLimit: low, absent: false)
                     basis.append(.cmapOfOtherSide(measurement.study, side, amplitude: value, percent: ratio))
@@ -76,19 +84,28 @@ enum SeverityGrading {
                         recruitment: worst.recruitment))
             }
         }
+        // A block weakens as axon loss does: the fibres that do not conduct across it are lost to the
+        // muscle while it lasts, so the response above the block, as % of the one below, is graded on
+        // the amplitude scale (S45, evidence §7.2 [P]). A 60 % block is moderate, not mild.
+        var blockGrade: Severity?
         if lesion.site == .node(.fibularHead) {
             for block in findings.nerves
             where (block.kind == .conductionBlock || block.kind == .focalSlowing) && block.side == lesion.side {
                 if let drop = block.values.amplitudeDropPercent {
                     basis.append(.blockAcrossFibularHead(dropPercent: drop, recording: block.study.reference))
+                    if block.kind == .conductionBlock {
+                        let grade = Severity.ofAmplitude(percent: 100 - drop, belowLowerLimit: false, absent: false)
+                        blockGrade = max(blockGrade ?? grade, grade)
+                    }
                 }
             }
         }
         if anyCMAP && allAbsent && anyRecruitment && allSilent && needleGrade != nil {
             return SeverityAssessment(grade: .complete, basis: basis + [.noVoluntaryUnits])
         }
-        if let cmapGrade { return SeverityAssessment(grade: cmapGrade, basis: basis) }
-        if let needleGrade { return SeverityAssessment(grade: needleGrade, basis: basis) }
+        if let cmapGrade { return SeverityAssessment(grade: max(cmapGrade, blockGrade ?? cmapGrade), basis: basis) }
+        if let needleGrade { return SeverityAssessment(grade: max(needleGrade, blockGrade ?? needleGrade), basis: basis) }
+        if let blockGrade { return SeverityAssessment(grade: blockGrade, basis: basis) }
         // Sensory-only, block-only or slowing-only abnormality.
         return SeverityAssessment(grade: .mild, basis: basis.isEmpty ? [.noMotorAxonLossMeasured] : basis)
     }

@@ -10,7 +10,7 @@ enum TestSuggestions {
     static func candidateItems(sides: [Side]) -> [ModelItem] {
         var items: [ModelItem] = []
         for side in sides {
-            for muscle in Muscle.allCases where Anatomy.muscles[muscle] != nil && muscle != .paraspinalLumbar {
+            for muscle in Muscle.allCases where Anatomy.routinelySampled.contains(muscle) {
                 items.append(.muscle(muscle, side))
             }
             for nerve in [Nerve.superficialPeroneal, .sural, .saphenous] { items.append(.sensory(nerve, side)) }
@@ -47,8 +47,16 @@ enum TestSuggestions {
             var second: Double
             var gap: Double { abs(first - second) }
         }
+        // A muscle on a branch already sampled adds little: neighbours on one branch are not
+        // independent witnesses (gluteus minimus after gluteus medius and tensor fasciae latae).
+        let sampledBranches = Set(
+            observations.compactMap { observation -> BranchKey? in
+                guard case .muscle(let muscle, let side) = observation.item else { return nil }
+                return BranchKey(muscle, side)
+            })
         var candidates: [Candidate] = []
         for item in candidateItems(sides: Side.allCases) where !observed.contains(item) {
+            if case .muscle(let muscle, let side) = item, sampledBranches.contains(BranchKey(muscle, side)) { continue }
             let candidate = Candidate(
                 item: item, first: model.probabilityAbnormal(item, under: first),
                 second: model.probabilityAbnormal(item, under: second))
@@ -67,6 +75,17 @@ enum TestSuggestions {
             if tests.count == 3 { break }
         }
         return tests
+    }
+
+    /// The branch a muscle hangs on, per side; the paraspinals (dorsal rami) are one branch.
+    private struct BranchKey: Hashable {
+        var node: NerveNode?
+        var side: Side
+
+        init(_ muscle: Muscle, _ side: Side) {
+            node = Anatomy.muscles[muscle]?.node ?? Anatomy.groups[muscle]?.first.flatMap { Anatomy.muscles[$0]?.node }
+            self.side = side
+        }
     }
 
     /// Items that are one test for the examiner: the H reflexes of both sides are one study.

@@ -47,7 +47,7 @@ struct LabProfileCommandTests {
         let published = runEDX(["analyze", "--limits", "published", "--lab", Self.profile, Self.study]).output
         #expect(published.contains("\"alternativeLimit\" : {") && published.contains(Self.label))
         let text = runEDX(["findings", "--lab", Self.profile, Self.study]).output
-        #expect(text.contains("femoral motor (rectus femoris), inguinal: distal latency 7.5 ms: prolonged"))
+        #expect(text.contains("femoral motor (rectus femoris), inguinal: amplitude 6 mV: low"))
     }
 
     @Test("report: the limits of the profile appear with its name")

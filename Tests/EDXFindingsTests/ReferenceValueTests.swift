@@ -102,7 +102,8 @@ struct ReferenceValueTests {
 
     @Test("No published limit: nil, never a guess")
     func missing() {
-        #expect(ReferenceValues.limit(.peronealFWave, .fMinimumLatency, ageYears: 50, heightCm: 170) == nil)
+        // The femoral CMAP has a published range only, no lower limit (S6).
+        #expect(ReferenceValues.limit(.femoralMotor, .amplitude, ageYears: 50, heightCm: 170) == nil)
         #expect(ReferenceValues.limit(.superficialPeroneal, .sensoryVelocity, ageYears: 50, heightCm: 170) == nil)
     }
 

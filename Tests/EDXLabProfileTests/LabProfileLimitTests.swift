@@ -38,10 +38,10 @@ struct LabProfileLimitTests {
         #expect(limit.band == "age 40-79 y")
         #expect(amplitude.alternativeLimit?.origin == .published)
 
-        // No published limit exists for the femoral nerve: the profile's is the only one.
-        let femoral = try Self.measurement(findings, "femoral-motor-rectus-femoris.L.inguinal.distal-latency")
-        #expect(femoral.classification == .high)
-        #expect(femoral.limit?.origin == .lab && femoral.limit?.label == "\(Self.label): <= 7 ms")
+        // No published lower limit exists for the femoral CMAP: the profile's is the only one.
+        let femoral = try Self.measurement(findings, "femoral-motor-rectus-femoris.L.inguinal.amplitude")
+        #expect(femoral.classification == .low)
+        #expect(femoral.limit?.origin == .lab && femoral.limit?.label == "\(Self.label): >= 7 mV")
         #expect(femoral.alternativeLimit == nil)
 
         // 5 uV in the profile is 5 µV.
@@ -55,7 +55,7 @@ struct LabProfileLimitTests {
         let study = try Self.study("profiles/lab-names.xml")
         let findings = Interpreter().interpret(study)
         #expect(findings.measurements.allSatisfy { $0.limit?.origin != .lab })
-        let femoral = try Self.measurement(findings, "femoral-motor-rectus-femoris.L.inguinal.distal-latency")
+        let femoral = try Self.measurement(findings, "femoral-motor-rectus-femoris.L.inguinal.amplitude")
         #expect(femoral.classification == .unclassified)
         #expect(StudyAnalysis.analyze(study) == StudyAnalysis.analyze(study, labLimits: nil))
     }
@@ -69,7 +69,7 @@ struct LabProfileLimitTests {
         #expect(amplitude.alternativeLimit?.label == "\(Self.label): >= 2.5 mV")
         #expect(amplitude.classification == .normal)
         // Where no published limit exists, the profile's is used even so.
-        let femoral = try Self.measurement(findings, "femoral-motor-rectus-femoris.L.inguinal.distal-latency")
+        let femoral = try Self.measurement(findings, "femoral-motor-rectus-femoris.L.inguinal.amplitude")
         #expect(femoral.limit?.origin == .lab)
     }
 

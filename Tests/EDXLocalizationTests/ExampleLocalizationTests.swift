@@ -73,7 +73,14 @@ struct ExampleLocalizationTests {
             Issue.record("first suggested test is not a needle test of the left leg: \(firstTest)")
             return
         }
-        #expect([.gluteusMedius, .gluteusMinimus, .tensorFasciaeLatae].contains(muscle))
+        // Gluteus medius was sampled and normal: its branch-mates are not suggested; a muscle of the
+        // lumbar plexus, outside the sciatic territory, separates the two.
+        #expect([.adductorLongus, .iliopsoas, .rectusFemoris, .vastusLateralis, .vastusMedialis].contains(muscle))
+        for test in all[0].localization.suggestedTests {
+            if case .separating(.muscle(let m, _), _, _, _, _) = test {
+                #expect(![.gluteusMinimus, .tensorFasciaeLatae].contains(m), "\(m) shares the sampled gluteal branch")
+            }
+        }
         let normal = try #require(all[1].localization.diagnoses.first)
         #expect(normal.code == .normalStudy && normal.side == .bilateral && normal.severity == nil)
         #expect(all[1].localization.caveats.contains(.legNotExamined(.left)))

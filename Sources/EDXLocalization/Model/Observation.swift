@@ -61,7 +61,14 @@ enum Observations {
                     findingIDs: [muscle.id], statement: .findings([muscle.id])))
         }
         for measurement in findings.measurements where measurement.measure == .amplitude {
-            guard let nerve = measurement.nerve, measurement.classification != .unclassified else { continue }
+            // A value without a limit counts when the other side was measured: the side-to-side
+            // comparison judges it (the femoral CMAP has no published lower limit, S6, S153).
+            let compared = findings.comparisons.contains {
+                $0.id == .comparison(measurement.study, measurement.site, .amplitude)
+            }
+            guard let nerve = measurement.nerve, measurement.classification != .unclassified || compared else {
+                continue
+            }
             let axonLoss = findings.nerves.first {
                 $0.kind == .axonLoss && $0.study == measurement.study && $0.side == measurement.side
             }
