@@ -28,9 +28,12 @@ CODES = [
     "l4-radiculopathy", "l5-radiculopathy", "s1-radiculopathy", "lumbosacral-plexopathy",
     "sciatic-neuropathy", "peroneal-neuropathy-fibular-head", "deep-peroneal-neuropathy",
     "superficial-peroneal-neuropathy", "tibial-neuropathy", "femoral-neuropathy", "polyneuropathy",
-    "normal-study", "insufficient-data",
+    "normal-study", "insufficient-data", "l3-radiculopathy", "obturator-neuropathy", "saphenous-neuropathy",
+    "lateral-femoral-cutaneous-neuropathy", "sural-neuropathy", "outside-model",
 ]
-BILATERAL_ONLY = {"polyneuropathy", "normal-study", "insufficient-data"}
+BILATERAL_ONLY = {"polyneuropathy", "normal-study", "insufficient-data", "outside-model"}
+# The codes the generated cases cover; the hand-written cases (after them, numbered on) cover the rest.
+GENERATED_CODES = CODES[:13]
 SEVERITIES = ["mild", "moderate", "severe", "complete"]
 
 # Needle EMG muscles: short key -> name written in the file (canonical names of vocabulary.md).
@@ -421,9 +424,10 @@ c.ta("R", bfh=4.4)
 routine_normals(c, "L")
 c.sural("R"); c.sp("R"); c.h("R")
 c.emg("L", "TA:E EHL:E PL:E,rec=Normal TP:N MG:N BFSH:N BFLH:N GMED:N L5PSP:N")
-c.expect(PFH, "left", "mild",
+c.expect(PFH, "left", "moderate",
          "61% EDB and 67% TA conduction block with slowing across FH, normal distal CMAP, no fibs at 3 weeks; "
-         "BFSH, TP, GMed, paraspinals normal (§3.2, §7.2 mild)")
+         "BFSH, TP, GMed, paraspinals normal (§3.2; §7.2: a block is graded by the response above it, 33-39 % "
+         "of the one below: moderate)")
 
 c = case("peroneal-fh-mixed-right", 52, "M", 178, (6, "weeks"),
          "Right foot drop after losing 15 kg on a diet")
@@ -479,9 +483,10 @@ c.ta("R", bfh=3.8)
 routine_normals(c, "L")
 c.sp("R"); c.h("R")
 c.emg("L", "TA:E EHL:E PL:E TP:N MG:N BFSH:N GMED:N L5PSP:N")
-c.expect(PFH, "left", "mild",
+c.expect(PFH, "left", "moderate",
          "Day 5: 65-72% CB across FH on EDB and TA with normal distal CMAP; no fibs yet (too early, §4.2) and axon loss "
-         "not yet measurable (§3.3); BFSH, TP, GMed normal (§3.2)")
+         "not yet measurable (§3.3); BFSH, TP, GMed normal (§3.2); the block leaves 28-35 % conducting: moderate "
+         "(§7.2)")
 
 c = case("peroneal-fh-chronic-reinnervated-right", 58, "F", 162, (18, "months"),
          "Right foot drop 18 months ago after weight loss, partly recovered")
@@ -553,9 +558,9 @@ c.sural("R"); c.sural("L")
 c.sp("R"); c.sp("L")
 c.h("R"); c.h("L")
 c.emg("R", "TA:E EHL:E PL:N TP:N MG:N BFSH:N GMED:N L5PSP:N")
-c.expect(PFH, "right", "mild",
+c.expect(PFH, "right", "moderate",
          "64% CB with slowing across FH on TA recording only (EDB fascicles spared), normal distal CMAPs, no fibs; "
-         "BFSH, TP, GMed normal (§1.2 S9, §3.2, §7.2 mild)")
+         "BFSH, TP, GMed normal (§1.2 S9, §3.2; §7.2: 36 % conducting across the block, moderate)")
 
 c = case("peroneal-fh-severe-low-sural-right", 45, "M", 178, (3, "months"),
          "Right foot drop after knee surgery")
@@ -1321,8 +1326,14 @@ def validate(path, vocab, upper_ok):
 
 # ====================================================================== write
 def main():
+    # Cases numbered after the generated ones are written by hand: keep their files and rows.
+    with open(ROOT / "expected.csv", newline="", encoding="utf-8") as f:
+        hand = [r for r in csv.DictReader(f) if int(r["file"][:2]) > len(CASES)]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    hand_section = readme[readme.index("## Hand-written cases"):] if "## Hand-written cases" in readme else ""
     for old in ROOT.glob("[0-9][0-9]-*.xml"):
-        old.unlink()
+        if int(old.name[:2]) <= len(CASES):
+            old.unlink()
     rows = []
     for i, c in enumerate(CASES, start=1):
         assert c.expected, c.slug
@@ -1332,6 +1343,8 @@ def main():
         name = f"{i:02d}-{c.slug}.xml"
         (ROOT / name).write_text(c.xml(i), encoding="utf-8")
         rows.append(dict(file=name, study_id=f"CASE-{i:02d}", **c.expected))
+    generated = len(rows)
+    rows += hand
     with open(ROOT / "expected.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=["file", "study_id", "code", "side", "severity", "second_code",
                                           "second_side", "rationale"], lineterminator="\n")
@@ -1343,7 +1356,7 @@ def main():
     vocab = load_vocabulary(VOCABULARY.resolve()) if VOCABULARY.resolve().exists() else None
     if vocab is None:
         print(f"warning: {VOCABULARY} not found, names not checked against the vocabulary")
-    for row in rows:
+    for row in rows[:generated]:
         problems, sid = ([], None)
         if vocab is not None:
             problems, sid = validate(ROOT / row["file"], vocab, upper_ok=row["file"].endswith("upper-limb-only.xml"))
@@ -1359,8 +1372,8 @@ def main():
             problems.append("must be bilateral")
         if row["code"] not in BILATERAL_ONLY and row["side"] == "bilateral":
             problems.append("unilateral code with bilateral side")
-        if (row["severity"] == "") != (row["code"] in ("normal-study", "insufficient-data")):
-            problems.append("severity must be empty exactly for normal-study / insufficient-data")
+        if (row["severity"] == "") != (row["code"] in ("normal-study", "insufficient-data", "outside-model")):
+            problems.append("severity must be empty exactly for normal-study / insufficient-data / outside-model")
         if row["severity"] and row["severity"] not in SEVERITIES:
             problems.append("bad severity")
         for p in problems:
@@ -1376,9 +1389,9 @@ def main():
     for code in CODES:
         s = sides[code]
         flag = ""
-        if counts[code] < 2:
-            flag = "  <-- fewer than 2"
-        elif code not in BILATERAL_ONLY and (s["left"] == 0 or s["right"] == 0):
+        if counts[code] < (2 if code in GENERATED_CODES else 1):
+            flag = "  <-- too few"
+        elif code in GENERATED_CODES and code not in BILATERAL_ONLY and (s["left"] == 0 or s["right"] == 0):
             flag = "  <-- one side missing"
         if flag:
             failures += 1
@@ -1391,14 +1404,14 @@ def main():
         failures += 1
     seconds = [(r["file"], r["second_code"], r["second_side"]) for r in rows if r["second_code"]]
     print("coexisting: " + "; ".join(f"{f} + {c} ({s})" for f, c, s in seconds))
-    write_readme(rows, counts, sides, sev)
+    write_readme(rows, counts, sides, sev, hand_section)
     if failures:
         print(f"{failures} problem(s)")
         sys.exit(1)
     print("all files well-formed, names in vocabulary, coverage complete")
 
 
-def write_readme(rows, counts, sides, sev):
+def write_readme(rows, counts, sides, sev, hand_section):
     lines = [
         "# Localization case corpus",
         "",
@@ -1406,9 +1419,10 @@ def write_readme(rows, counts, sides, sev):
         "(`NN-slug.xml`, study ID `CASE-NN`, invented patients `C-0NN` without names or birth dates) and",
         "`expected.csv` with the answer a clinician would give for each.",
         "",
-        "**Generated, do not edit by hand:** `python3 Fixtures/cases/generate.py` rewrites the XML files,",
-        "`expected.csv` and this README, checks that every file is well-formed and uses only the names and",
-        "grades of `../shared/formats/vocabulary.md`, and prints the coverage below.",
+        "**Cases 01-66 are generated, do not edit them by hand:** `python3 Fixtures/cases/generate.py`",
+        "rewrites their XML files, their rows of `expected.csv` and this README (keeping the hand-written",
+        "cases after them and their section below), checks that every generated file is well-formed and",
+        "uses only the names and grades of `../shared/formats/vocabulary.md`, and prints the coverage below.",
         "",
         "## How the cases were written",
         "",
@@ -1425,8 +1439,10 @@ def write_readme(rows, counts, sides, sev):
         "insufficient-data). `second_code`/`second_side` are set only for coexisting lesions.",
         "",
         "Severity (§7.1–7.2): the distal CMAP of the most affected nerve, recorded distal to the lesion, as a",
-        "share of the other side — mild when it is ≥ 50 % and ≥ LLN (the abnormality is conduction block, focal",
-        "slowing, a SNAP or the needle alone), moderate 10–50 %, severe < 10 % or absent at the distal site,",
+        "share of the other side — mild when it is ≥ 50 % and ≥ LLN (the abnormality is focal slowing, a SNAP",
+        "or the needle alone), moderate 10–50 %, severe < 10 % or absent at the distal site, a conduction",
+        "block graded on the same scale by the response above it as a share of the one below (a 60 % block",
+        "leaves 40 %: moderate),",
         "complete when absent at every site with no voluntary motor units below the lesion. Radiculopathies",
         "use the same rule on the root's nerve (peroneal for L5, tibial for S1, femoral for L4), so a root",
         "lesion with normal CMAPs is mild. Polyneuropathy: SNAP-only mild, CMAPs present but below LLN",
@@ -1446,7 +1462,8 @@ def write_readme(rows, counts, sides, sev):
               f", none (normal / insufficient) {sev['(none)']}.", "",
               "Coexisting lesions: " + "; ".join(f"`{r['file']}` ({r['code']} + {r['second_code']})"
                                                  for r in rows if r["second_code"]) + ".", ""]
-    (ROOT / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    (ROOT / "README.md").write_text("\n".join(lines) + ("\n" + hand_section if hand_section else ""),
+                                    encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -197,6 +197,18 @@ public enum Anatomy {
         .adductorLongus, .paraspinalL2, .paraspinalL3, .paraspinalL4, .paraspinalL5, .paraspinalS1,
     ]
 
+    /// The branch a muscle hangs on, for judging which sampled muscles are neighbours: its nerve node,
+    /// or for a muscle outside the nerve tree (paraspinals, arm and axial muscles) its segment.
+    public enum Branch: Hashable, Sendable {
+        case node(NerveNode)
+        case segment(MuscleSegment)
+    }
+
+    public static func branch(of muscle: Muscle) -> Branch {
+        let node = muscles[muscle]?.node ?? groups[muscle]?.first.flatMap { muscles[$0]?.node }
+        return node.map(Branch.node) ?? .segment(segment(of: muscle))
+    }
+
     /// Generic names and the muscles each may mean. The localization uses what they share: a group
     /// is abnormal under a lesion as often as its members are on average (docs/localization.md §2.3).
     public static let groups: [Muscle: [Muscle]] = [

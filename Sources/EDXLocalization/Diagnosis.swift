@@ -110,6 +110,42 @@ public struct EvidenceItem: Encodable, Sendable, Hashable {
     public var statement: EvidenceStatement
     /// How much the finding moves the odds, in natural-log units against the closest alternative.
     public var weight: Double
+    /// False for an abnormality that neither this diagnosis nor its closest alternative explains: it
+    /// counts against the diagnosis but does not separate the two.
+    public var discriminating = true
+}
+
+/// How certain the impression's wording is: the lexicon radiologists and clinicians read most
+/// consistently (S159), at the cut-offs of ``ParameterKey`` `wording.*` [P].
+public enum Certainty: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+    /// "There is electrodiagnostic evidence of": stated without hedging; the only band whose
+    /// diagnosis is coded (uncertain diagnoses are not coded, S160).
+    case definite = "electrodiagnostic-evidence-of"
+    /// "highly suggestive of".
+    case highlySuggestive = "highly-suggestive"
+    /// "most likely".
+    case mostLikely = "most-likely"
+    /// "may represent": the leading diagnosis of an equivocal study, or an alternative as likely.
+    case mayRepresent = "may-represent"
+    /// "cannot be excluded": an alternative the findings leave open.
+    case cannotBeExcluded = "cannot-be-excluded"
+    /// Too unlikely to name in the impression; kept in the decision-support section.
+    case unlikely
+
+    public init(probability: Double) {
+        switch probability {
+        case ParameterKey.wordingDefinite.value...: self = .definite
+        case ParameterKey.wordingHighlySuggestive.value...: self = .highlySuggestive
+        case ParameterKey.wordingMostLikely.value...: self = .mostLikely
+        case ParameterKey.wordingMayRepresent.value...: self = .mayRepresent
+        case ParameterKey.wordingCannotBeExcluded.value...: self = .cannotBeExcluded
+        default: self = .unlikely
+        }
+    }
+
+    public static func < (a: Certainty, b: Certainty) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) > (allCases.firstIndex(of: b) ?? 0)
+    }
 }
 
 public struct EvidenceLists: Encodable, Sendable, Hashable {
@@ -218,9 +254,9 @@ public enum LocalizationCaveat: Encodable, Sendable, Hashable {
     case unusedAbnormalFindings([FindingID])
     /// A polyneuropathy would have led, but the study does not show its signature.
     case polyneuropathyNotShown([PolyneuropathyGap])
-    /// A plexopathy would have led, but no sensory response of its territory is abnormal (or none was
-    /// recorded): a root lesion explains the same muscles, and leads instead.
-    case plexopathyNotShown(Side, sensoryRecorded: Bool)
+    /// A plexopathy would have led, but no sensory response of its territory was recorded: a root
+    /// lesion explains the same muscles, and leads instead.
+    case plexopathyNotShown(Side)
     /// A normal study with findings healthy people show: each, with the findings that are it.
     case healthyVariant(HealthyVariant, [FindingID])
     /// Fibrillations earlier after the stated onset than denervation can appear: the onset is older.
@@ -235,6 +271,8 @@ public struct Localization: Encodable, Sendable, Hashable {
     public var caveats: [LocalizationCaveat]
     /// How many lower-limb observations the localization rested on.
     public var observationCount: Int
+    /// Prognosis and follow-up of the leading diagnosis.
+    public var outlook = Outlook()
 }
 
 // MARK: JSON: one object per value, naming its case
@@ -346,10 +384,9 @@ extension LocalizationCaveat {
         case .polyneuropathyNotShown(let gaps):
             try container.encode("polyneuropathy-not-shown", forKey: "caveat")
             try container.encode(gaps, forKey: "gaps")
-        case .plexopathyNotShown(let side, let recorded):
+        case .plexopathyNotShown(let side):
             try container.encode("plexopathy-not-shown", forKey: "caveat")
             try container.encode(side, forKey: "side")
-            try container.encode(recorded, forKey: "sensoryRecorded")
         case .healthyVariant(let variant, let ids):
             try container.encode("healthy-variant", forKey: "caveat")
             try container.encode(variant, forKey: "variant")

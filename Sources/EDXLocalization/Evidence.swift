@@ -27,8 +27,11 @@ struct EvidenceWeighing {
             } else if weight < -threshold {
                 against.append(entry)
             } else if observation.abnormal, here < ParameterKey.unexplainedAbnormal.value {
-                // An abnormality this hypothesis does not explain (and the alternative does not either).
-                against.append(entry)
+                // An abnormality this hypothesis does not explain (and the alternative does not either):
+                // against it, but no help in telling the two apart.
+                var unexplained = entry
+                unexplained.discriminating = false
+                against.append(unexplained)
             }
         }
         support.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.finding < $1.finding }

@@ -90,7 +90,7 @@ public struct Localizer: Sendable {
         if let first = before.ranked.first, first.key.code == .lumbosacralPlexopathy,
             Ranking(posterior).ranked.first?.key.code != .lumbosacralPlexopathy, let side = first.key.side.side
         {
-            caveats.append(.plexopathyNotShown(side, sensoryRecorded: false))
+            caveats.append(.plexopathyNotShown(side))
             tests.append(.plexusSensoryStudies(side))
         }
         var missing: [PolyneuropathyGap] = []
@@ -108,9 +108,9 @@ public struct Localizer: Sendable {
 
         var diagnoses: [Diagnosis] = []
         for (key, probability) in ranking.ranked {
-            guard let hypothesis = ranking.representative[key]?.hypothesis,
-                let competitor = Ranking.competitor(of: key, in: posterior)
-            else { continue }
+            guard let hypothesis = ranking.representative[key]?.hypothesis else { continue }
+            // With no rival left, the evidence is weighed against a normal study.
+            let competitor = Ranking.competitor(of: key, in: posterior) ?? Hypothesis(lesions: [])
             let lesion = hypothesis.lesions.first { DiagnosisKey($0) == key }
             // Evidence for a lesion of one leg comes from that leg only.
             let cited = observations.filter { observation in lesion?.side.map { $0 == observation.item.side } ?? true }
@@ -119,7 +119,9 @@ public struct Localizer: Sendable {
                 code: key.code, side: key.side, probability: Self.rounded(probability), severity: nil,
                 severityBasis: [], acuity: nil, pathophysiology: nil, evidence: lists, notTested: [], coexisting: [])
             diagnosis.pattern = key.pattern
-            diagnosis.patternSide = key.pattern == nil ? nil : lesion?.side
+            // A pattern on both sides (the sacral roots of a cauda equina lesion) has no one side.
+            let patternSides = Set(hypothesis.lesions.filter { DiagnosisKey($0) == key }.compactMap(\.side))
+            diagnosis.patternSide = key.pattern == nil || patternSides.count != 1 ? nil : patternSides.first
             diagnosis.form = lesion?.form
             if let lesion {
                 describe(&diagnosis, lesion: lesion, hypothesis: hypothesis, probability: probability, context: .init(
@@ -138,13 +140,13 @@ public struct Localizer: Sendable {
             }
             for variant in HealthyVariant.allCases { if let ids = variants[variant] { caveats.append(.healthyVariant(variant, ids)) } }
         }
-        tests += TestSuggestions.separating(
-            diagnoses,
-            first: diagnoses.first.flatMap { ranking.representative[DiagnosisKey($0)] }?.hypothesis,
-            second: diagnoses.dropFirst().first.flatMap { ranking.representative[DiagnosisKey($0)] }?.hypothesis,
-            observations: observations, model: model)
-        return Localization(
+        tests += TestSuggestions.valuable(
+            diagnoses, scoring: scoring, candidates: candidates, posterior: posterior, observations: observations,
+            findings: findings)
+        var localization = Localization(
             diagnoses: diagnoses, suggestedTests: tests, caveats: caveats, observationCount: leg.count)
+        if let first = diagnoses.first { localization.outlook = Outlook.of(first, findings: findings) }
+        return localization
     }
 
     /// What a diagnosis needs besides its probability.
@@ -190,8 +192,8 @@ public struct Localizer: Sendable {
         diagnosis.pathophysiology = PathophysiologyJudgement.pathophysiology(
             lesion: lesion, involved: involved, findings: context.findings)
         diagnosis.notTested = TestSuggestions.notTested(
-            by: territoryLesion, observed: Set(observations.map(\.item)), model: model)
-        diagnosis.coexisting = hypothesis.lesions.filter { $0 != lesion }.map(\.code)
+            by: territoryLesion, observed: Observations.attempted(context.findings), model: model)
+        diagnosis.coexisting = hypothesis.lesions.filter { DiagnosisKey($0) != DiagnosisKey(lesion) }.map(\.code)
     }
 
     private static func rounded(_ p: Double) -> Double { (p * 1000).rounded() / 1000 }

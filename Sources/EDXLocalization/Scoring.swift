@@ -26,10 +26,8 @@ struct Scoring {
     /// are not independent witnesses. A muscle alone on its branch (the only hand muscle, the anal
     /// sphincter, one muscle per nerve) is an independent witness and counts fully.
     static func weightDivisors(_ observations: [Observation]) -> [Double] {
-        func branch(_ muscle: Muscle) -> NerveNode? {
-            Anatomy.muscles[muscle]?.node ?? Anatomy.groups[muscle]?.first.flatMap { Anatomy.muscles[$0]?.node }
-        }
-        var sampled: [Side: [NerveNode?: Int]] = [:]
+        let branch = Anatomy.branch(of:)
+        var sampled: [Side: [Anatomy.Branch: Int]] = [:]
         for observation in observations {
             if case .muscle(let muscle, let side) = observation.item { sampled[side, default: [:]][branch(muscle), default: 0] += 1 }
         }

@@ -32,21 +32,23 @@ enum TestSuggestions {
             .prefix(4).map(UntestedItem.item)
     }
 
-    /// Up to three untested items whose expected abnormality differs most between the first two
-    /// diagnoses' best hypotheses.
-    static func separating(
-        _ diagnoses: [Diagnosis], first: Hypothesis?, second: Hypothesis?, observations: [Observation], model: Model
+    /// Up to three tests not done whose result would change the leading conclusion, ranked by how much:
+    /// the expected change in the leading diagnosis's probability over the test's two outcomes, each
+    /// weighted by how likely the model finds it (value of information). A test counts only when one
+    /// outcome would change the leading diagnosis or the certainty with which the impression states it,
+    /// and that outcome is not a long shot.
+    static func valuable(
+        _ diagnoses: [Diagnosis], scoring: Scoring, candidates hypotheses: [Hypothesis],
+        posterior: [(Hypothesis, Double)], observations: [Observation], findings: StudyFindings
     ) -> [SuggestedTest] {
-        guard diagnoses.count >= 2, diagnoses[1].probability >= ParameterKey.suggestedTestRunnerUp.value,
-            let first, let second
+        guard diagnoses.count >= 2, let leader = diagnoses.first,
+            diagnoses[1].probability >= ParameterKey.suggestedTestRunnerUp.value
         else { return [] }
-        let observed = Set(observations.map(\.item))
-        struct Candidate {
-            var item: ModelItem
-            var first: Double
-            var second: Double
-            var gap: Double { abs(first - second) }
-        }
+        let key = DiagnosisKey(leader)
+        let ranking = Ranking(posterior)
+        let first = ranking.representative[key]?.hypothesis
+        let second = ranking.representative[DiagnosisKey(diagnoses[1])]?.hypothesis
+        let attempted = Observations.attempted(findings)
         // A muscle on a branch already sampled adds little: neighbours on one branch are not
         // independent witnesses (gluteus minimus after gluteus medius and tensor fasciae latae).
         let sampledBranches = Set(
@@ -54,23 +56,48 @@ enum TestSuggestions {
                 guard case .muscle(let muscle, let side) = observation.item else { return nil }
                 return BranchKey(muscle, side)
             })
-        var candidates: [Candidate] = []
-        for item in candidateItems(sides: Side.allCases) where !observed.contains(item) {
-            if case .muscle(let muscle, let side) = item, sampledBranches.contains(BranchKey(muscle, side)) { continue }
-            let candidate = Candidate(
-                item: item, first: model.probabilityAbnormal(item, under: first),
-                second: model.probabilityAbnormal(item, under: second))
-            if candidate.gap >= ParameterKey.suggestedTestGap.value { candidates.append(candidate) }
+        let examined = Set(observations.filter { $0.item.region == .lumbosacral }.map(\.item.side))
+        struct Candidate {
+            var item: ModelItem
+            var gain: Double
+            var rival: DiagnosisCode
         }
-        candidates.sort { $0.gap != $1.gap ? $0.gap > $1.gap : order($0.item) < order($1.item) }
+        var candidates: [Candidate] = []
+        for item in candidateItems(sides: Side.allCases.filter(examined.contains)) where !attempted.contains(item) {
+            if case .muscle(let muscle, let side) = item, sampledBranches.contains(BranchKey(muscle, side)) { continue }
+            let pAbnormal = posterior.reduce(0.0) { $0 + $1.1 * scoring.model.probabilityAbnormal(item, under: $1.0) }
+            var gain = 0.0
+            var changeChance = 0.0
+            var rival = diagnoses[1].code
+            for abnormal in [true, false] {
+                let seen = Observation(
+                    item: item, abnormal: abnormal, strength: 1, findingIDs: [], statement: .findings([]))
+                let after = Ranking(scoring.posterior(hypotheses, observations + [seen]))
+                let p = after.marginals[key] ?? 0
+                let chance = abnormal ? pAbnormal : 1 - pAbnormal
+                gain += chance * abs(p - leader.probability)
+                if let top = after.ranked.first, top.key != key {
+                    changeChance += chance
+                    rival = top.key.code
+                } else if Certainty(probability: p) != Certainty(probability: leader.probability) {
+                    changeChance += chance
+                }
+            }
+            if changeChance >= ParameterKey.suggestedTestChance.value && gain >= ParameterKey.suggestedTestGain.value {
+                candidates.append(Candidate(item: item, gain: gain, rival: rival))
+            }
+        }
+        candidates.sort { $0.gain != $1.gain ? $0.gain > $1.gain : order($0.item) < order($1.item) }
         var tests: [SuggestedTest] = []
         var seen = Set<SameTest>()
         for candidate in candidates {
             guard seen.insert(SameTest(candidate.item)).inserted else { continue }
             tests.append(
                 .separating(
-                    candidate.item, separates: [diagnoses[0].code, diagnoses[1].code],
-                    probabilityIfFirst: candidate.first, probabilityIfSecond: candidate.second,
+                    candidate.item, separates: [leader.code, candidate.rival],
+                    probabilityIfFirst: first.map { scoring.model.probabilityAbnormal(candidate.item, under: $0) } ?? 0,
+                    probabilityIfSecond: second.map { scoring.model.probabilityAbnormal(candidate.item, under: $0) }
+                        ?? 0,
                     basis: discriminator(candidate.item)))
             if tests.count == 3 { break }
         }
@@ -79,11 +106,11 @@ enum TestSuggestions {
 
     /// The branch a muscle hangs on, per side; the paraspinals (dorsal rami) are one branch.
     private struct BranchKey: Hashable {
-        var node: NerveNode?
+        var branch: Anatomy.Branch
         var side: Side
 
         init(_ muscle: Muscle, _ side: Side) {
-            node = Anatomy.muscles[muscle]?.node ?? Anatomy.groups[muscle]?.first.flatMap { Anatomy.muscles[$0]?.node }
+            branch = Anatomy.branch(of: muscle)
             self.side = side
         }
     }

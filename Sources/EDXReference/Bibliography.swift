@@ -107,5 +107,7 @@ public enum Bibliography {
         "S156": "Yadegari et al., axonal and demyelinating GBS, Iran J Neurol 2014",
         "S157": "Atroshi et al., prevalence of carpal tunnel syndrome, JAMA 1999",
         "S158": "Mickankova Adamova and Vohanka, EDX in lumbar spinal stenosis, Scr Med 2009",
+        "S159": "Shinagare et al., phrases conveying diagnostic certainty, J Am Coll Radiol 2019",
+        "S160": "ICD-10-CM Official Guidelines for Coding and Reporting, Section IV.H",
     ]
 }

@@ -37,7 +37,7 @@ struct AnalyzeCommandTests {
     @Test func analyzeTextNamesTheDiagnosis() {
         let result = runEDX(["analyze", "--format", "text", Fixtures.bundledExample("l5-radiculopathy-right.csv")])
         #expect(result.status == 0)
-        #expect(result.output.contains("most consistent with a mild right L5"))
+        #expect(result.output.contains("There is electrodiagnostic evidence of a mild right L5"))
         #expect(result.output.contains("1. Right L5 radiculopathy, 98 %, mild, subacute or chronic, active"))
         #expect(!result.output.contains("Page 1 of"))
     }
@@ -57,7 +57,7 @@ struct AnalyzeCommandTests {
     @Test func evaluateTheCorpus() {
         let result = runEDX(["evaluate", Fixtures.path("cases")])
         #expect(result.status == 0)
-        #expect(result.output.contains("cases: 66"))
+        #expect(result.output.contains("cases: \(Fixtures.caseCount)"))
         #expect(result.output.contains("side accuracy (right first code): 100.0 %"))
         #expect(result.output.contains("wrong first diagnosis with probability >= 0.9: 0"))
         #expect(result.output.contains("confusion (rows expected, columns predicted)"))

@@ -73,10 +73,10 @@ struct MoreThresholdTests {
             builder.fWave(.left, minLatency: latency)
             return nerves(builder).map(\.kind)
         }
-        // No age or height: the all-subjects tibial limit of the Manual tables, 61.4 ms (S141).
-        #expect(kinds(61.4).isEmpty)
-        #expect(kinds(79.8) == [.slowing])  // 130 % of 61.4 ms is 79.82 ms
-        #expect(kinds(79.9) == [.demyelinatingSlowing])
+        // 50 years, 170 cm: the Manual's tibial limit for that age and height band, 61.1 ms (S141).
+        #expect(kinds(61.1).isEmpty)
+        #expect(kinds(79.4) == [.slowing])  // 130 % of 61.1 ms is 79.43 ms
+        #expect(kinds(79.5) == [.demyelinatingSlowing])
     }
 
     @Test("H reflex: a 2.0 ms side difference is within the limit, more is abnormal")

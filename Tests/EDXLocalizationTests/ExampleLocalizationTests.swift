@@ -68,14 +68,8 @@ struct ExampleLocalizationTests {
         let (support, _) = evidence(sciatic)
         #expect(support.contains("needle.gluteus-medius.L"))  // normal gluteals: distal to the plexus
         #expect(all[0].localization.diagnoses[1].code == .lumbosacralPlexopathy)
-        let firstTest = try #require(all[0].localization.suggestedTests.first)
-        guard case .separating(.muscle(let muscle, .left), _, _, _, _) = firstTest else {
-            Issue.record("first suggested test is not a needle test of the left leg: \(firstTest)")
-            return
-        }
-        // Gluteus medius was sampled and normal: its branch-mates are not suggested; a muscle of the
-        // lumbar plexus, outside the sciatic territory, separates the two.
-        #expect([.adductorLongus, .iliopsoas, .rectusFemoris, .vastusLateralis, .vastusMedialis].contains(muscle))
+        // Gluteus medius was sampled and normal: its branch-mates are never suggested, and a test is
+        // suggested only if a likely result would change the conclusion.
         for test in all[0].localization.suggestedTests {
             if case .separating(.muscle(let m, _), _, _, _, _) = test {
                 #expect(![.gluteusMinimus, .tensorFasciaeLatae].contains(m), "\(m) shares the sampled gluteal branch")
@@ -114,7 +108,7 @@ struct CorpusTests {
         // Every code of the stable list is in the corpus, and both sides of every one-sided code.
         let expected = Set(report.results.map(\.expected.code))
         #expect(expected == Set(DiagnosisCode.allCases))
-        for code in expected where ![.polyneuropathy, .normalStudy, .insufficientData].contains(code) {
+        for code in expected where ![.polyneuropathy, .normalStudy, .insufficientData, .outsideModel].contains(code) {
             let sides = Set(report.results.filter { $0.expected.code == code }.map(\.expected.side))
             #expect(sides == [.left, .right], "\(code)")
         }

@@ -33,6 +33,7 @@ struct LocalizationDocTests {
         ("prior", ["prior"]),
         ("strength", ["strength"]),
         ("policy", ["policy", "probability"]),
+        ("wording", ["wording"]),
     ]
 
     static func prefix(_ key: ParameterKey) -> String {

@@ -17,14 +17,23 @@ struct ReportContentTests {
         }.joined()
     }
 
-    @Test("Sections come in the order EMG reports use")
+    /// The decision-support section on unwrapped lines.
+    static func decisionSupport(_ fixture: String) -> String {
+        ReportFixtures.reports(fixture).map {
+            TextReport.renderSections($0, [.decisionSupport], options: TextLayoutOptions(width: 100_000))
+        }.joined()
+    }
+
+    @Test("Sections come in the order of an AANEM-style report, decision support after the signature")
     func sectionOrder() throws {
         let text = Self.text("examples/peroneal-fibular-head-left.xml")
         let titles = [
-            "DEMOGRAPHICS AND INDICATION", "TECHNICAL NOTES", "MOTOR NERVE CONDUCTION", "SENSORY NERVE CONDUCTION",
-            "LATE RESPONSES", "NEEDLE EMG", "SUMMARY OF FINDINGS", "IMPRESSION", "SUGGESTED FURTHER TESTS",
+            "DEMOGRAPHICS", "HISTORY AND EXAMINATION", "TECHNICAL NOTES", "MOTOR NERVE CONDUCTION",
+            "SENSORY NERVE CONDUCTION", "LATE RESPONSES", "NEEDLE EMG", "SUMMARY OF FINDINGS", "IMPRESSION",
+            "PROGNOSIS AND FOLLOW-UP", "SUGGESTED FURTHER TESTS", "Electromyographer: ___",
+            "DECISION SUPPORT (EDX MODEL; NOT PART OF THE SIGNED REPORT)",
         ]
-        let positions = try titles.map { title in try #require(text.range(of: "\n" + title + "\n")).lowerBound }
+        let positions = try titles.map { title in try #require(text.range(of: "\n" + title)).lowerBound }
         #expect(positions == positions.sorted())
     }
 
@@ -35,10 +44,14 @@ struct ReportContentTests {
         // Left peroneal to EDB: 29 m/s across the fibular head against the published 42 m/s (S6).
         #expect(lines.contains { $0.contains("Above fibular head") && $0.contains("29 L >=42") && $0.contains("-61%") })
         let impression = Self.impression("examples/peroneal-fibular-head-left.xml")
-        #expect(impression.contains("most consistent with a moderate left common peroneal (fibular) neuropathy"))
-        #expect(impression.contains("with both conduction block and axon loss; acute, active"))
-        #expect(impression.contains("What separates it from left L5 radiculopathy (2 %): left peroneal motor (EDB)"))
-        #expect(impression.contains("left lumbar paraspinal L5: normal"))
+        #expect(
+            impression.contains(
+                "There is electrodiagnostic evidence of a moderate left common peroneal (fibular) neuropathy at the "
+                    + "fibular head, with conduction block and axon loss; acute, active."))
+        #expect(!impression.contains("%)") && !impression.contains("probability"))
+        let support = Self.decisionSupport("examples/peroneal-fibular-head-left.xml")
+        #expect(support.contains("1. Left common peroneal (fibular) neuropathy at the fibular head, > 99 %"))
+        #expect(support.contains("left lumbar paraspinal L5: normal"))
         #expect(impression.contains("G57.32 Lesion of lateral popliteal nerve, left lower limb"))
         #expect(text.contains("*L Tibialis anterior"))
     }
@@ -46,13 +59,13 @@ struct ReportContentTests {
     @Test("L5 example: root, not plexus, on the paraspinals and the normal sensory responses")
     func l5Example() {
         let impression = Self.impression("examples/l5-radiculopathy-right.csv")
-        #expect(impression.contains("most consistent with a mild right L5 radiculopathy"))
+        #expect(impression.contains("There is electrodiagnostic evidence of a mild right L5 radiculopathy"))
+        let support = Self.decisionSupport("examples/l5-radiculopathy-right.csv")
         #expect(
-            impression.contains(
-                "What separates it from right lumbosacral plexopathy at the lumbosacral trunk (2 %): right lumbar paraspinal L5"
-            )
-        )
-        #expect(impression.contains("right superficial peroneal sensory, lateral leg: amplitude 9 µV: normal"))
+            support.contains(
+                "What separates it from right lumbosacral plexopathy at the lumbosacral trunk (2 %): right lumbar "
+                    + "paraspinal L5"))
+        #expect(support.contains("right superficial peroneal sensory, lateral leg: amplitude 9 µV: normal"))
         #expect(impression.contains("M54.16 Radiculopathy, lumbar region"))
     }
 

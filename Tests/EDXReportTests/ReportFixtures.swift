@@ -29,6 +29,14 @@ enum ReportFixtures {
         "cases/54-normal-full-study.xml",
         "cases/63-insufficient-single-sural.xml",
         "cases/24-l5-radiculopathy-with-peroneal-fh-left.xml",
+        "cases/67-l3-radiculopathy-right.xml",
+        "cases/68-obturator-neuropathy-left.xml",
+        "cases/69-saphenous-neuropathy-right.xml",
+        "cases/70-lateral-femoral-cutaneous-left.xml",
+        "cases/71-sural-neuropathy-right.xml",
+        "cases/74-outside-motor-neuron-disease.xml",
+        "cases/78-polyneuropathy-demyelinating.xml",
+        "cases/81-normal-cool-feet-corrected.xml",
     ]
 
     /// The studies of a fixture file (rejected studies left out).

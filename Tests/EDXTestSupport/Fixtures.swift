@@ -1,3 +1,5 @@
+import Foundation
+
 /// Locates files of the repository from tests, through `#filePath` (Fixtures/ is outside every target).
 public enum Fixtures {
     /// The repository root.
@@ -10,6 +12,12 @@ public enum Fixtures {
 
     /// A file under `Fixtures/`.
     public static func path(_ relative: String) -> String { root() + "/Fixtures/" + relative }
+
+    /// The number of cases of `Fixtures/cases` (rows of its `expected.csv`).
+    public static var caseCount: Int {
+        let text = (try? String(contentsOfFile: path("cases/expected.csv"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").dropFirst().filter { !$0.isEmpty }.count
+    }
 
     /// A file of the shared format examples, beside the repository (`../shared/formats/examples`).
     public static func example(_ name: String) -> String { root() + "/../shared/formats/examples/" + name }

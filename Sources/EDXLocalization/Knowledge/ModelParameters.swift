@@ -192,11 +192,18 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case focalOnPolyneuropathyFirst = "policy.focal-on-polyneuropathy-first"
     case levelShare = "policy.level-share"
     case evidenceWeight = "policy.evidence-weight"
+    case separatingWeight = "policy.separating-weight"
+    case wordingDefinite = "wording.electrodiagnostic-evidence-of"
+    case wordingHighlySuggestive = "wording.highly-suggestive"
+    case wordingMostLikely = "wording.most-likely"
+    case wordingMayRepresent = "wording.may-represent"
+    case wordingCannotBeExcluded = "wording.cannot-be-excluded"
     case unexplainedAbnormal = "policy.unexplained-abnormality"
     case involvedForGrading = "policy.involvement-for-grading"
     case involvedForNotTested = "policy.involvement-for-not-tested"
     case suggestedTestRunnerUp = "policy.suggested-test-runner-up"
-    case suggestedTestGap = "policy.suggested-test-gap"
+    case suggestedTestGain = "policy.suggested-test-gain"
+    case suggestedTestChance = "policy.suggested-test-chance"
 
     /// The value.
     public var value: Double { parameter.value }
@@ -428,7 +435,9 @@ public enum ParameterKey: String, CaseIterable, Sendable {
         case .myopathyDistal:
             ModelParameter(0.5, ["S154"], "distal muscles less often")
         case .myopathyNeurogenic:
-            ModelParameter(0.15, ["S154"], "fibrillations in inflammatory and necrotising myopathies")
+            ModelParameter(
+                0.3, ["S154"], "fibrillation potentials in inflammatory and necrotising myopathies, often enough to "
+                    + "count as explained by a myopathy")
         case .myopathyCMAP:
             ModelParameter(0.15, [], "CMAPs fall only in severe myopathy")
         case .reinnervationOfLesion:
@@ -534,6 +543,24 @@ public enum ParameterKey: String, CaseIterable, Sendable {
                 0.7, [], "the level within a diagnosis is named when hypotheses at that level hold this share of it")
         case .evidenceWeight:
             ModelParameter(0.2, [], "log-odds an observation must move to be cited for or against")
+        case .separatingWeight:
+            ModelParameter(
+                0.69, [], "log-odds (a factor of 2) a finding must move to be said to separate two diagnoses: its "
+                    + "expected state differs between them")
+        case .wordingDefinite:
+            ModelParameter(
+                0.95, ["S159", "S160"],
+                "\"there is electrodiagnostic evidence of\": stated without hedging, the only band coded (S160)")
+        case .wordingHighlySuggestive:
+            ModelParameter(0.8, ["S159"], "\"highly suggestive of\": very high likelihood")
+        case .wordingMostLikely:
+            ModelParameter(0.6, ["S159"], "\"most likely\": high likelihood, the most reproducibly read phrase")
+        case .wordingMayRepresent:
+            ModelParameter(0.35, ["S159"], "\"may represent\": intermediate likelihood")
+        case .wordingCannotBeExcluded:
+            ModelParameter(
+                0.1, ["S159"], "an alternative at least this probable is named as not excluded; below it, only in the "
+                    + "decision-support section")
         case .unexplainedAbnormal:
             ModelParameter(
                 0.2, [], "an abnormality a diagnosis gives less than this probability is cited against it")
@@ -543,9 +570,14 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.6, [], "untested items a lesion involves at least this much are listed as not tested")
         case .suggestedTestRunnerUp:
             ModelParameter(0.05, [], "tests are suggested only when the runner-up has at least this probability")
-        case .suggestedTestGap:
+        case .suggestedTestChance:
             ModelParameter(
-                0.3, [], "a suggested test's expected abnormality differs by at least this much between the two")
+                0.15, [], "the outcome that would change the conclusion must be at least this likely: a test almost "
+                    + "sure to confirm the leading diagnosis is not suggested")
+        case .suggestedTestGain:
+            ModelParameter(
+                0.05, [], "a suggested test must move the leading diagnosis's probability by at least this much, "
+                    + "on average over its outcomes")
         }
     }
 }

@@ -247,6 +247,8 @@ struct Hypothesis: Hashable, Sendable {
                     Lesion(site: .root(.l5), side: side), Lesion(site: .node(.fibularHead), side: side),
                 ]))
         }
+        // The sacral roots of both sides together: a conus or cauda equina lesion (S146).
+        all.append(Hypothesis(lesions: [Lesion(site: .root(.s2), side: .left), Lesion(site: .root(.s2), side: .right)]))
         return all
     }()
 }

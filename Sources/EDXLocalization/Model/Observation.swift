@@ -148,4 +148,32 @@ enum Observations {
         }
         return observations
     }
+
+    /// The items a study tried to measure, whatever the result: a fibular-head study whose every site
+    /// gave no response was done, and is not "not tested" (it simply could not show a block).
+    static func attempted(_ findings: StudyFindings) -> Set<ModelItem> {
+        var items = Set(from(findings).map(\.item))
+        for measurement in findings.measurements {
+            let side = measurement.side
+            if measurement.nerve == .peroneal, case .site(let site) = measurement.site,
+                site.site == .belowFibularHead || site.site == .aboveFibularHead
+            {
+                items.insert(.fibularHeadConduction(side))
+            }
+            if let reference = measurement.referenceStudy {
+                switch measurement.measure {
+                case .amplitude where cmapStudies.contains(reference): items.insert(.cmap(reference, side))
+                case .distalLatency: items.insert(.distalConduction(reference, side))
+                case .fMinimumLatency: items.insert(.fWave(reference, side))
+                default: break
+                }
+            }
+            if measurement.measure == .hLatency { items.insert(.hReflex(side)) }
+            if measurement.study.kind == .sensory, let nerve = measurement.nerve { items.insert(.sensory(nerve, side)) }
+        }
+        for muscle in findings.muscles {
+            if let m = muscle.muscle { items.insert(.muscle(m, muscle.side)) }
+        }
+        return items
+    }
 }

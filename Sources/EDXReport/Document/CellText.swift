@@ -36,10 +36,19 @@ enum CellText {
             ("Height", patient.heightCm.map { "\(Format.number($0)) cm" }),
             ("Weight", patient.weightKg.map { "\(Format.number($0)) kg" }), ("Study", study.id),
             ("Study date", study.date), ("Referred by", study.referrer), ("Examiner", study.examiner),
-            ("Indication", study.indication ?? "not recorded"),
-            ("Symptom duration", study.symptomDurationDays.map(duration)),
         ]
         return fields.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } }
+    }
+
+    /// The history and examination the export carries; "not recorded" for what it does not (the
+    /// electromyographer's own history and examination belong here, S129).
+    static func history(_ report: StudyReport) -> [(label: String, value: String)] {
+        let study = report.study
+        return [
+            ("Indication", study.indication.flatMap { $0.isEmpty ? nil : $0 } ?? "not recorded"),
+            ("Symptom duration", study.symptomDurationDays.map(duration) ?? "not recorded"),
+            ("Examination", "not recorded in the export"),
+        ]
     }
 
     /// `left foot 31.5 °C (cool)`, one per recorded limb temperature.

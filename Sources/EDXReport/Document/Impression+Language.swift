@@ -1,45 +1,53 @@
-import EDXFindings
+public import EDXFindings
 public import EDXLocalization
 import EDXModel
 import EDXReference
 import Foundation
 
 extension Impression {
-    /// The localization in the words of a signed report: the conclusion with severity, acuity and
-    /// pathophysiology; what it rests on; the evidence against the main alternatives; what was not
-    /// tested. Every sentence is built from the structured diagnoses, which are kept beside it.
-    public init(_ localization: Localization, statements: FindingStatements) {
+    /// The localization in the words of a signed report (docs/reports.md, "The impression"): the
+    /// conclusion in graded clinical wording without model probabilities; the numbers it rests on;
+    /// the alternatives left open; what the study could and could not assess; a clinical-correlation
+    /// sentence; caveats. The model's probabilities and the argued differential go to the decision-
+    /// support section after the signature (``DecisionSupport``) and to the structured diagnoses.
+    public init(_ localization: Localization, findings: StudyFindings, statements: FindingStatements) {
         let diagnoses = localization.diagnoses.enumerated().map {
             ReportDiagnosis($1, rank: $0 + 1, statements: statements)
         }
         self.diagnoses = diagnoses
-        caveats = localization.caveats.map { DiagnosisWording.text($0, statements) }
+        let scope = StudyScope(findings)
+        // The scope says what the study could not assess: the caveats that say the same are not repeated.
+        caveats = localization.caveats.filter {
+            switch $0 {
+            case .noNeedleExamination, .noConductionStudies, .legNotExamined: false
+            default: true
+            }
+        }.map { DiagnosisWording.text($0, statements) }
+        self.scope = scope.limits()
         guard let top = diagnoses.first else {
             conclusion = "insufficient-data"
             paragraphs = ["No localization could be made."]
             definitions = []
+            correlation = nil
+            codes = []
+            codeNote = nil
             return
         }
         var paragraphs: [String] = []
         switch top.code {
         case .insufficientData:
             conclusion = "insufficient-data"
+            let abnormal = findings.measurements.contains { $0.classification.isAbnormal }
+                || findings.muscles.contains(where: \.neurogenic) || !findings.nerves.isEmpty
             paragraphs.append(
-                "Insufficient data for localization: \(localization.observationCount) lower-limb finding(s) "
-                    + "(at least \(Int(ParameterKey.minimumObservations.value)) are needed).")
+                (abnormal ? "Abnormal study, insufficient for localization" : "Insufficient data for localization")
+                    + ": \(localization.observationCount) lower-limb finding(s) were recorded, fewer than the "
+                    + "\(Int(ParameterKey.minimumObservations.value)) a localization needs.")
         case .normalStudy:
             conclusion = "normal"
-            var text =
-                "Normal study. There is no electrodiagnostic evidence of a lower-limb mononeuropathy, lumbosacral "
-                + "plexopathy, radiculopathy or polyneuropathy in the nerves and muscles tested"
-            if top.probability >= 0.9 {
-                text += " (probability \(Self.percent(top.probability)) under the edx model)."
-            } else {
-                text +=
-                    ". Under the edx model the probability of no lesion is \(Self.percent(top.probability)): normal "
-                    + "results exclude a mild lesion only partly, most of all where studies were not done."
-            }
-            paragraphs.append(text)
+            paragraphs.append(
+                "Normal study of the nerves and muscles tested. There is no electrodiagnostic evidence of "
+                    + Self.listed(scope.normalClaims()) + ".")
         default:
             conclusion = "abnormal"
             paragraphs.append("Abnormal study. " + Self.conclusion(top))
@@ -47,104 +55,79 @@ extension Impression {
                 paragraphs.append("Severity is based on: \(top.severityBasis.joined(separator: "; ")).")
             }
         }
-        let alternatives = diagnoses.dropFirst().filter { $0.code != .insufficientData }
-        if top.code != .insufficientData {
-            if let runnerUp = alternatives.first, top.code != .normalStudy {
-                // Marginal probabilities that add up to well over 100 % mean that the model puts both
-                // lesions in the same explanation: a possible second lesion, not a rival.
-                paragraphs.append(
-                    top.probability + runnerUp.probability > 1.05
-                        ? Self.coexisting(runnerUp) : Self.separating(top, from: runnerUp))
-            } else if top.code != .normalStudy, let rest = Self.restsOn(top) {
-                paragraphs.append(rest)
-            }
+        // Alternatives the findings leave open, named without their numbers.
+        let open = diagnoses.dropFirst().filter {
+            $0.code != .insufficientData && !top.coexisting.contains($0.code)
+                && $0.certainty >= .cannotBeExcluded
         }
-        // Alternatives are argued against only for an abnormal study; a normal study lists them in the differential.
-        for alternative in alternatives.dropFirst().prefix(top.code == .normalStudy ? 0 : 2) {
-            paragraphs.append(Self.against(alternative))
-        }
-        if let runnerUp = alternatives.first, top.probability - runnerUp.probability < 0.2,
-            localization.suggestedTests.isEmpty
-        {
+        if top.code != .insufficientData, !open.isEmpty {
+            let names = open.prefix(3).map { Self.article(Self.name($0)) }
             paragraphs.append(
-                "The two leading localizations are close, and every study that separates them in the edx model "
-                    + "has already been done: the choice between them rests on the electromyographer's judgement.")
-        }
-        if !top.notTested.isEmpty {
-            paragraphs.append("Not tested: \(top.notTested.joined(separator: "; ")).")
+                Self.listed(names).capitalizedFirst + (names.count == 1 ? " cannot" : " cannot") + " be excluded.")
         }
         self.paragraphs = paragraphs
-        definitions = Self.definitions(for: diagnoses.prefix(2).compactMap(\.acuity))
+        correlation = Self.correlation(top, indication: nil)
+        definitions = Self.definitions(for: diagnoses.prefix(1).compactMap(\.acuity))
+        // Codes only for what the impression states without hedging (S160).
+        if top.certainty == .definite, top.code != .normalStudy, top.code != .insufficientData {
+            var suggestions = top.icd10cm
+            for code in top.coexisting { suggestions += ICD10CM.suggestions(for: code, side: top.side) }
+            codes = suggestions
+            codeNote = nil
+        } else {
+            codes = []
+            codeNote =
+                top.code == .normalStudy || top.code == .insufficientData
+                ? nil
+                : "No diagnosis code is suggested: the impression states the diagnosis with uncertainty; code the "
+                    + "presenting signs and symptoms instead (S160)."
+        }
     }
 
-    /// `G57.32 Lesion of lateral popliteal nerve, left lower limb. Includes …`: the suggested codes
-    /// of the leading diagnosis and of the lesions that coexist with it, as every format lists them.
+    /// `G57.32 Lesion of lateral popliteal nerve, left lower limb. Includes …`: the suggested codes, as
+    /// every format lists them.
     var codeLines: [String] {
-        guard let top = diagnoses.first else { return [] }
-        var suggestions = top.icd10cm
-        for code in top.coexisting { suggestions += ICD10CM.suggestions(for: code, side: top.side) }
-        return suggestions.map { "\($0.code) \($0.description)" + ($0.note.map { ". \($0)" } ?? "") }
+        codes.map { "\($0.code) \($0.description)" + ($0.note.map { ". \($0)" } ?? "") }
     }
 
-    /// The wording cut-offs of the impression are ours [P] (docs/reports.md): "most consistent with"
-    /// at a probability of 0.9 or more, "favour" at 0.6, "equivocal" below; a runner-up whose
-    /// probability adds to the leading one's past 1.05 is a coexisting lesion; two diagnoses within
-    /// 0.2 are a close call.
+    /// The leading diagnosis in the words of its certainty band (S159; cut-offs in docs/reports.md).
     private static func conclusion(_ diagnosis: ReportDiagnosis) -> String {
-        let lead =
-            diagnosis.probability >= 0.9
-            ? "The findings are most consistent with"
-            : diagnosis.probability >= 0.6
-                ? "The findings favour" : "The findings are equivocal; the most likely localization is"
-        let named = (diagnosis.severity.map { "\($0.rawValue) " } ?? "") + name(diagnosis)
-        var sentence = "\(lead) \(article(for: named)) \(named)"
+        var named = (diagnosis.severity.map { "\($0.rawValue) " } ?? "") + name(diagnosis)
         if let pathophysiology = diagnosis.pathophysiology, let words = pathophysiologyWords(pathophysiology) {
-            sentence += ", \(words)"
+            named += ", \(words)"
         }
         if !diagnosis.coexisting.isEmpty {
-            sentence +=
-                ", with a coexisting " + diagnosis.coexisting.map(DiagnosisWording.words).joined(separator: " and ")
+            named += ", with a coexisting " + diagnosis.coexisting.map(DiagnosisWording.words).joined(separator: " and ")
         }
-        if let acuity = diagnosis.acuity, let words = acuityWords(acuity) { sentence += "; \(words)" }
-        return sentence + " (probability \(percent(diagnosis.probability)) under the edx model)."
+        if let acuity = diagnosis.acuity, let words = acuityWords(acuity) { named += "; \(words)" }
+        switch diagnosis.certainty {
+        case .definite: return "There is electrodiagnostic evidence of \(article(named))."
+        case .highlySuggestive: return "The findings are highly suggestive of \(article(named))."
+        case .mostLikely: return "The findings most likely represent \(article(named))."
+        default: return "The findings are equivocal; they may represent \(article(named))."
+        }
     }
 
-    private static func restsOn(_ diagnosis: ReportDiagnosis) -> String? {
-        let statements = diagnosis.evidenceFor.prefix(6).map(\.statement.inSentence)
-        guard !statements.isEmpty else { return nil }
-        return "This rests on: \(statements.joined(separator: "; "))."
-    }
-
-    private static func coexisting(_ diagnosis: ReportDiagnosis) -> String {
-        let title = "\(name(diagnosis)) (\(percent(diagnosis.probability)))"
-        let support = diagnosis.evidenceFor.prefix(4).map(\.statement.inSentence)
-        guard !support.isEmpty else { return "A coexisting \(title) is possible." }
-        return "A coexisting \(title) is possible, on: \(support.joined(separator: "; "))."
-    }
-
-    /// The findings that favour the leading diagnosis over the runner-up: its own evidence and the
-    /// evidence against the runner-up, each finding once.
-    private static func separating(_ top: ReportDiagnosis, from runnerUp: ReportDiagnosis) -> String {
-        var seen = Set<String>()
-        let items = (top.evidenceFor + runnerUp.evidenceAgainst).filter { seen.insert($0.finding).inserted }
-        let title = "\(name(runnerUp)) (\(percent(runnerUp.probability)))"
-        guard !items.isEmpty else { return "No single finding separates it from \(title)." }
-        let statements = items.prefix(6).map(\.statement.inSentence)
-        return "What separates it from \(title): \(statements.joined(separator: "; "))."
-    }
-
-    private static func against(_ diagnosis: ReportDiagnosis) -> String {
-        let title = "\(name(diagnosis).capitalizedFirst) (\(percent(diagnosis.probability)))"
-        let against = diagnosis.evidenceAgainst.prefix(4).map(\.statement.inSentence)
-        if !against.isEmpty { return "Against \(title.lowercasedFirst): \(against.joined(separator: "; "))." }
-        let support = diagnosis.evidenceFor.prefix(3).map(\.statement.inSentence)
-        if support.isEmpty { return "\(title) is less likely; no single finding separates it." }
-        return "\(title) cannot be excluded: \(support.joined(separator: "; "))."
+    /// A sentence that ties the findings to the examination the electromyographer made.
+    private static func correlation(_ diagnosis: ReportDiagnosis, indication: String?) -> String? {
+        switch diagnosis.code {
+        case .insufficientData:
+            return nil
+        case .normalStudy:
+            return "Clinical correlation: normal studies do not exclude a disorder of the nerves and muscles that "
+                + "were not tested, or of the small sensory fibres."
+        case .outsideModel:
+            return "Clinical correlation: the pattern lies outside the lower-limb lesion model; it should be read "
+                + "with the history and examination, and the study advised below."
+        default:
+            return "Clinical correlation: the findings localize to \(article(name(diagnosis))); weakness, sensory "
+                + "loss and reflex changes in that territory would confirm it."
+        }
     }
 
     /// `left common peroneal (fibular) neuropathy at the fibular head`; no side for bilateral.
     static func name(_ diagnosis: ReportDiagnosis) -> String {
-        name(diagnosis.code, diagnosis.side, diagnosis.levelCode)
+        diagnosis.name.lowercasedFirst
     }
 
     static func name(_ code: DiagnosisCode, _ side: Laterality, _ level: LesionLevel?) -> String {
@@ -152,9 +135,21 @@ extension Impression {
         return side == .bilateral ? words : "\(side.rawValue) \(words)"
     }
 
-    private static func article(for words: String) -> String {
-        let first = words.first.map { String($0).lowercased() } ?? ""
-        return "aeio".contains(first) ? "an" : "a"
+    /// `a left …`, `an L5 …`: the indefinite article for a diagnosis name.
+    static func article(_ words: String) -> String {
+        let first = words.first.map { String($0) } ?? ""
+        // Root names read as letters: "an L5 radiculopathy", "an S1 radiculopathy".
+        let vowelSound = "aeio".contains(first.lowercased()) || ["L", "S"].contains(first)
+        return (vowelSound ? "an " : "a ") + words
+    }
+
+    static func listed(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        case 2: return "\(items[0]) or \(items[1])"
+        default: return items.dropLast().joined(separator: ", ") + " or " + (items.last ?? "")
+        }
     }
 
     /// The acuity terms, worded as S69 found them read consistently ("acute, active"; "chronic, inactive").
@@ -163,7 +158,7 @@ extension Impression {
         case .acute: "acute, active"
         case .subacuteOrChronicActive: "subacute or chronic, active"
         case .chronicInactive: "chronic, inactive"
-        case .tooEarly: "studied too early for denervation to show"
+        case .tooEarly: "studied too early for fibrillation potentials to show"
         case .undetermined: nil
         }
     }
@@ -173,7 +168,7 @@ extension Impression {
         case .axonal: "axonal"
         case .demyelinating: "with focal demyelinating slowing"
         case .conductionBlock: "with conduction block (demyelinating)"
-        case .mixed: "with both conduction block and axon loss"
+        case .mixed: "with conduction block and axon loss"
         case .undetermined: nil
         }
     }
@@ -214,24 +209,108 @@ extension Impression {
     }
 }
 
+extension DecisionSupport {
+    /// The model's view, for the electromyographer and never signed: each diagnosis with its
+    /// probability, what separates the leading one from the next (only findings whose expected state
+    /// differs between the two), what argues against the others, and what was not tested.
+    init(_ impression: Impression) {
+        let differential = impression.diagnoses.filter { $0.code != .insufficientData }
+        self.differential = differential.prefix(5).map { diagnosis in
+            var parts = [diagnosis.name, Impression.percent(diagnosis.probability)]
+            // Severity and acuity describe the leading diagnosis; for the others they would be hypothetical.
+            if diagnosis.rank == 1, let severity = diagnosis.severity { parts.append(severity.rawValue) }
+            if diagnosis.rank == 1, let acuity = diagnosis.acuity, let words = Impression.acuityWords(acuity) {
+                parts.append(words)
+            }
+            return "\(diagnosis.rank). " + parts.joined(separator: ", ")
+        }
+        var paragraphs: [String] = []
+        if let top = differential.first {
+            let alternatives = differential.dropFirst()
+            if let runnerUp = alternatives.first, top.code != .normalStudy {
+                paragraphs.append(
+                    top.coexisting.contains(runnerUp.code)
+                        ? Self.coexisting(runnerUp) : Self.separating(top, from: runnerUp))
+            } else if top.code != .normalStudy, let rest = Self.restsOn(top) {
+                paragraphs.append(rest)
+            }
+            for alternative in alternatives.dropFirst().prefix(top.code == .normalStudy ? 0 : 2) {
+                paragraphs.append(Self.against(alternative))
+            }
+            if !top.notTested.isEmpty {
+                paragraphs.append("Not tested, and involved by this lesion: \(top.notTested.joined(separator: "; ")).")
+            }
+        }
+        self.paragraphs = paragraphs
+        note =
+            "Probabilities are those of the edx model given these findings and its priors, not of the patient: "
+            + "docs/localization.md explains them and shows how well they are calibrated."
+    }
+
+    /// A finding separates two diagnoses when its expected state differs between them: it moves the
+    /// odds by at least ``ParameterKey/separatingWeight``.
+    private static func separates(_ evidence: ReportEvidence) -> Bool {
+        evidence.discriminating && abs(evidence.weight) >= ParameterKey.separatingWeight.value
+    }
+
+    private static func restsOn(_ diagnosis: ReportDiagnosis) -> String? {
+        let statements = diagnosis.evidenceFor.prefix(6).map(\.statement.inSentence)
+        guard !statements.isEmpty else { return nil }
+        return "This rests on: \(statements.joined(separator: "; "))."
+    }
+
+    private static func coexisting(_ diagnosis: ReportDiagnosis) -> String {
+        let title = "\(Impression.name(diagnosis)) (\(Impression.percent(diagnosis.probability)))"
+        let support = diagnosis.evidenceFor.filter(separates).prefix(4).map(\.statement.inSentence)
+        guard !support.isEmpty else { return "The coexisting \(title) is part of the leading explanation." }
+        return "The coexisting \(title) rests on: \(support.joined(separator: "; "))."
+    }
+
+    /// The findings that separate the leading diagnosis from the runner-up: its own discriminating
+    /// evidence and the discriminating evidence against the runner-up, each finding once.
+    private static func separating(_ top: ReportDiagnosis, from runnerUp: ReportDiagnosis) -> String {
+        var seen = Set<String>()
+        let items = (top.evidenceFor + runnerUp.evidenceAgainst).filter(separates)
+            .filter { seen.insert($0.finding).inserted }
+        let title = "\(Impression.name(runnerUp)) (\(Impression.percent(runnerUp.probability)))"
+        guard !items.isEmpty else { return "No finding of this study separates it from \(title)." }
+        let statements = items.prefix(6).map(\.statement.inSentence)
+        return "What separates it from \(title): \(statements.joined(separator: "; "))."
+    }
+
+    private static func against(_ diagnosis: ReportDiagnosis) -> String {
+        let title = "\(Impression.name(diagnosis)) (\(Impression.percent(diagnosis.probability)))"
+        let against = diagnosis.evidenceAgainst.filter(separates).prefix(4).map(\.statement.inSentence)
+        if !against.isEmpty { return "Against \(title): \(against.joined(separator: "; "))." }
+        let unexplained = diagnosis.evidenceAgainst.prefix(3).map(\.statement.inSentence)
+        if !unexplained.isEmpty {
+            return "\(title.capitalizedFirst) leaves unexplained: \(unexplained.joined(separator: "; "))."
+        }
+        return "\(title.capitalizedFirst) is less likely; no single finding separates it."
+    }
+}
+
 extension ReportDiagnosis {
     init(_ diagnosis: Diagnosis, rank: Int, statements: FindingStatements) {
         func evidence(_ item: EvidenceItem) -> ReportEvidence {
             ReportEvidence(
                 finding: item.finding.rawValue, statement: DiagnosisWording.statement(item.statement, statements),
-                weight: item.weight)
+                weight: item.weight, discriminating: item.discriminating)
         }
+        let side = diagnosis.patternSide.map { Laterality($0) } ?? diagnosis.side
         self.init(
             rank: rank, code: diagnosis.code,
-            name: Impression.name(diagnosis.code, diagnosis.side, diagnosis.level).capitalizedFirst,
+            name: DiagnosisWording.name(
+                diagnosis.code, side: side, level: diagnosis.level, pattern: diagnosis.pattern, form: diagnosis.form
+            ).capitalizedFirst,
             side: diagnosis.side, level: diagnosis.level.map(DiagnosisWording.words), levelCode: diagnosis.level,
-            probability: diagnosis.probability, severity: diagnosis.severity,
-            severityBasis: diagnosis.severityBasis.map(DiagnosisWording.text), acuity: diagnosis.acuity,
-            pathophysiology: diagnosis.pathophysiology, evidenceFor: diagnosis.evidence.for.map(evidence),
-            evidenceAgainst: diagnosis.evidence.against.map(evidence),
+            probability: diagnosis.probability, certainty: Certainty(probability: diagnosis.probability),
+            severity: diagnosis.severity, severityBasis: diagnosis.severityBasis.map(DiagnosisWording.text),
+            acuity: diagnosis.acuity, pathophysiology: diagnosis.pathophysiology,
+            evidenceFor: diagnosis.evidence.for.map(evidence), evidenceAgainst: diagnosis.evidence.against.map(evidence),
             notTested: diagnosis.notTested.map(DiagnosisWording.text), coexisting: diagnosis.coexisting,
-            icd10cm: ICD10CM.suggestions(
-                    for: diagnosis.code, side: diagnosis.side, level: diagnosis.level, pattern: diagnosis.pattern))
+            pattern: diagnosis.pattern, patternSide: diagnosis.patternSide, form: diagnosis.form,
+            icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: side, level: diagnosis.level, pattern: diagnosis.pattern))
     }
 }
 

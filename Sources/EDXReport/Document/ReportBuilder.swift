@@ -60,8 +60,14 @@ extension StudyReport {
             study.fWaves.map { Self.fWaveRow($0, index) } + study.hReflexes.map { Self.hReflexRow($0, index) }
         needle = study.needle.map { Self.needleRow($0, findings) }
         summary = Self.summary(findings, statements)
-        impression = Impression(analysis.localization, statements: statements)
+        pertinentNormals = PertinentNormals.lines(findings, statements: statements)
+        impression = Impression(analysis.localization, findings: findings, statements: statements)
+        let outlook = analysis.localization.outlook
+        self.outlook = ReportOutlook(
+            prognosis: outlook.prognosis.map(DiagnosisWording.text).map { ReportNote(text: $0.0, sources: $0.1) },
+            followUp: outlook.followUp.map(DiagnosisWording.text).map { ReportNote(text: $0.0, sources: $0.1) })
         suggestedTests = analysis.localization.suggestedTests.map(ReportSuggestedTest.init)
+        decisionSupport = DecisionSupport(impression)
     }
 
     // MARK: Tables
@@ -303,11 +309,21 @@ extension ReportSuggestedTest {
     init(_ test: SuggestedTest) {
         switch test {
         case .separating(let item, let codes, let first, let second, let basis):
+            // Worded without the model's numbers (they are in the JSON): which result points where.
+            let leader = codes.first.map(DiagnosisWording.words) ?? ""
+            let rival = codes.dropFirst().first.map(DiagnosisWording.words) ?? ""
+            let rationale: String
+            if first >= 0.5 && second < 0.3 {
+                rationale = "Expected abnormal in \(Impression.article(leader)), normal in \(Impression.article(rival))."
+            } else if first < 0.3 && second >= 0.5 {
+                rationale = "Expected normal in \(Impression.article(leader)), abnormal in \(Impression.article(rival))."
+            } else if first < second {
+                rationale = "An abnormal result would favour \(Impression.article(rival)) over \(Impression.article(leader))."
+            } else {
+                rationale = "An abnormal result would support \(Impression.article(leader)) over \(Impression.article(rival))."
+            }
             self.init(
-                test: DiagnosisWording.test(item), separates: codes,
-                rationale: "Expected abnormal with probability \(Int((first * 100).rounded())) % if "
-                    + "\(codes.first.map(DiagnosisWording.words) ?? ""), \(Int((second * 100).rounded())) % if "
-                    + "\(codes.dropFirst().first.map(DiagnosisWording.words) ?? "").",
+                test: DiagnosisWording.test(item), separates: codes, rationale: rationale,
                 citation: basis.map(DiagnosisWording.text))
         case .conductionScreen:
             self.init(

@@ -10,7 +10,7 @@ public import EDXReference
 /// origin. Field names are stable within a ``schemaVersion``.
 public struct StudyReport: Codable, Sendable, Hashable {
     /// Bumped on any incompatible change of the JSON shape (and of `docs/report.schema.json`).
-    public static let currentSchemaVersion = "1.0"
+    public static let currentSchemaVersion = "2.0"
 
     public var schemaVersion: String
     /// `edx <version>`.
@@ -28,8 +28,37 @@ public struct StudyReport: Codable, Sendable, Hashable {
     public var needle: [NeedleRow]
     /// The abnormal findings in plain language, most important first.
     public var summary: [SummaryItem]
+    /// The nerves and muscle groups tested and normal, one line each.
+    public var pertinentNormals: [String]
     public var impression: Impression
+    /// Prognosis and standard follow-up, each with its sources.
+    public var outlook: ReportOutlook
     public var suggestedTests: [ReportSuggestedTest]
+    /// The model's probabilities and argued differential: after the signature, never signed.
+    public var decisionSupport: DecisionSupport
+}
+
+/// A statement of the report with the sources it rests on.
+public struct ReportNote: Codable, Sendable, Hashable {
+    public var text: String
+    public var sources: [String]
+}
+
+/// What the findings say about recovery, and the follow-up that is standard for them.
+public struct ReportOutlook: Codable, Sendable, Hashable {
+    public var prognosis: [ReportNote]
+    public var followUp: [ReportNote]
+}
+
+/// The decision-support section: the model's numbers, for the electromyographer, not for signing.
+public struct DecisionSupport: Codable, Sendable, Hashable {
+    /// `1. Left common peroneal (fibular) neuropathy at the fibular head, 98 %, moderate`.
+    public var differential: [String]
+    /// What separates the leading diagnosis from the next, what argues against the others, what was
+    /// not tested.
+    public var paragraphs: [String]
+    /// How to read the probabilities.
+    public var note: String
 }
 
 public struct ReportPatient: Codable, Sendable, Hashable {
@@ -183,13 +212,23 @@ public struct SummaryItem: Codable, Sendable, Hashable {
 public struct Impression: Codable, Sendable, Hashable {
     /// `abnormal`, `normal` or `insufficient-data`.
     public var conclusion: String
-    /// The impression as paragraphs of plain clinical language.
+    /// The impression as paragraphs of plain clinical language, in graded wording and without model
+    /// probabilities (measured values, such as a 61 % block, are kept).
     public var paragraphs: [String]
+    /// What the study could not assess, from what was tested.
+    public var scope: [String]
+    /// The clinical-correlation sentence.
+    public var correlation: String?
+    /// The structured diagnoses, with the model's probabilities (shown only in the decision support).
     public var diagnoses: [ReportDiagnosis]
     /// Caveats for the whole study.
     public var caveats: [String]
     /// Definitions of the acuity terms used, so that they are read as meant (S69).
     public var definitions: [String]
+    /// Suggested ICD-10-CM codes: only for what the impression states without hedging (S160).
+    public var codes: [CodeSuggestion]
+    /// Why no code is suggested, when the impression states its diagnosis with uncertainty.
+    public var codeNote: String?
 }
 
 /// One diagnosis of the differential, with its suggested codes.
@@ -204,6 +243,8 @@ public struct ReportDiagnosis: Codable, Sendable, Hashable {
     /// The level as a code (`tarsal-tunnel`); not written to JSON, where `level` carries it in words.
     public var levelCode: LesionLevel? = nil
     public var probability: Double
+    /// The wording band of the probability (S159).
+    public var certainty: Certainty
     public var severity: Severity?
     public var severityBasis: [String]
     public var acuity: DiagnosisAcuity?
@@ -212,12 +253,17 @@ public struct ReportDiagnosis: Codable, Sendable, Hashable {
     public var evidenceAgainst: [ReportEvidence]
     public var notTested: [String]
     public var coexisting: [DiagnosisCode]
-    /// Suggested ICD-10-CM codes: suggestions for the physician, never assigned by edx.
+    /// For `outside-model`: the pattern; its side when it is one-sided.
+    public var pattern: OutsidePattern?
+    public var patternSide: Side?
+    /// For `polyneuropathy`: its form.
+    public var form: PolyneuropathyForm?
+    /// ICD-10-CM codes of this diagnosis; the impression lists them only when it states it (S160).
     public var icd10cm: [CodeSuggestion]
 
     private enum CodingKeys: String, CodingKey {
-        case rank, code, name, side, level, probability, severity, severityBasis, acuity, pathophysiology, evidenceFor,
-            evidenceAgainst, notTested, coexisting, icd10cm
+        case rank, code, name, side, level, probability, certainty, severity, severityBasis, acuity, pathophysiology,
+            evidenceFor, evidenceAgainst, notTested, coexisting, pattern, patternSide, form, icd10cm
     }
 }
 
@@ -228,6 +274,8 @@ public struct ReportEvidence: Codable, Sendable, Hashable {
     public var statement: String
     /// How much the finding moves the odds, in natural-log units against the closest alternative.
     public var weight: Double
+    /// False for an abnormality neither diagnosis explains: it does not separate them.
+    public var discriminating: Bool
 }
 
 /// A test that would best separate the leading diagnoses, in words.

@@ -64,6 +64,111 @@ public enum DiagnosisWording {
         }
     }
 
+    /// A diagnosis with its side, level, pattern or form: `left common peroneal (fibular) neuropathy at
+    /// the fibular head`, `acquired demyelinating polyneuropathy`, `pattern of motor neuron disease …`.
+    public static func name(
+        _ code: DiagnosisCode, side: Laterality, level: LesionLevel?, pattern: OutsidePattern?,
+        form: PolyneuropathyForm?
+    ) -> String {
+        let words: String
+        if let pattern {
+            words = self.words(pattern)
+        } else if code == .polyneuropathy, let form {
+            words = self.words(form)
+        } else {
+            words = name(code, level: level)
+        }
+        return side == .bilateral || code == .polyneuropathy ? words : "\(side.rawValue) \(words)"
+    }
+
+    /// A pattern outside the lower-limb lesion model, with the features that make it.
+    public static func words(_ pattern: OutsidePattern) -> String {
+        switch pattern {
+        case .motorNeuronDisease:
+            "pattern of motor neuron disease (active and chronic denervation across regions with normal sensory "
+                + "responses), outside the lower-limb lesion model"
+        case .myopathy:
+            "myopathic pattern (short, small, polyphasic motor units recruited early), outside the lower-limb "
+                + "lesion model"
+        case .neuromuscularJunction:
+            "pattern of a presynaptic neuromuscular junction disorder (low motor responses, normal sensory "
+                + "responses, no denervation), outside the lower-limb lesion model"
+        case .sacralRoots: "S2-S4 root (conus or cauda equina) lesion"
+        case .unexplained: "pattern of abnormal findings that no lower-limb lesion explains"
+        }
+    }
+
+    /// The form of a polyneuropathy.
+    public static func words(_ form: PolyneuropathyForm) -> String {
+        switch form {
+        case .lengthDependent: "length-dependent sensorimotor polyneuropathy"
+        case .demyelinating: "acquired demyelinating polyneuropathy"
+        case .motorAxonal: "motor axonal neuropathy"
+        }
+    }
+
+    /// A prognosis, with its sources.
+    public static func text(_ note: PrognosisNote) -> (String, [String]) {
+        switch note {
+        case .blockRecoversInWeeks:
+            ("The weakness is mostly conduction block, which recovers as the myelin repairs, usually within weeks "
+                + "once the compression ends.", ["S92", "S126"])
+        case .mixedRecovery:
+            ("The part of the weakness due to conduction block should recover within weeks; the part due to axon "
+                + "loss recovers over months, by reinnervation.", ["S92", "S126"])
+        case .incompleteAxonLoss:
+            ("The lesion is incomplete (motor responses or voluntary units remain), so recovery by collateral "
+                + "sprouting over months is expected.", ["S47", "S65", "S125"])
+        case .completeLesion:
+            ("The lesion is electrically complete: recovery depends on regrowth from the lesion, about 1 mm a day, "
+                + "and the outlook is guarded.", ["S65", "S151"])
+        case .reinnervationUnderway:
+            ("Large, long-duration motor units show that reinnervation is under way.", ["S62"])
+        case .femoralFavourable:
+            ("A femoral motor response at least half that of the other side predicts recovery within a year.",
+                ["S153"])
+        case .femoralGuarded:
+            ("A femoral motor response below half that of the other side predicts a slower, often incomplete "
+                + "recovery.", ["S153"])
+        }
+    }
+
+    /// A follow-up advice, with its sources.
+    public static func text(_ advice: FollowUpAdvice) -> (String, [String]) {
+        switch advice {
+        case .repeatStudyForReinnervation:
+            ("A repeat study at about three months would show whether reinnervation has begun; earlier if surgery "
+                + "is being considered.", ["S151"])
+        case .imagingOfPlexusOrSciatic:
+            ("Imaging of the lesion's course (MRI of the lumbosacral plexus and sciatic nerve) is advised.", ["S152"])
+        case .warmAndRepeat:
+            ("The study is limited by a cool limb: slowed values were corrected to the reference temperature, and "
+                + "the studies should be repeated after warming the limb.", ["S147"])
+        case .smallFibreNotTested:
+            ("Normal nerve conduction studies test the large fibres only and do not exclude a small-fibre "
+                + "neuropathy.", ["S150"])
+        case .studyForPattern(let pattern):
+            switch pattern {
+            case .motorNeuronDisease:
+                ("Needle examination of an arm (for example first dorsal interosseous and biceps) and of the thoracic "
+                    + "paraspinal muscles would show whether the denervation spans the regions motor neuron disease "
+                    + "involves.", ["S143", "S144"])
+            case .myopathy:
+                ("Needle examination of more proximal muscles and a serum creatine kinase would characterize the "
+                    + "myopathy.", ["S154"])
+            case .neuromuscularJunction:
+                ("Repetitive nerve stimulation with brief exercise (a post-exercise increment of 60 % or more) would "
+                    + "confirm a presynaptic junction disorder.", ["S145"])
+            case .sacralRoots:
+                ("Imaging of the conus and cauda equina is advised; anal sphincter EMG and sacral reflexes "
+                    + "characterize the lesion.", ["S146"])
+            case .unexplained:
+                ("The findings fit no lesion of the model: review the study, and extend it to the other limbs if a "
+                    + "widespread process is suspected.", [])
+            }
+        }
+    }
+
     /// What a piece of evidence says.
     public static func statement(_ statement: EvidenceStatement, _ statements: FindingStatements) -> String {
         switch statement {
@@ -176,12 +281,10 @@ public enum DiagnosisWording {
         case .polyneuropathyNotShown(let gaps):
             return "A polyneuropathy cannot be established from this study: "
                 + gaps.map(words).joined(separator: "; ") + "."
-        case .plexopathyNotShown(let side, let recorded):
-            return "A \(side.rawValue) lumbosacral plexopathy cannot be told from a root lesion here: "
-                + (recorded
-                    ? "no sensory response of the plexus territory is abnormal"
-                    : "the sensory responses of the plexus territory were not recorded")
-                + ", and abnormal sensory responses are what separate plexus from root (S101, S102)."
+        case .plexopathyNotShown(let side):
+            return "A \(side.rawValue) lumbosacral plexopathy cannot be told from a root lesion here: the sensory "
+                + "responses of the plexus territory were not recorded, and abnormal sensory responses are what "
+                + "separate plexus from root (S101, S102)."
         case .healthyVariant(let variant, let ids):
             return "\(listed(ids).capitalizedFirst): \(words(variant))"
         case .denervationBeforeOnset(let days, let ids):

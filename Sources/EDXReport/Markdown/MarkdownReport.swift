@@ -9,6 +9,8 @@ public enum MarkdownReport {
         var out = MarkdownWriter(charset: charset)
         out.heading(1, "Electrodiagnostic report: \(report.study.id)")
         demographics(report, &out)
+        out.heading(2, "History and examination")
+        out.table(["Field", "Value"], CellText.history(report).map { [$0.label, $0.value] })
         technical(report, &out)
         motor(report, &out)
         sensory(report, &out)
@@ -20,7 +22,16 @@ public enum MarkdownReport {
         } else {
             out.bullets(report.summary.map(\.statement))
         }
+        if !report.pertinentNormals.isEmpty {
+            out.paragraph("Normal:")
+            out.bullets(report.pertinentNormals)
+        }
         impression(report, &out)
+        let notes = report.outlook.prognosis + report.outlook.followUp
+        if !notes.isEmpty {
+            out.heading(2, "Prognosis and follow-up")
+            out.bullets(notes.map { $0.text + ($0.sources.isEmpty ? "" : " (\($0.sources.joined(separator: ", ")))") })
+        }
         out.heading(2, "Suggested further tests")
         let tests = report.suggestedTests.map { test in
             "**\(test.test.capitalizedFirst)**: \(test.rationale)" + (test.citation.map { " (\($0))" } ?? "")
@@ -30,11 +41,13 @@ public enum MarkdownReport {
             "*Computer-assisted interpretation by \(report.generator)"
                 + (report.generatedAt.map { ", generated \($0)" } ?? "")
                 + ". To be reviewed, corrected and signed by the electromyographer.*", escaping: false)
+        out.paragraph("Electromyographer: ______________________________   Date: ____________")
+        decisionSupport(report, &out)
         return out.text
     }
 
     private static func demographics(_ report: StudyReport, _ out: inout MarkdownWriter) {
-        out.heading(2, "Demographics and indication")
+        out.heading(2, "Demographics")
         out.table(["Field", "Value"], CellText.demographics(report).map { [$0.label, $0.value] })
     }
 
@@ -153,9 +166,42 @@ public enum MarkdownReport {
         let impression = report.impression
         out.heading(2, "Impression")
         for paragraph in impression.paragraphs { out.paragraph(paragraph) }
-        let differential = impression.diagnoses.filter { $0.code != .insufficientData }
-        if differential.count > 1 || (differential.first.map { $0.code != .normalStudy } ?? false) {
-            out.heading(3, "Differential (edx model)")
+        if !impression.scope.isEmpty {
+            out.heading(3, "What this study could not assess")
+            out.bullets(impression.scope)
+        }
+        if !impression.caveats.isEmpty {
+            out.heading(3, "Caveats")
+            out.bullets(impression.caveats)
+        }
+        if !impression.definitions.isEmpty {
+            out.heading(3, "Terms")
+            out.paragraph("As defined for unambiguous reading (Mauricio 2014, S69):")
+            out.bullets(impression.definitions)
+        }
+        if let correlation = impression.correlation { out.paragraph(correlation) }
+        let codes = impression.codeLines
+        if !codes.isEmpty {
+            out.heading(3, "Suggested ICD-10-CM codes")
+            out.paragraph("Suggestions only: confirm against the documentation.")
+            out.bullets(codes)
+        } else if let note = impression.codeNote {
+            out.paragraph(note)
+        }
+        if let exported = report.study.exportedImpression {
+            out.heading(3, "Impression in the export")
+            out.paragraph(exported)
+        }
+    }
+}
+
+extension MarkdownReport {
+    /// The model's numbers, after the signature line: never part of the signed report.
+    fileprivate static func decisionSupport(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        let support = report.decisionSupport
+        out.heading(2, "Decision support (edx model; not part of the signed report)")
+        let differential = report.impression.diagnoses.filter { $0.code != .insufficientData }
+        if !differential.isEmpty {
             out.table(
                 ["#", "Diagnosis", "Probability", "Severity", "Acuity", "Pathophysiology"],
                 differential.prefix(5).map { diagnosis in
@@ -169,25 +215,8 @@ public enum MarkdownReport {
                     ]
                 })
         }
-        if !impression.caveats.isEmpty {
-            out.heading(3, "Caveats")
-            out.bullets(impression.caveats)
-        }
-        if !impression.definitions.isEmpty {
-            out.heading(3, "Terms")
-            out.paragraph("As defined for unambiguous reading (Mauricio 2014, S69):")
-            out.bullets(impression.definitions)
-        }
-        let codes = impression.codeLines
-        if !codes.isEmpty {
-            out.heading(3, "Suggested ICD-10-CM codes")
-            out.paragraph("Suggestions only: confirm against the documentation.")
-            out.bullets(codes)
-        }
-        if let exported = report.study.exportedImpression {
-            out.heading(3, "Impression in the export")
-            out.paragraph(exported)
-        }
+        for paragraph in support.paragraphs { out.paragraph(paragraph) }
+        out.paragraph(support.note)
     }
 }
 

@@ -39,8 +39,8 @@ public enum TextReport {
 
     /// The sections of a report.
     public enum Section: CaseIterable, Sendable {
-        case demographics, technical, motor, sensory, lateResponses, needle, summary, impression, suggestedTests
-        case signature
+        case demographics, history, technical, motor, sensory, lateResponses, needle, summary, impression, outlook
+        case suggestedTests, signature, decisionSupport
     }
 
     /// Some sections without pages or page headers: the text of `edx analyze --format text`.
@@ -92,6 +92,9 @@ private struct Renderer {
     func blocks(_ section: TextReport.Section) -> [Block] {
         switch section {
         case .demographics: demographics()
+        case .history: history()
+        case .outlook: outlook()
+        case .decisionSupport: decisionSupport()
         case .technical: technical()
         case .motor: motor()
         case .sensory: sensory()
@@ -130,7 +133,11 @@ private struct Renderer {
     }
 
     func demographics() -> [Block] {
-        heading("Demographics and indication") + CellText.demographics(report).compactMap { field($0.label, $0.value) }
+        heading("Demographics") + CellText.demographics(report).compactMap { field($0.label, $0.value) }
+    }
+
+    func history() -> [Block] {
+        heading("History and examination") + CellText.history(report).compactMap { field($0.label, $0.value) }
     }
 
     func technical() -> [Block] {
@@ -290,7 +297,11 @@ private struct Renderer {
 
     func summary() -> [Block] {
         let items = report.summary.map(\.statement)
-        return heading("Summary of findings") + (items.isEmpty ? paragraph("No abnormal findings.") : bullets(items))
+        var blocks = heading("Summary of findings") + (items.isEmpty ? paragraph("No abnormal findings.") : bullets(items))
+        if !report.pertinentNormals.isEmpty {
+            blocks += [.blank] + paragraph("Normal:") + bullets(report.pertinentNormals)
+        }
+        return blocks
     }
 
     func impression() -> [Block] {
@@ -300,23 +311,13 @@ private struct Renderer {
             if index > 0 { blocks.append(.blank) }
             blocks += self.paragraph(paragraph)
         }
-        let differential = impression.diagnoses.filter { $0.code != .insufficientData }
-        if differential.count > 1 || (differential.first.map { $0.code != .normalStudy } ?? false) {
-            blocks += [.blank] + paragraph("Differential (edx model, probability of each lesion being present):")
-            for diagnosis in differential.prefix(5) {
-                var parts = [diagnosis.name, Impression.percent(diagnosis.probability)]
-                // Severity and acuity describe the leading diagnosis; for the others they would be hypothetical.
-                if diagnosis.rank == 1, let severity = diagnosis.severity { parts.append(severity.rawValue) }
-                if diagnosis.rank == 1, let acuity = diagnosis.acuity, let words = Impression.acuityWords(acuity) {
-                    parts.append(words)
-                }
-                blocks += paragraph(
-                    "\(diagnosis.rank). " + parts.joined(separator: ", "), indent: "  ", hanging: "     ")
-            }
+        if !impression.scope.isEmpty {
+            blocks += [.blank] + paragraph("What this study could not assess:") + bullets(impression.scope)
         }
         if !impression.caveats.isEmpty {
             blocks += [.blank] + paragraph("Caveats:") + bullets(impression.caveats)
         }
+        if let correlation = impression.correlation { blocks += [.blank] + paragraph(correlation) }
         if !impression.definitions.isEmpty {
             blocks +=
                 [.blank] + paragraph("Terms, as defined for unambiguous reading (Mauricio 2014, S69):")
@@ -328,10 +329,35 @@ private struct Renderer {
                 [.blank]
                 + paragraph("Suggested ICD-10-CM codes (suggestions only: confirm against the documentation):")
                 + bullets(codes)
+        } else if let note = impression.codeNote {
+            blocks += [.blank] + paragraph(note)
         }
         if let exported = report.study.exportedImpression {
             blocks += [.blank] + paragraph("Impression in the export: \(exported)")
         }
+        return blocks
+    }
+
+    func outlook() -> [Block] {
+        let outlook = report.outlook
+        guard !outlook.prognosis.isEmpty || !outlook.followUp.isEmpty else { return [] }
+        func line(_ note: ReportNote) -> String {
+            note.text + (note.sources.isEmpty ? "" : " (\(note.sources.joined(separator: ", ")))")
+        }
+        var blocks = heading("Prognosis and follow-up")
+        blocks += bullets(outlook.prognosis.map(line) + outlook.followUp.map(line))
+        return blocks
+    }
+
+    func decisionSupport() -> [Block] {
+        let support = report.decisionSupport
+        var blocks = heading("Decision support (edx model; not part of the signed report)")
+        if !support.differential.isEmpty {
+            blocks += paragraph("Differential, with the probability of each lesion under the model:")
+            for line in support.differential { blocks += paragraph(line, indent: "  ", hanging: "     ") }
+        }
+        for paragraph in support.paragraphs { blocks += [.blank] + self.paragraph(paragraph) }
+        blocks += [.blank] + paragraph(support.note)
         return blocks
     }
 
