@@ -65,7 +65,7 @@ let package = Package(
                 "EDXLabProfile", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(name: "EDXExport", dependencies: ["EDXModel", "StrictCSV"]),
-        .target(name: "EDXSynth", dependencies: ["EDXModel"]),
+        .target(name: "EDXSynth", dependencies: ["EDXModel", "EDXReference", "EDXAnatomy"]),
         .target(
             name: "EDXEvaluation",
             dependencies: ["EDXLocalization", "EDXImport", "EDXModel", "StrictCSV", "EDXLabProfile"]),
@@ -82,7 +82,8 @@ let package = Package(
         .executableTarget(name: "edx", dependencies: ["EDXCLI"]),
 
         // MARK: Tests.
-        .target(name: "EDXTestSupport", dependencies: ["EDXModel"], path: "Tests/EDXTestSupport"),
+        .target(
+            name: "EDXTestSupport", dependencies: ["EDXModel", "EDXImport", "EDXSynth"], path: "Tests/EDXTestSupport"),
         .testTarget(name: "StrictCSVTests", dependencies: ["StrictCSV"]),
         .testTarget(name: "XMLStreamingTests", dependencies: ["XMLStreaming", "EDXTestSupport"]),
         .testTarget(

@@ -80,11 +80,34 @@ enum Observations {
                         item: .cmap(reference, measurement.side), abnormal: axonLoss != nil, strength: 1.0,
                         findingIDs: ids, statement: statement))
             } else if Anatomy.sensoryNerves[nerve] != nil || !nerve.isLowerLimb, measurement.study.kind == .sensory {
+                // A sensory response slowed beyond its limit (not by cooling) marks an involved nerve too:
+                // focal slowing is how an entrapped cutaneous nerve often shows (S6).
+                let slowed = sensorySlowing(measurement.study, measurement.side, findings)
                 observations.append(
                     Observation(
-                        item: .sensory(nerve, measurement.side), abnormal: axonLoss != nil, strength: 1.0,
-                        findingIDs: ids, statement: statement))
+                        item: .sensory(nerve, measurement.side), abnormal: axonLoss != nil || slowed != nil,
+                        strength: 1.0, findingIDs: ids + (slowed.map { [$0.id] } ?? []),
+                        statement: axonLoss == nil && slowed != nil ? .findings([slowed!.id]) : statement))
             }
+        }
+        // A sensory response whose amplitude has no limit to be judged by is still observed through its
+        // latency or velocity.
+        var sensorySeen = Set(
+            observations.compactMap { observation -> ModelItem? in
+                if case .sensory = observation.item { return observation.item }
+                return nil
+            })
+        for measurement in findings.measurements where measurement.study.kind == .sensory {
+            guard let nerve = measurement.nerve, Anatomy.sensoryNerves[nerve] != nil || !nerve.isLowerLimb,
+                measurement.classification != .unclassified,
+                sensorySeen.insert(.sensory(nerve, measurement.side)).inserted
+            else { continue }
+            let slowed = sensorySlowing(measurement.study, measurement.side, findings)
+            let ids = slowed.map { [$0.id] } ?? [measurement.id]
+            observations.append(
+                Observation(
+                    item: .sensory(nerve, measurement.side), abnormal: slowed != nil, strength: 1.0, findingIDs: ids,
+                    statement: .findings(ids)))
         }
         // Fibular head: block, dispersion or focal slowing across it; normal when both stimulation
         // sites were studied and none was found.
@@ -147,6 +170,14 @@ enum Observations {
                     statement: .findings([asymmetric?.id ?? measurement.id])))
         }
         return observations
+    }
+
+    /// The slowing of a sensory study on one side that cooling does not explain.
+    static func sensorySlowing(_ study: StudyKey, _ side: Side, _ findings: StudyFindings) -> NerveFinding? {
+        findings.nerves.first {
+            ($0.kind == .slowing || $0.kind == .demyelinatingSlowing) && $0.study == study && $0.side == side
+                && !$0.possiblyTemperatureRelated
+        }
     }
 
     /// The items a study tried to measure, whatever the result: a fibular-head study whose every site
