@@ -50,5 +50,11 @@ enum Spelling {
     static func nerve(_ nerve: Nerve?, label: String) -> String { nerve.map { words($0.rawValue) } ?? label }
     static func recording(_ site: RecordingSite?, label: String) -> String { site.map { words($0.rawValue) } ?? label }
     static func site(_ site: StimulationSite?, label: String) -> String { site.map { words($0.rawValue) } ?? label }
-    static func muscle(_ muscle: Muscle?, label: String) -> String { muscle.map { words($0.rawValue) } ?? label }
+    /// The muscle as the export named it when that name reads back as the same muscle (generic names
+    /// and paraspinal ranges have no spelled-out canonical form that the importer reads), else its
+    /// canonical name in words.
+    static func muscle(_ muscle: Muscle?, label: String) -> String {
+        guard let muscle else { return label }
+        return Lexicon.muscle(label) == muscle ? label : words(muscle.rawValue)
+    }
 }

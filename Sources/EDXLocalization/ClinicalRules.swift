@@ -54,8 +54,10 @@ enum ClinicalRules {
             return .paraspinalActivity
         case .muscle(let muscle, _) where model.older && Anatomy.segment(of: muscle) == .foot:
             return .footMuscleFibrillationsOlder
-        case .sensory(let nerve, _) where model.older && (nerve == .sural || nerve == .superficialPeroneal):
-            return .sensoryResponseOlder
+        case .sensory(let nerve, let side) where model.older && (nerve == .sural || nerve == .superficialPeroneal):
+            // Age takes both sides alike: a response lost on one side with a normal other side is not it.
+            let other = observations.first { $0.item == .sensory(nerve, side.opposite) }
+            return other?.abnormal == false ? nil : .sensoryResponseOlder
         case .sensory(.saphenous, let side):
             let other = observations.first { $0.item == .sensory(.saphenous, side.opposite) }
             return other?.abnormal == true ? .bilaterallyAbsentSaphenous : nil

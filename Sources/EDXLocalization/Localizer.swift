@@ -19,7 +19,10 @@ public struct Localizer: Sendable {
             .map(LocalizationCaveat.technical)
         if findings.muscles.isEmpty { caveats.append(.noNeedleExamination) }
         if findings.measurements.isEmpty { caveats.append(.noConductionStudies) }
-        let unknown = findings.muscles.filter { $0.muscle == nil && $0.neurogenic }.map(\.id)
+        // Abnormal findings under names the vocabulary does not know: listed, but the model cannot use them.
+        let unknown =
+            findings.muscles.filter { $0.muscle == nil && $0.neurogenic }.map(\.id)
+            + findings.measurements.filter { $0.nerve == nil && $0.classification.isAbnormal }.map(\.id)
         if !unknown.isEmpty { caveats.append(.unusedAbnormalFindings(unknown)) }
         let early = findings.muscles.filter { $0.activeDenervation && $0.beforeFibrillationOnset }
         if let days = findings.covariates.symptomDurationDays, !early.isEmpty {

@@ -6,29 +6,155 @@ package import EDXModel
     import Darwin
 #endif
 
-/// The lesion a synthetic study is made with.
+/// The class a synthetic study is made with, named by the diagnosis code the engine reports for it
+/// (`DiagnosisCode` raw values). A code that covers several pictures adds `/` and the level
+/// (`LesionLevel`), the pattern (`OutsidePattern`) or the form (`PolyneuropathyForm`):
+/// `tibial-neuropathy/medial-plantar`, `outside-model/myopathy`, `polyneuropathy/demyelinating`.
 package enum SyntheticLesion: String, CaseIterable, Sendable {
-    case normal
+    case normal = "normal-study"
     case peronealFibularHead = "peroneal-neuropathy-fibular-head"
     case deepPeroneal = "deep-peroneal-neuropathy"
     case superficialPeroneal = "superficial-peroneal-neuropathy"
     case sciatic = "sciatic-neuropathy"
+    /// One part of the plexus, drawn per study: the lumbar plexus, the lumbosacral trunk or the sacral plexus.
     case lumbosacralPlexus = "lumbosacral-plexopathy"
+    case l3Root = "l3-radiculopathy"
     case l4Root = "l4-radiculopathy"
     case l5Root = "l5-radiculopathy"
     case s1Root = "s1-radiculopathy"
+    /// The tibial nerve in the popliteal fossa or the leg.
     case tibial = "tibial-neuropathy"
+    case medialPlantar = "tibial-neuropathy/medial-plantar"
+    case lateralPlantar = "tibial-neuropathy/lateral-plantar"
     case femoral = "femoral-neuropathy"
-    case polyneuropathy
+    case obturator = "obturator-neuropathy"
+    case saphenous = "saphenous-neuropathy"
+    case lateralFemoralCutaneous = "lateral-femoral-cutaneous-neuropathy"
+    case sural = "sural-neuropathy"
+    /// Length-dependent sensorimotor axonal polyneuropathy.
+    case polyneuropathy = "polyneuropathy/length-dependent"
+    /// Slow distal latencies, velocities and F waves in every motor nerve; sensory responses relatively spared.
+    case demyelinatingPolyneuropathy = "polyneuropathy/demyelinating"
+    /// Low CMAPs and distal denervation, sensory responses normal.
+    case motorAxonalNeuropathy = "polyneuropathy/motor-axonal"
+    /// Active and chronic denervation with fasciculations in leg, arm and thoracic paraspinal muscles, on
+    /// both sides; sensory responses normal.
+    case motorNeuronDisease = "outside-model/motor-neuron-disease"
+    /// Small, short, polyphasic units recruited early in proximal muscles; conduction normal.
+    case myopathy = "outside-model/myopathy"
+    /// Low CMAPs in every motor study, sensory responses and needle normal.
+    case neuromuscularJunction = "outside-model/neuromuscular-junction"
+    /// The S2-S4 roots on one side: the external anal sphincter and the S1-S2 muscles, sensory spared.
+    case sacralRoots = "outside-model/sacral-roots"
+
+    /// The diagnosis code (`DiagnosisCode` raw value) the class belongs to.
+    package var code: String { String(rawValue.prefix { $0 != "/" }) }
+
+    /// The level, pattern or form after the code, if the class names one.
+    package var qualifier: String? {
+        rawValue.firstIndex(of: "/").map { String(rawValue[rawValue.index(after: $0)...]) }
+    }
+
+    /// Whether the lesion lies on one side (a nerve, plexus or root, including the sacral roots); the
+    /// normal study and the diffuse processes have no side.
+    package var isFocal: Bool {
+        switch self {
+        case .normal, .polyneuropathy, .demyelinatingPolyneuropathy, .motorAxonalNeuropathy, .motorNeuronDisease,
+            .myopathy, .neuromuscularJunction:
+            false
+        default: true
+        }
+    }
 }
 
-/// A deterministic generator of realistic studies of every lesion class, with measurement noise:
-/// the same seed gives the same studies, in any run and on any machine.
+/// A hard shape of study, drawn at random for each study, each with its own probability,
+/// independently of the others.
+package enum SyntheticShape: String, CaseIterable, Sendable {
+    /// Generic muscle names where a lab writes them: `Gastrocnemius`, `Quadriceps`, `Hamstrings`,
+    /// `Biceps Femoris` (read as the long head), one exam per name and side.
+    case genericNames = "generic-names"
+    /// Only the leg of the lesion (a random leg for a study without a side) is examined.
+    case oneSided = "one-sided"
+    /// Feet at 26-29 °C, latencies and velocities changed by the engine's own correction factors.
+    case cool
+    /// At most two conduction studies per leg, no late responses, at most four leg muscles.
+    case sparse
+    /// Median, ulnar and radial studies and arm muscles on one side, with a hand temperature.
+    case arms
+
+    /// The chance that a study has this shape [P].
+    package var probability: Double {
+        switch self {
+        case .genericNames: 0.25
+        case .oneSided: 0.15
+        case .cool: 0.2
+        case .sparse: 0.15
+        case .arms: 0.2
+        }
+    }
+}
+
+/// What a synthetic study was made of, as its indication states it:
+/// `synthetic: l5-radiculopathy; side: left; shape: one-sided, cool`. `side` is `bilateral` for a
+/// study without a side; `shape` is `standard` when no shape was drawn. EDX Study XML and
+/// summary-csv carry the indication; measurements-csv has no column for it.
+package struct SyntheticLabel: Hashable, Sendable {
+    package var lesion: SyntheticLesion
+    /// The side of a focal lesion; nil for the normal study and the diffuse processes.
+    package var side: Side?
+    /// The shapes of the study, in ``SyntheticShape/allCases`` order.
+    package var shapes: [SyntheticShape]
+
+    package init(lesion: SyntheticLesion, side: Side?, shapes: [SyntheticShape]) {
+        self.lesion = lesion
+        self.side = side
+        self.shapes = SyntheticShape.allCases.filter(shapes.contains)
+    }
+
+    /// The label of a study's indication, or nil when it is not a synthetic study's.
+    package init?(_ study: Study) {
+        guard let indication = study.indication else { return nil }
+        self.init(indication: indication)
+    }
+
+    package init?(indication: String) {
+        var fields: [String: String] = [:]
+        for part in indication.split(separator: ";") {
+            guard let colon = part.firstIndex(of: ":") else { return nil }
+            let key = String(part[..<colon]).trimmingWhitespace()
+            fields[key] = String(part[part.index(after: colon)...]).trimmingWhitespace()
+        }
+        guard fields.count == 3, let lesion = fields["synthetic"].flatMap(SyntheticLesion.init(rawValue:)),
+            let sideText = fields["side"], let shapeText = fields["shape"]
+        else { return nil }
+        let side = Side(rawValue: sideText)
+        guard side != nil || sideText == "bilateral" else { return nil }
+        var shapes: [SyntheticShape] = []
+        if shapeText != "standard" {
+            for name in shapeText.split(separator: ",") {
+                guard let shape = SyntheticShape(rawValue: String(name).trimmingWhitespace()) else { return nil }
+                shapes.append(shape)
+            }
+        }
+        self.init(lesion: lesion, side: side, shapes: shapes)
+    }
+
+    /// The indication text.
+    package var indication: String {
+        let shapeText = shapes.isEmpty ? "standard" : shapes.map(\.rawValue).joined(separator: ", ")
+        return "synthetic: \(lesion.rawValue); side: \(side?.rawValue ?? "bilateral"); shape: \(shapeText)"
+    }
+}
+
+/// A deterministic generator of realistic studies of every class, in turn, with measurement noise
+/// and randomly drawn hard shapes: the same seed gives the same studies, in any run and on any machine.
 ///
-/// For load (benchmarks) and for properties of the code (round trips, hostile-free throughput). It
-/// must never be used to measure accuracy: it is built from the same picture of each lesion as the
-/// engine, so the engine would be grading its own model. The values are plausible adult ranges,
-/// not reference data [P].
+/// For load (benchmarks) and for properties of the code (round trips, throughput, localization
+/// properties). It must never be used to measure accuracy: it is built from the same picture of each
+/// lesion as the engine (the muscles and sensory nerves a lesion reaches are read from `EDXAnatomy`,
+/// normal values are drawn inside the published limits of `EDXReference` for the patient's age and
+/// height), so the engine would be grading its own model. Each study states its class and shapes in
+/// its indication (``SyntheticLabel``).
 package struct SyntheticStudies: Sequence, IteratorProtocol {
     private var random: SplitMix64
     private var index = 0
@@ -44,8 +170,14 @@ package struct SyntheticStudies: Sequence, IteratorProtocol {
         if let count, index >= count { return nil }
         defer { index += 1 }
         let lesion = SyntheticLesion.allCases[index % SyntheticLesion.allCases.count]
-        return Builder(index: index, lesion: lesion, random: &random).study
+        var builder = Builder(index: index, lesion: lesion, random: random)
+        builder.build()
+        random = builder.random
+        return builder.study
     }
+
+    /// The class and shapes of a synthetic study (read from its indication).
+    package static func label(of study: Study) -> SyntheticLabel? { SyntheticLabel(study) }
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): small, fast and the same everywhere, so that the
@@ -70,298 +202,16 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
         range.lowerBound + unit() * (range.upperBound - range.lowerBound)
     }
 
+    /// Uniform in 0 ..< `count` (`count` > 0), independent of the standard library's algorithms.
+    mutating func index(_ count: Int) -> Int { Int(next() % UInt64(count)) }
+
+    /// One of `items` (not empty).
+    mutating func pick<Item>(_ items: [Item]) -> Item { items[index(items.count)] }
+
     /// A normal deviate (Box-Muller).
     mutating func gaussian() -> Double {
         let u = max(unit(), 1e-12)
         let v = unit()
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-}
-
-/// Builds one study.
-private struct Builder {
-    let lesion: SyntheticLesion
-    let side: Side
-    /// 0 (none) … 1 (complete) axon loss in the lesion's territory.
-    let axonLoss: Double
-    /// Conduction block across the fibular head, 0 … 0.8 (peroneal lesions only).
-    let block: Double
-    let chronic: Bool
-    var study: Study
-
-    init(index: Int, lesion: SyntheticLesion, random: inout SplitMix64) {
-        self.lesion = lesion
-        side = random.unit() < 0.5 ? .left : .right
-        axonLoss = lesion == .normal ? 0 : [0.3, 0.6, 0.9][Int(random.next() % 3)]
-        block = lesion == .peronealFibularHead && random.unit() < 0.6 ? random.uniform(0.5...0.8) : 0
-        chronic = random.unit() < 0.4
-        let number = String(index + 1)
-        let padded = String(repeating: "0", count: max(0, 7 - number.count)) + number
-        study = Study(id: "SYN-\(padded)", source: SourceLocation(file: "synthetic", line: index + 1))
-        let day = index % 3650
-        study.date = Self.date(daysAfter2015: day)
-        study.patient.id = "SP-\(padded)"
-        study.patient.ageYears = (random.uniform(25...80)).rounded()
-        study.patient.sex = random.unit() < 0.5 ? .female : .male
-        study.patient.heightCm = (random.uniform(150...195)).rounded()
-        study.indication = lesion == .normal ? "Leg pain" : "\(side == .left ? "Left" : "Right") leg weakness"
-        study.symptomDurationDays = chronic ? random.uniform(200...900).rounded() : random.uniform(21...90).rounded()
-        for limb in Side.allCases {
-            study.temperatures.append(
-                LimbTemperature(
-                    side: limb, site: "foot", celsius: Self.round(random.uniform(30.5...33.5), 1), source: study.source)
-            )
-        }
-        addConduction(&random)
-        addNeedle(&random)
-    }
-
-    // MARK: Territories (generator assumptions, [P])
-
-    /// The fraction of axons lost in a nerve study on `limb`.
-    func loss(_ what: String, on limb: Side) -> Double {
-        if lesion == .polyneuropathy {
-            return ["sural", "superficial-peroneal"].contains(what) ? axonLoss : axonLoss * 0.4
-        }
-        guard limb == side else { return 0 }
-        let share: Double =
-            switch (lesion, what) {
-            case (.peronealFibularHead, "peroneal"), (.peronealFibularHead, "superficial-peroneal"): 1
-            case (.deepPeroneal, "peroneal"): 1
-            case (.superficialPeroneal, "superficial-peroneal"): 1
-            case (.sciatic, "peroneal"), (.sciatic, "superficial-peroneal"): 1
-            case (.sciatic, "tibial"), (.sciatic, "sural"): 0.6
-            case (.lumbosacralPlexus, "peroneal"), (.lumbosacralPlexus, "superficial-peroneal"): 0.7
-            case (.lumbosacralPlexus, "tibial"), (.lumbosacralPlexus, "sural"): 0.5
-            case (.l5Root, "peroneal"): 0.4
-            case (.s1Root, "tibial"): 0.4
-            case (.tibial, "tibial"): 1
-            default: 0
-            }
-        return axonLoss * share
-    }
-
-    /// Muscles with denervation and their share of the lesion.
-    var territory: [(Muscle, Double)] {
-        switch lesion {
-        case .normal: []
-        case .peronealFibularHead:
-            [(.tibialisAnterior, 1), (.extensorHallucisLongus, 1), (.peroneusLongus, 1)]
-        case .deepPeroneal: [(.tibialisAnterior, 1), (.extensorHallucisLongus, 1)]
-        case .superficialPeroneal: [(.peroneusLongus, 0.6)]
-        case .sciatic:
-            [
-                (.tibialisAnterior, 1), (.extensorHallucisLongus, 1), (.peroneusLongus, 1), (.tibialisPosterior, 0.7),
-                (.gastrocnemiusMedial, 0.7), (.bicepsFemorisShortHead, 1),
-            ]
-        case .lumbosacralPlexus:
-            [
-                (.tibialisAnterior, 1), (.extensorHallucisLongus, 1), (.tibialisPosterior, 1), (.gluteusMedius, 1),
-                (.gastrocnemiusMedial, 0.6),
-            ]
-        case .l5Root:
-            [
-                (.tibialisAnterior, 1), (.extensorHallucisLongus, 1), (.peroneusLongus, 0.8), (.tibialisPosterior, 1),
-                (.gluteusMedius, 1), (.paraspinalL5, 1),
-            ]
-        case .s1Root: [(.gastrocnemiusMedial, 1), (.bicepsFemorisShortHead, 0.6), (.paraspinalS1, 1)]
-        case .l4Root: [(.vastusLateralis, 1), (.tibialisAnterior, 0.5), (.paraspinalL4, 1)]
-        case .tibial: [(.gastrocnemiusMedial, 1), (.tibialisPosterior, 1)]
-        case .femoral: [(.vastusLateralis, 1)]
-        case .polyneuropathy: [(.tibialisAnterior, 0.3), (.gastrocnemiusMedial, 0.3)]
-        }
-    }
-
-    // MARK: Nerve conduction
-
-    mutating func addConduction(_ random: inout SplitMix64) {
-        let age = study.patient.ageYears ?? 50
-        let ageFactor = age > 60 ? 0.8 : 1
-        let slowing = lesion == .polyneuropathy ? 1 - 0.15 * axonLoss : 1
-        for limb in Side.allCases {
-            // Peroneal to EDB: ankle, below and above the fibular head.
-            let peronealLoss = loss("peroneal", on: limb)
-            let edb = 5.5 * ageFactor * (1 - peronealLoss)
-            let acrossSlow =
-                limb == side && lesion == .peronealFibularHead && block > 0 ? random.uniform(0.55...0.8) : 1
-            let legVelocity = Self.noisy(48 * slowing, &random)
-            let acrossVelocity = Self.noisy(52 * slowing, &random) * acrossSlow
-            let ankleLatency = Self.noisy(4.6 / slowing, &random)
-            let belowLatency = ankleLatency + 300 / legVelocity / 1
-            let aboveLatency = belowLatency + 100 / acrossVelocity
-            var peroneal = MotorStudy(
-                nerve: .peroneal, nerveLabel: "Peroneal", side: limb, recording: .extensorDigitorumBrevis,
-                recordingLabel: "EDB", source: study.source)
-            let blocked = limb == side ? block : 0
-            let amplitudes = [edb, edb * 0.95, edb * 0.93 * (1 - blocked)]
-            let latencies = [ankleLatency, belowLatency, aboveLatency]
-            for (position, site) in [StimulationSite.ankle, .belowFibularHead, .aboveFibularHead].enumerated() {
-                var motorSite = MotorSite(site: site, siteLabel: Self.label(site), source: study.source)
-                if amplitudes[position] < 0.05 {
-                    motorSite.noResponse = true
-                } else {
-                    motorSite.latencyMs = Self.round(latencies[position], 1)
-                    motorSite.amplitudeMV = Self.round(Self.noisy(amplitudes[position], &random), 1)
-                    motorSite.durationMs = Self.round(Self.noisy(5.8, &random), 1)
-                }
-                if position == 0 && !motorSite.noResponse { motorSite.distanceCm = 8 }
-                peroneal.sites.append(motorSite)
-            }
-            if !peroneal.sites[0].noResponse {
-                peroneal.segments = [
-                    Self.segment(.belowFibularHead, .ankle, distance: 30, velocity: legVelocity),
-                    Self.segment(.aboveFibularHead, .belowFibularHead, distance: 10, velocity: acrossVelocity),
-                ]
-            }
-            study.motor.append(peroneal)
-
-            // Tibial to abductor hallucis: ankle and popliteal fossa.
-            let tibialLoss = loss("tibial", on: limb)
-            let ah = 10 * ageFactor * (1 - tibialLoss)
-            let tibialVelocity = Self.noisy(46 * slowing, &random)
-            var tibial = MotorStudy(
-                nerve: .tibial, nerveLabel: "Tibial", side: limb, recording: .abductorHallucis, recordingLabel: "AH",
-                source: study.source)
-            let tibialAnkle = Self.noisy(4.4 / slowing, &random)
-            for (position, site) in [StimulationSite.ankle, .poplitealFossa].enumerated() {
-                var motorSite = MotorSite(site: site, siteLabel: Self.label(site), source: study.source)
-                if ah < 0.05 {
-                    motorSite.noResponse = true
-                } else {
-                    motorSite.latencyMs = Self.round(
-                        position == 0 ? tibialAnkle : tibialAnkle + 400 / tibialVelocity, 1)
-                    motorSite.amplitudeMV = Self.round(Self.noisy(position == 0 ? ah : ah * 0.85, &random), 1)
-                    motorSite.durationMs = Self.round(Self.noisy(6.0, &random), 1)
-                }
-                if position == 0 && !motorSite.noResponse { motorSite.distanceCm = 8 }
-                tibial.sites.append(motorSite)
-            }
-            if !tibial.sites[0].noResponse {
-                tibial.segments = [Self.segment(.poplitealFossa, .ankle, distance: 40, velocity: tibialVelocity)]
-            }
-            study.motor.append(tibial)
-
-            // Sural and superficial peroneal, antidromic, 14 cm.
-            for (nerve, site, recording, normal) in [
-                (Nerve.sural, StimulationSite.calf, RecordingSite.lateralMalleolus, 16.0),
-                (.superficialPeroneal, .lateralLeg, .dorsumOfFoot, 11.0),
-            ] {
-                let fraction = loss(nerve.rawValue, on: limb)
-                var sensory = SensoryStudy(
-                    nerve: nerve, nerveLabel: Self.words(nerve.rawValue), side: limb, recording: recording,
-                    recordingLabel: Self.words(recording.rawValue), method: .antidromic, source: study.source)
-                var sensorySite = SensorySite(site: site, siteLabel: Self.label(site), source: study.source)
-                let amplitude = normal * (age > 60 ? 0.75 : 1) * (1 - fraction)
-                if amplitude < 1 {
-                    sensorySite.noResponse = true
-                } else {
-                    let velocity = Self.noisy(48 * slowing, &random)
-                    sensorySite.onsetLatencyMs = Self.round(140 / velocity, 1)
-                    sensorySite.peakLatencyMs = Self.round(140 / velocity + 0.7, 1)
-                    sensorySite.amplitudeUV = Self.round(Self.noisy(amplitude, &random), 0)
-                    sensorySite.velocityMS = Self.round(velocity, 0)
-                    sensorySite.distanceCm = 14
-                }
-                sensory.sites.append(sensorySite)
-                study.sensory.append(sensory)
-            }
-
-            // Tibial F wave and H reflex, by height.
-            let height = study.patient.heightCm ?? 170
-            var wave = FWaveStudy(
-                nerve: .tibial, nerveLabel: "Tibial", side: limb, recording: .abductorHallucis, recordingLabel: "AH",
-                source: study.source)
-            wave.minLatencyMs = Self.round(Self.noisy(height * 0.29 / slowing, &random), 1)
-            wave.persistencePercent = Self.round(random.uniform(70...100), 0)
-            study.fWaves.append(wave)
-            var reflex = HReflexStudy(
-                nerve: .tibial, nerveLabel: "Tibial", side: limb, recording: .soleus, recordingLabel: "Soleus",
-                source: study.source)
-            if lesion == .s1Root && limb == side && axonLoss > 0.5 {
-                reflex.noResponse = true
-            } else {
-                let delay = lesion == .s1Root && limb == side ? 2.5 : 0
-                reflex.latencyMs = Self.round(Self.noisy(height * 0.18 / slowing + delay, &random), 1)
-                reflex.amplitudeMV = Self.round(Self.noisy(2.5, &random), 1)
-            }
-            study.hReflexes.append(reflex)
-        }
-    }
-
-    // MARK: Needle EMG
-
-    mutating func addNeedle(_ random: inout SplitMix64) {
-        let sampled: [Muscle] = [
-            .tibialisAnterior, .extensorHallucisLongus, .peroneusLongus, .tibialisPosterior, .gastrocnemiusMedial,
-            .bicepsFemorisShortHead, .gluteusMedius, .vastusLateralis, .paraspinalL4, .paraspinalL5, .paraspinalS1,
-        ]
-        let involved = Dictionary(territory, uniquingKeysWith: max)
-        for muscle in sampled {
-            var exam = NeedleExam(
-                muscle: muscle, muscleLabel: Self.words(muscle.rawValue), side: side, source: study.source)
-            let share = (involved[muscle] ?? 0) * axonLoss
-            exam.insertionalActivity = share > 0.2 && !chronic ? .increased : .normal
-            let grade: SpontaneousGrade =
-                share > 0.75 ? .three : share > 0.45 ? .two : share > 0.15 ? .one : .none
-            // Chronic lesions: fewer fibrillations, large long motor units.
-            let fibrillations = chronic && grade != .none ? (random.unit() < 0.5 ? .none : .one) : grade
-            exam.fibrillations = fibrillations
-            exam.positiveSharpWaves = fibrillations
-            exam.fasciculations = SpontaneousGrade.none
-            let reinnervated = chronic && share > 0.15
-            exam.muapAmplitude = reinnervated ? .increased : .normal
-            exam.muapDuration = reinnervated ? .increased : .normal
-            exam.polyphasia = reinnervated ? .increased : .normal
-            exam.recruitment = share > 0.75 ? .discrete : share > 0.15 ? .reduced : .normal
-            study.needle.append(exam)
-        }
-    }
-
-    // MARK: Helpers
-
-    static func segment(_ from: StimulationSite, _ to: StimulationSite, distance: Double, velocity: Double) -> Segment {
-        var segment = Segment(
-            from: from, fromLabel: label(from), to: to, toLabel: label(to),
-            source: SourceLocation(file: "synthetic", line: 0))
-        segment.distanceCm = distance
-        segment.velocityMS = round(velocity, 0)
-        return segment
-    }
-
-    /// `value` with 5 % Gaussian measurement noise.
-    static func noisy(_ value: Double, _ random: inout SplitMix64) -> Double {
-        max(value * (1 + 0.05 * random.gaussian()), value * 0.5)
-    }
-
-    static func round(_ value: Double, _ digits: Int) -> Double {
-        let scale = pow(10, Double(digits))
-        return (value * scale).rounded() / scale
-    }
-
-    static func label(_ site: StimulationSite) -> String { words(site.rawValue) }
-
-    static func words(_ raw: String) -> String {
-        let text = raw.split(separator: "-").joined(separator: " ")
-        return text.prefix(1).uppercased() + text.dropFirst()
-    }
-
-    /// `2015-01-01` plus `days`.
-    static func date(daysAfter2015 days: Int) -> String {
-        var remaining = days
-        var year = 2015
-        while true {
-            let length = year % 4 == 0 ? 366 : 365
-            if remaining < length { break }
-            remaining -= length
-            year += 1
-        }
-        let months = [31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        var month = 0
-        while remaining >= months[month] {
-            remaining -= months[month]
-            month += 1
-        }
-        let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month + 1))-\(two(remaining + 1))"
     }
 }

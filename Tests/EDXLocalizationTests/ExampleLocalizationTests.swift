@@ -1,4 +1,5 @@
 import EDXEvaluation
+import Foundation
 import EDXFindings
 import EDXImport
 import EDXLocalization
@@ -95,6 +96,19 @@ struct ExampleLocalizationTests {
 
 @Suite("Localization corpus")
 struct CorpusTests {
+    @Test("docs/localization.md shows the current results on Fixtures/cases")
+    func resultsAreDocumented() throws {
+        let report = try CorpusEvaluation.run(directory: Fixtures.path("cases"))
+        // The padded columns of the printed text end in spaces, which the document does not keep.
+        let text = EvaluationText.render(report).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+            .joined(separator: "\n")
+        let block = "```text\n" + text.trimmingCharacters(in: .newlines) + "\n```\n"
+        if let failure = GeneratedDocs.check(block, in: "docs/localization.md", name: "results fixtures") {
+            Issue.record(Comment(rawValue: failure))
+        }
+    }
+
     @Test("Fixtures/cases: top-1 >= 95 %, side 100 %, no wrong first diagnosis at p >= 0.9")
     func corpus() throws {
         let report = try CorpusEvaluation.run(directory: Fixtures.path("cases"))

@@ -16,12 +16,16 @@ enum SynthFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
-        abstract: "Write deterministic synthetic studies of every lesion class, with measurement noise.",
+        abstract: "Write deterministic synthetic studies of every diagnosis class, with measurement noise.",
         discussion: """
             For benchmarks and tests of the code, never for accuracy: the studies follow the same picture \
-            of each lesion as the engine, which would be grading its own model. The same --seed gives the \
-            same bytes. xml and measurements-csv write one archive file; summary-csv holds one study per \
-            file, so --out is then a folder.
+            of each lesion as the engine, which would be grading its own model. Study n has class n mod 25 \
+            (the normal study and every lesion code, with the plantar levels, the polyneuropathy forms and \
+            the outside-model patterns); each draws hard shapes at random (generic muscle names, one leg, \
+            cool feet, few studies, arm studies). The indication states both: "synthetic: <class>; side: \
+            <side>; shape: <shapes>" (docs/testing.md). The same --seed gives the same bytes. xml and \
+            measurements-csv write one archive file; summary-csv holds one study per file, so --out is then \
+            a folder.
             """
     )
 
