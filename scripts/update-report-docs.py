@@ -19,7 +19,7 @@ def run(*args: str) -> str:
     return subprocess.run([edx, "report", *args, example], capture_output=True, text=True, check=True).stdout
 
 
-text = run().replace("\f", "\n<form feed>\n")
+text = run().replace("\f", "<form feed>\n")
 markdown = run("--format", "markdown").split("\n")
 document = json.loads(run("--format", "json"))
 excerpt = {key: document[key] for key in ["schemaVersion", "generator", "limits", "patient", "study"]}

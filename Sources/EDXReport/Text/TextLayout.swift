@@ -149,12 +149,17 @@ struct TextTable {
 }
 
 /// Cuts blocks into pages of `length` lines, each opening with the same header.
+///
+/// The last of the `length` lines is left free for the form feed that ends the page: a page of
+/// `length - 1` lines, each with its newline, leaves the printer on that line, and the form feed
+/// then moves to the next page without ejecting an empty one.
 struct Paginator {
     var length: Int
 
-    /// Pages of body lines. `headerHeight` lines per page are left for the header.
+    /// Pages of body lines. `headerHeight` lines per page are left for the header, and one for the
+    /// form feed.
     func pages(_ blocks: [Block], headerHeight: Int) -> [[String]] {
-        let capacity = max(1, length - headerHeight)
+        let capacity = max(1, length - headerHeight - 1)
         var pages: [[String]] = []
         var page: [String] = []
         var index = 0

@@ -29,12 +29,14 @@ public enum TextReport {
         let blocks = renderer.body()
         let headerHeight = renderer.header(page: 1, of: 1).count
         let pages = Paginator(length: options.pageLength).pages(blocks, headerHeight: headerHeight)
-        // A form feed ends each page in place of the last newline: a full page followed by a newline
-        // and a form feed would eject an empty page on a line printer (and in enscript).
+        // Every line ends with a newline, the last of a page too, so that a viewer that ignores form
+        // feeds never joins it to the next page's header; the form feed follows it. A page holds at
+        // most `pageLength - 1` lines: after them the printer stands on the page's last line, and the
+        // form feed ejects the page instead of an empty one (Paginator keeps that line free).
         let printed = pages.enumerated().map { number, body in
-            (renderer.header(page: number + 1, of: pages.count) + body).joined(separator: "\n")
+            (renderer.header(page: number + 1, of: pages.count) + body).map { $0 + "\n" }.joined()
         }
-        return printed.joined(separator: "\u{0C}") + "\n"
+        return printed.joined(separator: "\u{0C}")
     }
 
     /// The sections of a report.
