@@ -36,4 +36,32 @@ struct ClinicalReviewTests {
         }
         #expect(pagesSeen > 300)
     }
+
+    @Test("A value smaller than the display precision is shown with enough significant digits")
+    func smallValuesKeepTheirDigits() throws {
+        var builder = StudyBuilder()
+        builder.motor(
+            .peroneal, .extensorDigitorumBrevis, .left,
+            [(.ankle, 4.8, 0.0041, 5.1), (.belowFibularHead, 11, 0.0036, nil)],
+            velocities: [(.ankle, .belowFibularHead, 46)])
+        builder.motor(.peroneal, .extensorDigitorumBrevis, .right, [(.ankle, 4.6, 5.2, 5.0)])
+        let report = ReportRendering.report(for: builder.study)
+        let text = TextReport.render(report)
+        let ankle = try #require(text.split(separator: "\n").first { $0.hasPrefix("  Ankle") && $0.contains("4.8") })
+        #expect(ankle.contains("0.0041"))
+        #expect(text.split(separator: "\n").contains { $0.contains("Below fibular head") && $0.contains("0.0036") })
+        #expect(!ankle.contains(" 0 "))
+        // The statements say the same number, and the JSON keeps it exactly.
+        #expect(report.summary.contains { $0.statement.contains("0.0041 mV") })
+        #expect(report.motor.first?.amplitude?.value == 0.0041)
+        let markdown = MarkdownReport.render(report)
+        #expect(markdown.contains("0.0041"))
+        // The rule itself: two significant digits below the last decimal shown, as before above it.
+        #expect(Format.number(0.0041) == "0.0041")
+        #expect(Format.number(0.006) == "0.006")
+        #expect(Format.number(-0.0041) == "-0.0041")
+        #expect(Format.number(0.25) == "0.25" && Format.number(1.1) == "1.1" && Format.number(47) == "47")
+        #expect(Format.number(12.345) == "12.35" || Format.number(12.345) == "12.34")
+        #expect(Format.number(0) == "0" && Format.number(0.4, digits: 0) == "0.4")
+    }
 }
