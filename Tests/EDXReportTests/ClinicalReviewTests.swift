@@ -64,4 +64,41 @@ struct ClinicalReviewTests {
         #expect(Format.number(12.345) == "12.35" || Format.number(12.345) == "12.34")
         #expect(Format.number(0) == "0" && Format.number(0.4, digits: 0) == "0.4")
     }
+
+    @Test(
+        "Findings are worded in clinical names, not study keys: \"Right H reflex absent\", \"no voluntary motor units\""
+    )
+    func clinicalWording() throws {
+        let s1 = try #require(ReportFixtures.reports("cases/26-pair-e-s1-radiculopathy-right.xml").first)
+        #expect(s1.summary.map(\.statement).contains("Right H reflex absent"))
+        let complete = try #require(ReportFixtures.reports("cases/04-peroneal-fh-complete-right.xml").first)
+        let summary = complete.summary.map(\.statement)
+        #expect(summary.contains { $0.hasPrefix("Peroneal motor (EDB) amplitude, ankle: left 6.5 mV, right absent") })
+        #expect(
+            summary.contains(
+                "Right tibialis anterior: fibrillation potentials or positive sharp waves 3+; no voluntary motor units "
+                    + "[acute]"))
+        let example = try #require(ReportFixtures.reports("examples/peroneal-fibular-head-left.xml").first)
+        #expect(
+            example.summary.map(\.statement).contains(
+                "Left peroneal motor (EDB), across the fibular head: definite conduction block, amplitude drop 61 %, "
+                    + "duration +5 %"))
+        // No sentence of any fixture's report keeps the machine phrasing the review found.
+        let machine = [
+            "motor edb", "motor ah", "motor ta", "h reflex", "f wave", "H reflex: H", "denervation potential",
+            "none recruitment", " vs ", "-fibular-head", "popliteal-fossa", "lateral-leg", " = ", "fibrillations/PSW",
+        ]
+        var sentences = 0
+        for file in try ReportFixtures.allStudyFiles() where file.hasPrefix("cases/") || file.hasPrefix("examples/") {
+            for report in ReportFixtures.reports(file) {
+                let evidence = report.impression.diagnoses.flatMap { $0.evidenceFor + $0.evidenceAgainst }
+                for sentence in report.summary.map(\.statement) + report.technical.notes + evidence.map(\.statement) {
+                    sentences += 1
+                    for phrase in machine { #expect(!sentence.contains(phrase), "\(file): \(sentence)") }
+                    #expect(sentence.range(of: #"\d C\b"#, options: .regularExpression) == nil, "\(file): \(sentence)")
+                }
+            }
+        }
+        #expect(sentences > 1000)
+    }
 }
