@@ -101,4 +101,46 @@ struct ClinicalReviewTests {
         }
         #expect(sentences > 1000)
     }
+
+    @Test("Comments the export carries are kept in the report, under the muscle or study they belong to")
+    func commentsAreKept() throws {
+        // EDX Study XML: the needle <Comment> under its muscle, in every format.
+        let complete = try #require(ReportFixtures.reports("cases/04-peroneal-fh-complete-right.xml").first)
+        let tibialis = try #require(complete.needle.first { $0.muscle == "tibialis anterior" })
+        #expect(tibialis.comment == "No voluntary motor units")
+        let lines = TextReport.render(complete).split(separator: "\n").map(String.init)
+        let row = try #require(lines.firstIndex { $0.contains("R Tibialis anterior") })
+        #expect(lines[row + 2].trimmingCharacters(in: .whitespaces) == "Comment: No voluntary motor units")
+        let markdown = MarkdownReport.render(complete)
+        #expect(
+            markdown.split(separator: "\n").contains {
+                $0.contains("Right tibialis anterior") && $0.contains("| No voluntary motor units |")
+            })
+
+        // measurements-csv: the optional comment column, which was dropped at import, on every kind of row.
+        let studies = ReportFixtures.studies("import/measurements/comments.csv")
+        let study = try #require(studies.first)
+        #expect(study.motor.first?.comment == "Submaximal stimulation at the knee (obese)")
+        #expect(study.sensory.first?.comment == "Oedema of the ankle")
+        #expect(study.hReflexes.first?.comment == "Poor relaxation")
+        #expect(study.needle.map(\.comment) == ["No voluntary motor units", "Patient anxious; Poor activation"])
+        let report = try #require(ReportFixtures.reports("import/measurements/comments.csv").first)
+        #expect(report.motor.first?.comment == "Submaximal stimulation at the knee (obese)")
+        let text = TextReport.render(report)
+        for comment in [
+            "Submaximal stimulation at the knee (obese)", "Oedema of the ankle", "Poor relaxation",
+            "No voluntary motor units", "Patient anxious; Poor activation",
+        ] {
+            #expect(text.contains("Comment: \(comment)"), "\(comment)")
+            #expect(MarkdownReport.render(report).contains(comment), "\(comment)")
+        }
+        let quoted = try #require(ReportFixtures.reports("import/measurements/quoted.csv").first)
+        #expect(quoted.needle.first?.comment == "a \"quoted\", multi-line\ncomment")
+
+        // summary-csv: the Int Pat column, read but never shown before.
+        let summary = try #require(ReportFixtures.reports("import/summary/reordered-columns.csv").first)
+        #expect(summary.needle.first?.interferencePattern == "Reduced")
+        #expect(TextReport.render(summary).contains("Interference pattern: Reduced"))
+        #expect(MarkdownReport.render(summary).contains("| Interference pattern |"))
+    }
 }

@@ -80,6 +80,9 @@ enum CellText {
 
     static func side(_ side: String) -> String { side == "left" ? "L" : "R" }
 
+    /// A comment of the export, under the row or study it belongs to.
+    static func comment(_ text: String) -> String { "Comment: \(text)" }
+
     static let valueLegend =
         "L/H: below/above the limit shown (>= lower, <= upper limit): the lab's where the export has it, "
         + "else the published one (sources in the JSON report). NR: no response. Values without a flag and "

@@ -82,7 +82,8 @@ extension StudyReport {
                 site: Names.site(site.site, label: site.siteLabel),
                 latency: nil,
                 amplitude: nil, duration: nil, area: nil, distanceCm: site.distanceCm, segment: nil,
-                segmentDistanceCm: nil, velocity: nil, amplitudeChangePercent: nil, segmentFindings: [])
+                segmentDistanceCm: nil, velocity: nil, amplitudeChangePercent: nil, segmentFindings: [],
+                comment: position == 0 ? motor.comment : nil)
             let judged = position == 0
             row.latency = index.cell(
                 judged ? measured(.distalLatency) : nil, value: site.latencyMs, unit: "ms", noResponse: site.noResponse)
@@ -158,7 +159,8 @@ extension StudyReport {
                 amplitude: index.cell(
                     id(.amplitude), value: site.amplitudeUV, unit: "µV", noResponse: site.noResponse, always: true),
                 velocity: index.cell(
-                    id(.sensoryVelocity), value: site.velocityMS, unit: "m/s", noResponse: site.noResponse))
+                    id(.sensoryVelocity), value: site.velocityMS, unit: "m/s", noResponse: site.noResponse),
+                comment: position == 0 ? sensory.comment : nil)
         }
     }
 
@@ -170,7 +172,8 @@ extension StudyReport {
             recording: Names.recording(wave.recording, label: wave.recordingLabel),
             latency: index.cell(id, value: wave.minLatencyMs, unit: "ms", noResponse: wave.noResponse, always: true),
             amplitude: nil, persistencePercent: wave.persistencePercent,
-            sideDifference: index.sideDifference(key, side: wave.side, exported: wave.sideDifferenceMs))
+            sideDifference: index.sideDifference(key, side: wave.side, exported: wave.sideDifferenceMs),
+            comment: wave.comment)
     }
 
     private static func hReflexRow(_ reflex: HReflexStudy, _ index: FindingIndex) -> LateResponseRow {
@@ -183,7 +186,8 @@ extension StudyReport {
             latency: index.cell(id, value: reflex.latencyMs, unit: "ms", noResponse: reflex.noResponse, always: true),
             amplitude: index.cell(nil, value: reflex.amplitudeMV, unit: "mV", noResponse: reflex.noResponse),
             persistencePercent: nil,
-            sideDifference: index.sideDifference(key, side: reflex.side, exported: reflex.sideDifferenceMs))
+            sideDifference: index.sideDifference(key, side: reflex.side, exported: reflex.sideDifferenceMs),
+            comment: reflex.comment)
     }
 
     private static func needleRow(_ exam: NeedleExam, _ findings: StudyFindings) -> NeedleRow {
@@ -199,7 +203,8 @@ extension StudyReport {
             positiveSharpWaves: exam.positiveSharpWaves?.rawValue, fasciculations: exam.fasciculations?.rawValue,
             muapAmplitude: exam.muapAmplitude?.rawValue, muapDuration: exam.muapDuration?.rawValue,
             polyphasia: exam.polyphasiaGrade?.rawValue ?? exam.polyphasia?.rawValue,
-            recruitment: exam.recruitment?.rawValue, abnormal: finding?.neurogenic ?? false,
+            recruitment: exam.recruitment?.rawValue, interferencePattern: exam.interferencePattern,
+            abnormal: finding?.neurogenic ?? false,
             acuity: finding?.acuity?.rawValue, comment: exam.comment, finding: finding?.id.rawValue)
     }
 

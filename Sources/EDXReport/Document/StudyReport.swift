@@ -120,6 +120,8 @@ public struct MotorRow: Codable, Sendable, Hashable {
     public var amplitudeChangePercent: Double?
     /// Ids of nerve findings (block, dispersion, focal slowing) about this segment.
     public var segmentFindings: [String]
+    /// The comment the export gives for this motor study, on its first row only.
+    public var comment: String? = nil
 }
 
 public struct SensoryRow: Codable, Sendable, Hashable {
@@ -134,6 +136,8 @@ public struct SensoryRow: Codable, Sendable, Hashable {
     public var peakLatency: ValueCell?
     public var amplitude: ValueCell?
     public var velocity: ValueCell?
+    /// The comment the export gives for this sensory study, on its first row only.
+    public var comment: String? = nil
 }
 
 public struct LateResponseRow: Codable, Sendable, Hashable {
@@ -149,6 +153,8 @@ public struct LateResponseRow: Codable, Sendable, Hashable {
     public var persistencePercent: Double?
     /// Left-right latency difference, ms, with its limit when one was judged.
     public var sideDifference: ValueCell?
+    /// The comment the export gives for this study.
+    public var comment: String? = nil
 }
 
 public struct NeedleRow: Codable, Sendable, Hashable {
@@ -166,9 +172,12 @@ public struct NeedleRow: Codable, Sendable, Hashable {
     public var muapDuration: String?
     public var polyphasia: String?
     public var recruitment: String?
+    /// The interference pattern, as exported.
+    public var interferencePattern: String? = nil
     /// Any neurogenic abnormality (denervation, reinnervation or reduced recruitment).
     public var abnormal: Bool
     public var acuity: String?
+    /// The examiner's comment, as exported (`No voluntary motor units`).
     public var comment: String?
     /// The id of the muscle finding.
     public var finding: String?

@@ -67,6 +67,8 @@ public enum MarkdownReport {
         var header = ["Nerve", "Site", "Latency (ms)", "Amplitude (mV)", "Duration (ms)"]
         if hasArea { header.append("Area (mV·ms)") }
         header += ["Distance (cm)", "CV (m/s)", "Amplitude change"]
+        let hasComments = report.motor.contains { $0.comment != nil }
+        if hasComments { header.append("Comment") }
         let rows = report.motor.map { row -> [String] in
             var cells = [
                 MarkdownWriter.escapeCell(
@@ -80,6 +82,7 @@ public enum MarkdownReport {
                 CellText.number(row.segmentDistanceCm ?? row.distanceCm), cell(row.velocity),
                 CellText.percentChange(row.amplitudeChangePercent),
             ]
+            if hasComments { cells.append(MarkdownWriter.escapeCell(row.comment ?? "")) }
             return cells
         }
         out.table(header, rows, escaping: false)
@@ -89,25 +92,27 @@ public enum MarkdownReport {
     private static func sensory(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Sensory nerve conduction")
         guard !report.sensory.isEmpty else { return out.paragraph("Not performed.") }
+        let hasComments = report.sensory.contains { $0.comment != nil }
         let rows = report.sensory.map { row in
             [
                 MarkdownWriter.escapeCell("\(row.side.rawValue.capitalizedFirst) \(row.nerve)"),
                 MarkdownWriter.escapeCell(row.site), row.method ?? "", CellText.number(row.distanceCm),
                 cell(row.onsetLatency), cell(row.peakLatency), cell(row.amplitude),
                 cell(row.velocity),
-            ]
+            ] + (hasComments ? [MarkdownWriter.escapeCell(row.comment ?? "")] : [])
         }
         out.table(
             [
                 "Nerve", "Site", "Method", "Distance (cm)", "Onset latency (ms)", "Peak latency (ms)", "Amplitude (µV)",
                 "CV (m/s)",
-            ],
+            ] + (hasComments ? ["Comment"] : []),
             rows, escaping: false)
     }
 
     private static func late(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Late responses")
         guard !report.lateResponses.isEmpty else { return out.paragraph("Not performed.") }
+        let hasComments = report.lateResponses.contains { $0.comment != nil }
         let rows = report.lateResponses.map { row in
             [
                 MarkdownWriter.escapeCell(
@@ -116,17 +121,18 @@ public enum MarkdownReport {
                 MarkdownWriter.escapeCell(row.recording), cell(row.latency), cell(row.amplitude),
                 CellText.number(row.persistencePercent),
                 cell(row.sideDifference),
-            ]
+            ] + (hasComments ? [MarkdownWriter.escapeCell(row.comment ?? "")] : [])
         }
         out.table(
-            ["Response", "Recording", "Latency (ms)", "Amplitude (mV)", "Persistence (%)", "L-R difference (ms)"], rows,
-            escaping: false)
+            ["Response", "Recording", "Latency (ms)", "Amplitude (mV)", "Persistence (%)", "L-R difference (ms)"]
+                + (hasComments ? ["Comment"] : []), rows, escaping: false)
     }
 
     private static func needle(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Needle EMG")
         guard !report.needle.isEmpty else { return out.paragraph("Not performed.") }
         let hasComments = report.needle.contains { $0.comment != nil }
+        let hasInterference = report.needle.contains { $0.interferencePattern != nil }
         let rows = report.needle.map { row -> [String] in
             let muscle = MarkdownWriter.escapeCell("\(row.side.rawValue.capitalizedFirst) \(row.muscle)")
             var cells = [
@@ -135,6 +141,7 @@ public enum MarkdownReport {
                 row.muapAmplitude ?? "",
                 row.muapDuration ?? "", row.polyphasia ?? "", row.recruitment ?? "",
             ]
+            if hasInterference { cells.append(row.interferencePattern ?? "") }
             if hasComments { cells.append(row.comment ?? "") }
             return [row.abnormal ? "**\(muscle)**" : muscle] + cells.map(MarkdownWriter.escapeCell)
         }
@@ -142,6 +149,7 @@ public enum MarkdownReport {
             "Muscle", "Nerve; roots", "Insertional", "Fibrillations", "PSW", "Fasciculations", "MUAP amplitude",
             "MUAP duration", "Polyphasia", "Recruitment",
         ]
+        if hasInterference { header.append("Interference pattern") }
         if hasComments { header.append("Comment") }
         out.table(header, rows, escaping: false)
         out.paragraph(

@@ -141,10 +141,11 @@ struct TextTable {
         }
     }
 
-    /// A heading row spanning the table (a nerve, for example), wrapped to the table's width.
-    func spanning(_ text: String) -> [String] {
+    /// A heading row spanning the table (a nerve, for example), wrapped to the table's width;
+    /// `inset` more columns of indent for a note under a row.
+    func spanning(_ text: String, inset: Int = 0) -> [String] {
         let width = indent + columns.reduce(-1) { $0 + $1.width + 1 }
-        return TextLayout.wrap(text, width: width, indent: String(repeating: " ", count: indent))
+        return TextLayout.wrap(text, width: width, indent: String(repeating: " ", count: indent + inset))
     }
 }
 

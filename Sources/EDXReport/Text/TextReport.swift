@@ -152,18 +152,34 @@ private struct Renderer {
         return blocks
     }
 
-    func table(_ title: String, _ table: TextTable, groups: [(String?, [[String]])], legend: String?) -> [Block] {
+    /// A row of a printed table, and the notes printed under it across the table (a comment).
+    struct Row {
+        var cells: [String]
+        var notes: [String] = []
+    }
+
+    /// The rows of one nerve study (or of the whole table), under its name and notes.
+    struct Group {
+        var name: String?
+        var notes: [String] = []
+        var rows: [Row]
+    }
+
+    func table(_ title: String, _ table: TextTable, groups: [Group], legend: String?) -> [Block] {
         var blocks = heading(title)
-        guard groups.contains(where: { !$0.1.isEmpty }) else { return blocks + paragraph("Not performed.") }
+        guard groups.contains(where: { !$0.rows.isEmpty }) else { return blocks + paragraph("Not performed.") }
         let header = table.header.map(text)
         let continued = table.spanning(text("\(title.uppercased()) (continued)")) + header
+        func notes(_ notes: [String]) -> [String] { notes.flatMap { table.spanning(text($0), inset: 2) } }
         var first = true
-        for (name, rows) in groups {
+        for group in groups {
             var pending: [String] = []
             if first { pending += header }
-            if let name { pending += table.spanning(text(name)) }
-            for (position, row) in rows.enumerated() {
-                let lines = table.row(row.map(text))
+            if let name = group.name { pending += table.spanning(text(name)) }
+            pending += notes(group.notes)
+            for (position, row) in group.rows.enumerated() {
+                // A row and its notes stay on one page.
+                let lines = table.row(row.cells.map(text)) + notes(row.notes)
                 if position == 0 {
                     blocks.append(Block(lines: pending + lines, continuation: first ? [] : continued))
                 } else {
@@ -176,14 +192,14 @@ private struct Renderer {
         return blocks
     }
 
-    func grouped<Row>(_ rows: [Row], key: (Row) -> String) -> [(String?, [Row])] {
-        var groups: [(String?, [Row])] = []
-        for row in rows {
-            let name = key(row)
+    func grouped<Item>(_ items: [Item], key: (Item) -> String) -> [(String, [Item])] {
+        var groups: [(String, [Item])] = []
+        for item in items {
+            let name = key(item)
             if let last = groups.last, last.0 == name {
-                groups[groups.count - 1].1.append(row)
+                groups[groups.count - 1].1.append(item)
             } else {
-                groups.append((name, [row]))
+                groups.append((name, [item]))
             }
         }
         return groups
@@ -204,9 +220,9 @@ private struct Renderer {
         let table = TextTable(first: ["Site", ""], rest: rest, totalWidth: width)
         let groups = grouped(rows) { "\($0.side.rawValue.capitalizedFirst) \($0.nerve), recording \($0.recording)" }
             .map { name, rows in
-                (
-                    name,
-                    rows.map { row -> [String] in
+                Group(
+                    name: name, notes: rows.compactMap(\.comment).map(CellText.comment),
+                    rows: rows.map { row in
                         var cells = [
                             row.site.isEmpty ? (row.segment ?? "") : row.site, CellText.value(row.latency),
                             CellText.value(row.amplitude), CellText.value(row.duration),
@@ -216,9 +232,8 @@ private struct Renderer {
                             CellText.number(row.segmentDistanceCm ?? row.distanceCm), CellText.value(row.velocity),
                             CellText.percentChange(row.amplitudeChangePercent),
                         ]
-                        return cells
-                    }
-                )
+                        return Row(cells: cells)
+                    })
             }
         return self.table("Motor nerve conduction", table, groups: groups, legend: CellText.valueLegend)
     }
@@ -231,15 +246,16 @@ private struct Renderer {
                 .init(title: ["Onset lat", "ms"], width: 11), .init(title: ["Peak lat", "ms"], width: 11),
                 .init(title: ["Amplitude", "µV"], width: 11), .init(title: ["CV", "m/s"], width: 10),
             ], totalWidth: width)
-        let rows = report.sensory.map { row -> [String] in
+        let rows = report.sensory.map { row in
             let method = row.method.map { ", \($0)" } ?? ""
-            return [
-                "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) (\(row.site)\(method))",
-                CellText.number(row.distanceCm), CellText.value(row.onsetLatency), CellText.value(row.peakLatency),
-                CellText.value(row.amplitude), CellText.value(row.velocity),
-            ]
+            return Row(
+                cells: [
+                    "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) (\(row.site)\(method))",
+                    CellText.number(row.distanceCm), CellText.value(row.onsetLatency), CellText.value(row.peakLatency),
+                    CellText.value(row.amplitude), CellText.value(row.velocity),
+                ], notes: row.comment.map { [CellText.comment($0)] } ?? [])
         }
-        return self.table("Sensory nerve conduction", table, groups: [(nil, rows)], legend: nil)
+        return self.table("Sensory nerve conduction", table, groups: [Group(rows: rows)], legend: nil)
     }
 
     func lateResponses() -> [Block] {
@@ -250,15 +266,16 @@ private struct Renderer {
                 .init(title: ["Persist", "%"], width: 7, rightAligned: true),
                 .init(title: ["L-R diff", "ms"], width: 11),
             ], totalWidth: width)
-        let rows = report.lateResponses.map { row -> [String] in
+        let rows = report.lateResponses.map { row in
             let kind = row.kind == "f-wave" ? "F wave" : "H reflex"
-            return [
-                "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) \(kind) (\(row.recording))",
-                CellText.value(row.latency), CellText.value(row.amplitude), CellText.number(row.persistencePercent),
-                CellText.value(row.sideDifference),
-            ]
+            return Row(
+                cells: [
+                    "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) \(kind) (\(row.recording))",
+                    CellText.value(row.latency), CellText.value(row.amplitude),
+                    CellText.number(row.persistencePercent), CellText.value(row.sideDifference),
+                ], notes: row.comment.map { [CellText.comment($0)] } ?? [])
         }
-        return self.table("Late responses", table, groups: [(nil, rows)], legend: nil)
+        return self.table("Late responses", table, groups: [Group(rows: rows)], legend: nil)
     }
 
     func needle() -> [Block] {
@@ -270,24 +287,24 @@ private struct Renderer {
                 .init(title: ["MUAP", "amp"], width: 4), .init(title: ["MUAP", "dur"], width: 4),
                 .init(title: ["Poly", ""], width: 4), .init(title: ["Recruit-", "ment"], width: 8),
             ], totalWidth: width)
-        let rows = report.needle.map { row -> [String] in
+        let rows = report.needle.map { row in
             var muscle = "\(row.abnormal ? "*" : " ")\(CellText.side(row.side.rawValue)) \(row.muscle.capitalizedFirst)"
             let supply = [row.nerve, row.roots].compactMap { $0 }.joined(separator: "; ")
             if !supply.isEmpty { muscle += "\n  (\(supply))" }
-            return [
-                muscle, CellText.activity(row.insertionalActivity), row.fibrillations ?? "",
-                row.positiveSharpWaves ?? "", row.fasciculations ?? "", CellText.activity(row.muapAmplitude),
-                CellText.activity(row.muapDuration), CellText.activity(row.polyphasia),
-                CellText.recruitment(row.recruitment),
-            ]
+            // The exported interference pattern and comment, under the muscle they belong to.
+            let notes =
+                (row.interferencePattern.map { ["Interference pattern: \($0)"] } ?? [])
+                + (row.comment.map { [CellText.comment($0)] } ?? [])
+            return Row(
+                cells: [
+                    muscle, CellText.activity(row.insertionalActivity), row.fibrillations ?? "",
+                    row.positiveSharpWaves ?? "", row.fasciculations ?? "", CellText.activity(row.muapAmplitude),
+                    CellText.activity(row.muapDuration), CellText.activity(row.polyphasia),
+                    CellText.recruitment(row.recruitment),
+                ], notes: notes)
         }
-        var blocks = self.table(
-            "Needle EMG", table, groups: [(nil, rows)], legend: rows.isEmpty ? nil : CellText.needleLegend)
-        let comments = report.needle.compactMap { row in
-            row.comment.map { "\(CellText.side(row.side.rawValue)) \(row.muscle): \($0)" }
-        }
-        if !comments.isEmpty { blocks += bullets(comments) }
-        return blocks
+        return self.table(
+            "Needle EMG", table, groups: [Group(rows: rows)], legend: rows.isEmpty ? nil : CellText.needleLegend)
     }
 
     func summary() -> [Block] {
