@@ -143,4 +143,69 @@ struct ClinicalReviewTests {
         #expect(TextReport.render(summary).contains("Interference pattern: Reduced"))
         #expect(MarkdownReport.render(summary).contains("| Interference pattern |"))
     }
+
+    /// `5.2 <=6.5`, `29 L >=42`, `50 none`, `11.6 -`: a value cell as the tables write it.
+    static func expectedCell(_ cell: ValueCell?) -> String? {
+        guard let cell, !cell.noResponse, let value = cell.value else { return nil }
+        let limit =
+            cell.limit.map { ($0.bound == "lower" ? ">=" : "<=") + Format.number($0.value) }
+            ?? (cell.classification == "unclassified" ? "none" : "-")
+        let flag = cell.abnormal ? (cell.classification == "low" ? " L" : " H") : ""
+        return "\(Format.number(value))\(flag) \(limit)"
+    }
+
+    @Test("A value shows its reference limit beside it, normal or not; \"none\" where no limit exists")
+    func limitBesideEveryValue() throws {
+        let report = try #require(ReportFixtures.reports("examples/peroneal-fibular-head-left.xml").first)
+        let lines = TextReport.render(report).split(separator: "\n").map(String.init)
+        // Left peroneal to EDB, ankle: normal latency, amplitude and duration, each with its limit.
+        let ankle = try #require(lines.first { $0.hasPrefix("  Ankle") })
+        #expect(ankle.contains("5.2 <=6.5") && ankle.contains("2 >=1.1") && ankle.contains("5.9 <=7.7"))
+        #expect(lines.contains { $0.hasPrefix("  Above fibular head") && $0.contains("29 L >=42") })
+        // The superficial peroneal velocity has no published limit: it says so.
+        #expect(lines.contains { $0.contains("L Superficial peroneal") && $0.contains("50 none") })
+        #expect(!lines.contains { $0.contains("sources in the JSON report") })
+        #expect(report.technical.notes.contains { $0.hasPrefix("Published limits from: ") && $0.contains("(S6)") })
+
+        // Every value of every table of every case, in Markdown (one line per row): value, flag, limit.
+        var cells = 0
+        for file in try ReportFixtures.allStudyFiles() where file.hasPrefix("cases/") || file.hasPrefix("examples/") {
+            for report in ReportFixtures.reports(file) {
+                let markdown = MarkdownReport.render(report).replacingOccurrences(of: "\\<", with: "<")
+                    .replacingOccurrences(of: "**", with: "")
+                let tables = markdown.components(separatedBy: "\n## ")
+                func rows(_ title: String) -> [String] {
+                    let table = tables.first { $0.hasPrefix(title) } ?? ""
+                    return table.split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst(2).map(String.init)
+                }
+                let expected: [(String, [[ValueCell?]])] = [
+                    (
+                        "Motor nerve conduction",
+                        report.motor.map { [$0.latency, $0.amplitude, $0.duration, $0.velocity] }
+                    ),
+                    (
+                        "Sensory nerve conduction",
+                        report.sensory.map { [$0.onsetLatency, $0.peakLatency, $0.amplitude, $0.velocity] }
+                    ),
+                    ("Late responses", report.lateResponses.map { [$0.latency, $0.amplitude, $0.sideDifference] }),
+                ]
+                for (title, values) in expected {
+                    let lines = rows(title)
+                    #expect(lines.count == values.count, "\(file) \(title)")
+                    for (line, row) in zip(lines, values) {
+                        for text in row.compactMap(Self.expectedCell) {
+                            #expect(line.contains("| \(text) |"), "\(file): \(text) in \(line)")
+                            cells += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(cells > 2000)
+        // Every line of the tables fits the page, at the narrowest width too.
+        for width in [60, 80, 100] {
+            let text = TextReport.render(report, options: TextLayoutOptions(width: width))
+            #expect(text.split { $0 == "\n" || $0 == "\u{0C}" }.allSatisfy { $0.count <= width })
+        }
+    }
 }

@@ -3,17 +3,37 @@ import EDXModel
 
 /// How values, limits and needle grades are written in every table.
 enum CellText {
-    /// `5.2`, `0.7 L >=1.1`, `NR`, `NR >=4`: abnormal values carry their flag and the limit beside them.
-    static func value(_ cell: ValueCell?) -> String {
-        guard let cell else { return "" }
-        let limit = cell.limit.map { " \(limitText($0))" } ?? ""
-        if cell.noResponse { return cell.abnormal ? "NR\(limit)" : "NR" }
-        guard let value = cell.value else { return "" }
-        let number = Format.number(value)
-        guard cell.abnormal else { return number }
-        let flag = cell.classification == "low" ? "L" : "H"
-        return "\(number) \(flag)\(limit)"
+    /// A value in the three parts every table shows, as a clinical laboratory report reads: the value,
+    /// its flag (`L` below, `H` above the limit) and its limit (`>=1.1`); `none` where no lab or
+    /// published limit exists, `-` where edx does not judge the value on its own (proximal sites,
+    /// areas). No response is `NR`, with the limit where its absence was judged. Nil: nothing to show.
+    static func parts(_ cell: ValueCell?) -> (value: String, marks: String, limit: String)? {
+        guard let cell else { return nil }
+        let limit = cell.limit.map(limitText) ?? (cell.classification == "unclassified" ? noLimit : notJudged)
+        if cell.noResponse {
+            return ("NR", "", cell.classification == nil ? "" : limit)
+        }
+        guard let value = cell.value else { return nil }
+        let flag = cell.abnormal ? (cell.classification == "low" ? "L" : "H") : ""
+        return (Format.number(value), flag, limit)
     }
+
+    /// `5.2 <=6.5`, `0.7 L >=1.1`, `11.6 -`, `50 none`, `NR >=4`: a value with its flag and limit.
+    static func value(_ cell: ValueCell?) -> String {
+        guard let parts = parts(cell) else { return "" }
+        return [parts.value, parts.marks, parts.limit].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// A value for a printed table, whose parts the table aligns with those of the other rows.
+    static func measured(_ cell: ValueCell?) -> String {
+        guard let parts = parts(cell) else { return "" }
+        return TextTable.measured(parts.value, parts.marks, parts.limit)
+    }
+
+    /// The limit of a value that has no lab or published limit.
+    static let noLimit = "none"
+    /// The limit of a value that edx does not judge on its own.
+    static let notJudged = "-"
 
     /// `>=1.1` or `<=6.5`.
     static func limitText(_ limit: LimitCell) -> String {
@@ -84,9 +104,11 @@ enum CellText {
     static func comment(_ text: String) -> String { "Comment: \(text)" }
 
     static let valueLegend =
-        "L/H: below/above the limit shown (>= lower, <= upper limit): the lab's where the export has it, "
-        + "else the published one (sources in the JSON report). NR: no response. Values without a flag and "
-        + "limit are normal or have no reference value (see technical notes)."
+        "Each value is followed by its flag and its reference limit (>= lower, <= upper limit): the lab's "
+        + "where the export has it, else the published one (sources under Technical notes). L/H: below/above "
+        + "the limit. none: no lab or published limit exists for the value; it is reported without a "
+        + "judgement. -: not judged against a limit of its own (proximal sites are judged by the amplitude "
+        + "change and the block criteria; areas and exported differences are not judged). NR: no response."
 
     static let needleLegend =
         "Ins insertional activity; Fib fibrillation potentials; PSW positive sharp waves; Fasc "

@@ -52,7 +52,7 @@ extension StudyReport {
                     side: $0.side, site: $0.site, celsius: $0.celsius,
                     cool: $0.side.map(coolSides.contains) ?? false)
             },
-            notes: findings.technical.map(FindingStatements.statement),
+            notes: findings.technical.map(FindingStatements.statement) + Self.limitSources(findings),
             unmapped: Self.unmapped(study))
         motor = study.motor.flatMap { Self.motorRows($0, index) }
         sensory = study.sensory.flatMap { Self.sensoryRows($0, index) }
@@ -213,6 +213,15 @@ extension StudyReport {
         let main = attachment.roots.filter { $0.value == .main }.keys.sorted().map { $0.rawValue.uppercased() }
         let minor = attachment.roots.filter { $0.value != .main }.keys.sorted().map { $0.rawValue.uppercased() }
         return main.joined(separator: ", ") + (minor.isEmpty ? "" : " (\(minor.joined(separator: ", ")))")
+    }
+
+    /// The sources of the published limits shown beside the values, in the order of their keys.
+    private static func limitSources(_ findings: StudyFindings) -> [String] {
+        let limits = findings.measurements.compactMap(\.limit) + findings.comparisons.map(\.limit)
+        let keys = Set(limits.filter { $0.origin == .published }.flatMap { $0.citation?.sources ?? [] })
+        guard !keys.isEmpty else { return [] }
+        let ordered = keys.sorted { ($0.count, $0) < ($1.count, $1) }
+        return [FindingStatements.limitSources(ordered)]
     }
 
     private static func unmapped(_ study: Study) -> [String] {

@@ -270,6 +270,13 @@ public struct FindingStatements: Sendable {
         }
     }
 
+    /// `Published limits from: Buschbacher 1999, tibial motor (S10); …`: the sources of the published
+    /// limits the tables show, by their keys in docs/bibliography.md.
+    public static func limitSources(_ keys: [String]) -> String {
+        let names = keys.map { key in Bibliography.short[key].map { "\($0) (\(key))" } ?? key }
+        return "Published limits from: \(names.joined(separator: "; "))."
+    }
+
     // MARK: Notes and caveats
 
     /// The sentence of a note or caveat.

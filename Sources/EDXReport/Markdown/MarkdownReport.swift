@@ -86,7 +86,16 @@ public enum MarkdownReport {
             return cells
         }
         out.table(header, rows, escaping: false)
-        out.paragraph(CellText.valueLegend)
+        legend(report, .motor, &out)
+    }
+
+    /// The legend of the values follows the first table of values the report has.
+    private static func legend(_ report: StudyReport, _ section: TextReport.Section, _ out: inout MarkdownWriter) {
+        let first: TextReport.Section? =
+            !report.motor.isEmpty
+            ? .motor
+            : !report.sensory.isEmpty ? .sensory : !report.lateResponses.isEmpty ? .lateResponses : nil
+        if first == section { out.paragraph(CellText.valueLegend) }
     }
 
     private static func sensory(_ report: StudyReport, _ out: inout MarkdownWriter) {
@@ -107,6 +116,7 @@ public enum MarkdownReport {
                 "CV (m/s)",
             ] + (hasComments ? ["Comment"] : []),
             rows, escaping: false)
+        legend(report, .sensory, &out)
     }
 
     private static func late(_ report: StudyReport, _ out: inout MarkdownWriter) {
@@ -126,6 +136,7 @@ public enum MarkdownReport {
         out.table(
             ["Response", "Recording", "Latency (ms)", "Amplitude (mV)", "Persistence (%)", "L-R difference (ms)"]
                 + (hasComments ? ["Comment"] : []), rows, escaping: false)
+        legend(report, .lateResponses, &out)
     }
 
     private static func needle(_ report: StudyReport, _ out: inout MarkdownWriter) {

@@ -91,16 +91,65 @@ struct TextTable {
         var title: [String]
         var width: Int
         var rightAligned = false
+        /// A column of measured values: each cell is ``TextTable/measured(_:_:_:)``, a value, its
+        /// marks (the flag) and its limit, laid out in three aligned parts; nil for plain text.
+        var parts: Parts? = nil
+
+        /// The widths of the value, marks and limit parts of a measured column.
+        struct Parts {
+            var value = 0
+            var marks = 0
+            var limit = 0
+
+            /// `value marks limit` on one line, the value right-aligned.
+            var width: Int {
+                value + (marks > 0 ? marks + 1 : 0) + (limit > 0 ? limit + 1 : 0)
+            }
+        }
+
+        /// A column of measured values, as wide as its widest cell needs (see ``TextTable/measured``).
+        static func measured(_ title: [String]) -> Column { Column(title: title, width: 0, parts: Parts()) }
+    }
+
+    /// Separates the parts of a measured cell (ASCII unit separator: no character set changes it).
+    static let partSeparator: Character = "\u{1F}"
+
+    /// A measured cell: `value`, its `marks` (`L`, `H`) and its `limit`, aligned with the same parts
+    /// of the other rows.
+    static func measured(_ value: String, _ marks: String, _ limit: String) -> String {
+        [value, marks, limit].joined(separator: String(partSeparator))
     }
 
     var columns: [Column]
     var indent: Int
 
-    /// Sizes the first column to fill `totalWidth`. When that would leave it narrower than
-    /// `minimumFirst`, the widest other columns give up width, down to their longest title word, then
-    /// the first column itself; cells wrap within their column, never past it.
-    init(first: [String], rest: [Column], totalWidth: Int, indent: Int = 2, minimumFirst: Int = 12) {
+    /// Sizes the first column to fill `totalWidth`; a measured column is as wide as its value, marks
+    /// and limit need in `rows`. When that would leave the first column narrower than `minimumFirst`,
+    /// the widest other columns give up width, down to their longest title word, then the first
+    /// column itself; cells wrap within their column, never past it (a measured cell then puts its
+    /// limit under its value).
+    init(
+        first: [String], rest: [Column], totalWidth: Int, indent: Int = 2, minimumFirst: Int = 12,
+        rows: [[String]] = []
+    ) {
         var rest = rest
+        for index in rest.indices where rest[index].parts != nil {
+            var parts = Column.Parts()
+            for row in rows where index + 1 < row.count {
+                let cell = row[index + 1].split(separator: Self.partSeparator, omittingEmptySubsequences: false)
+                guard cell.count == 3 else {
+                    parts.value = max(parts.value, row[index + 1].count)
+                    continue
+                }
+                parts.value = max(parts.value, cell[0].count)
+                parts.marks = max(parts.marks, cell[1].count)
+                parts.limit = max(parts.limit, cell[2].count)
+            }
+            rest[index].parts = parts
+            // One column more than the parts need: a limit never runs into the next column's value.
+            let titleWidth = rest[index].title.map(\.count).max() ?? 1
+            rest[index].width = max(parts.width + 1, titleWidth, rest[index].width)
+        }
         func firstWidth() -> Int { totalWidth - indent - rest.reduce(0) { $0 + $1.width + 1 } }
         let floors = rest.map { column in
             column.title.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 1
@@ -130,7 +179,7 @@ struct TextTable {
     /// One row: each cell wrapped within its column, the row as tall as its tallest cell.
     func row(_ cells: [String]) -> [String] {
         let wrapped = zip(columns, cells).map { column, cell in
-            cell.isEmpty ? [""] : TextLayout.wrap(cell, width: column.width)
+            cell.isEmpty ? [""] : Self.lines(cell, in: column)
         }
         let height = wrapped.map(\.count).max() ?? 1
         return (0..<height).map { line in
@@ -139,6 +188,25 @@ struct TextTable {
             }
             return (String(repeating: " ", count: indent) + parts.joined(separator: " ")).trimmingTrailingSpaces
         }
+    }
+
+    /// The lines of one cell: a measured cell in its aligned parts when they fit, else wrapped.
+    static func lines(_ cell: String, in column: Column) -> [String] {
+        let parts = cell.split(separator: partSeparator, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return TextLayout.wrap(cell, width: column.width) }
+        guard let widths = column.parts, widths.width <= column.width else {
+            // Too narrow for one line: the value and its flag, the limit under them.
+            let value = TextLayout.pad(parts[0], column.parts?.value ?? 0, right: true)
+            let head = parts[1].isEmpty ? value : value + " " + parts[1]
+            if head.count <= column.width && parts[2].count <= column.width {
+                return [head.trimmingTrailingSpaces] + (parts[2].isEmpty ? [] : [parts[2]])
+            }
+            return TextLayout.wrap(parts.filter { !$0.isEmpty }.joined(separator: " "), width: column.width)
+        }
+        var line = TextLayout.pad(parts[0], widths.value, right: true)
+        if widths.marks > 0 { line += " " + TextLayout.pad(parts[1], widths.marks) }
+        if widths.limit > 0 { line += " " + parts[2] }
+        return [line.trimmingTrailingSpaces]
     }
 
     /// A heading row spanning the table (a nerve, for example), wrapped to the table's width;

@@ -205,77 +205,88 @@ private struct Renderer {
         return groups
     }
 
+    /// The legend of the values (flag, limit, markers) follows the first table of values the report
+    /// has, so that it is read before the values are.
+    func valueLegend(_ section: TextReport.Section) -> String? {
+        let first: TextReport.Section? =
+            !report.motor.isEmpty
+            ? .motor
+            : !report.sensory.isEmpty ? .sensory : !report.lateResponses.isEmpty ? .lateResponses : nil
+        return first == section ? CellText.valueLegend : nil
+    }
+
     func motor() -> [Block] {
         let rows = report.motor
         let hasArea = rows.contains { $0.area != nil }
         var rest: [TextTable.Column] = [
-            .init(title: ["Latency", "ms"], width: 11), .init(title: ["Amplitude", "mV"], width: 11),
-            .init(title: ["Duration", "ms"], width: 11),
+            .measured(["Latency", "ms"]), .measured(["Amplitude", "mV"]), .measured(["Duration", "ms"]),
         ]
-        if hasArea { rest.append(.init(title: ["Area", "mV·ms"], width: 6)) }
+        if hasArea { rest.append(.measured(["Area", "mV·ms"])) }
         rest += [
-            .init(title: ["Dist", "cm"], width: 4, rightAligned: true), .init(title: ["CV", "m/s"], width: 10),
+            .init(title: ["Dist", "cm"], width: 4, rightAligned: true), .measured(["CV", "m/s"]),
             .init(title: ["Amp", "change"], width: 6, rightAligned: true),
         ]
-        let table = TextTable(first: ["Site", ""], rest: rest, totalWidth: width)
         let groups = grouped(rows) { "\($0.side.rawValue.capitalizedFirst) \($0.nerve), recording \($0.recording)" }
             .map { name, rows in
                 Group(
                     name: name, notes: rows.compactMap(\.comment).map(CellText.comment),
                     rows: rows.map { row in
                         var cells = [
-                            row.site.isEmpty ? (row.segment ?? "") : row.site, CellText.value(row.latency),
-                            CellText.value(row.amplitude), CellText.value(row.duration),
+                            row.site.isEmpty ? (row.segment ?? "") : row.site, CellText.measured(row.latency),
+                            CellText.measured(row.amplitude), CellText.measured(row.duration),
                         ]
-                        if hasArea { cells.append(CellText.value(row.area)) }
+                        if hasArea { cells.append(CellText.measured(row.area)) }
                         cells += [
-                            CellText.number(row.segmentDistanceCm ?? row.distanceCm), CellText.value(row.velocity),
+                            CellText.number(row.segmentDistanceCm ?? row.distanceCm), CellText.measured(row.velocity),
                             CellText.percentChange(row.amplitudeChangePercent),
                         ]
                         return Row(cells: cells)
                     })
             }
-        return self.table("Motor nerve conduction", table, groups: groups, legend: CellText.valueLegend)
+        let table = TextTable(
+            first: ["Site", ""], rest: rest, totalWidth: width, rows: groups.flatMap(\.rows).map(\.cells))
+        return self.table("Motor nerve conduction", table, groups: groups, legend: valueLegend(.motor))
     }
 
     func sensory() -> [Block] {
-        let table = TextTable(
-            first: ["Nerve, site", ""],
-            rest: [
-                .init(title: ["Dist", "cm"], width: 4, rightAligned: true),
-                .init(title: ["Onset lat", "ms"], width: 11), .init(title: ["Peak lat", "ms"], width: 11),
-                .init(title: ["Amplitude", "µV"], width: 11), .init(title: ["CV", "m/s"], width: 10),
-            ], totalWidth: width)
         let rows = report.sensory.map { row in
             let method = row.method.map { ", \($0)" } ?? ""
             return Row(
                 cells: [
                     "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) (\(row.site)\(method))",
-                    CellText.number(row.distanceCm), CellText.value(row.onsetLatency), CellText.value(row.peakLatency),
-                    CellText.value(row.amplitude), CellText.value(row.velocity),
+                    CellText.number(row.distanceCm), CellText.measured(row.onsetLatency),
+                    CellText.measured(row.peakLatency), CellText.measured(row.amplitude),
+                    CellText.measured(row.velocity),
                 ], notes: row.comment.map { [CellText.comment($0)] } ?? [])
         }
-        return self.table("Sensory nerve conduction", table, groups: [Group(rows: rows)], legend: nil)
+        let table = TextTable(
+            first: ["Nerve, site", ""],
+            rest: [
+                .init(title: ["Dist", "cm"], width: 4, rightAligned: true), .measured(["Onset lat", "ms"]),
+                .measured(["Peak lat", "ms"]), .measured(["Amplitude", "µV"]), .measured(["CV", "m/s"]),
+            ], totalWidth: width, rows: rows.map(\.cells))
+        return self.table(
+            "Sensory nerve conduction", table, groups: [Group(rows: rows)], legend: valueLegend(.sensory))
     }
 
     func lateResponses() -> [Block] {
-        let table = TextTable(
-            first: ["Response", ""],
-            rest: [
-                .init(title: ["Latency", "ms"], width: 11), .init(title: ["Amp", "mV"], width: 5),
-                .init(title: ["Persist", "%"], width: 7, rightAligned: true),
-                .init(title: ["L-R diff", "ms"], width: 11),
-            ], totalWidth: width)
         let rows = report.lateResponses.map { row in
             let kind = row.kind == "f-wave" ? "F wave" : "H reflex"
             return Row(
                 cells: [
                     "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) \(kind) (\(row.recording))",
-                    CellText.value(row.latency), CellText.value(row.amplitude),
-                    CellText.number(row.persistencePercent), CellText.value(row.sideDifference),
+                    CellText.measured(row.latency), CellText.measured(row.amplitude),
+                    CellText.number(row.persistencePercent), CellText.measured(row.sideDifference),
                 ], notes: row.comment.map { [CellText.comment($0)] } ?? [])
         }
-        return self.table("Late responses", table, groups: [Group(rows: rows)], legend: nil)
+        let table = TextTable(
+            first: ["Response", ""],
+            rest: [
+                .measured(["Latency", "ms"]), .measured(["Amp", "mV"]),
+                .init(title: ["Persist", "%"], width: 7, rightAligned: true), .measured(["L-R diff", "ms"]),
+            ], totalWidth: width, rows: rows.map(\.cells))
+        return self.table(
+            "Late responses", table, groups: [Group(rows: rows)], legend: valueLegend(.lateResponses))
     }
 
     func needle() -> [Block] {
