@@ -1,4 +1,5 @@
 import EDXFindings
+import EDXLocalization
 import EDXModel
 import EDXReport
 import EDXTestSupport
@@ -206,6 +207,36 @@ struct ClinicalReviewTests {
         for width in [60, 80, 100] {
             let text = TextReport.render(report, options: TextLayoutOptions(width: width))
             #expect(text.split { $0 == "\n" || $0 == "\u{0C}" }.allSatisfy { $0.count <= width })
+        }
+    }
+
+    @Test("Side-to-side comparisons are shown in a table with their limit, an abnormal one flagged")
+    func sideToSideTable() throws {
+        let report = try #require(ReportFixtures.reports("examples/peroneal-fibular-head-left.xml").first)
+        // The left superficial peroneal SNAP of 4 µV is 36 % of the right (11 µV): beyond the limit.
+        let snap = try #require(report.sideToSide.first { $0.study == "Superficial peroneal sensory" })
+        #expect(snap.left == 4 && snap.right == 11 && snap.unit == "µV" && snap.abnormal && snap.worseSide == .left)
+        #expect(snap.percentOfOtherSide.map { abs($0 - 36) < 1 } == true)
+        #expect(snap.limit.value == 50 && snap.comparison == "amplitude-drop")
+        let text = TextReport.render(report)
+        let section = try #require(text.components(separatedBy: "SIDE-TO-SIDE COMPARISONS").dropFirst().first)
+        let line = try #require(section.split(separator: "\n").first { $0.contains("lateral leg") })
+        #expect(line.contains("*Amplitude, lateral leg") && line.contains("4 µV") && line.contains("11 µV"))
+        #expect(line.contains("left 36 % of right") && line.contains(">=50 %"))
+        // The normal ones are there too, with their limits.
+        #expect(section.contains("left 39 % of right  >=39 %") && section.contains("left 0.6 ms longer  <=1.6 ms"))
+        #expect(!section.split(separator: "\n").contains { $0.contains("*Distal latency") })
+        let markdown = MarkdownReport.render(report)
+        #expect(markdown.contains("| **Superficial peroneal sensory** | **amplitude, lateral leg** | **4 µV** |"))
+
+        // Every comparison of every case is in the table, once, as the findings made it.
+        for file in try ReportFixtures.allStudyFiles() where file.hasPrefix("cases/") {
+            for study in ReportFixtures.studies(file) {
+                let comparisons = StudyAnalysis.analyze(study).findings.comparisons
+                let rows = ReportRendering.report(for: study).sideToSide
+                #expect(rows.map(\.finding) == comparisons.map(\.id.rawValue), "\(file)")
+                #expect(rows.map(\.abnormal) == comparisons.map(\.abnormal), "\(file)")
+            }
         }
     }
 }

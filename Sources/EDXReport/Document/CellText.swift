@@ -110,6 +110,11 @@ enum CellText {
         + "judgement. -: not judged against a limit of its own (proximal sites are judged by the amplitude "
         + "change and the block criteria; areas and exported differences are not judged). NR: no response."
 
+    static let sideToSideLegend =
+        "Both sides compared where both were studied, against the published side-to-side limits: an "
+        + "amplitude as the share of the larger response that the smaller keeps, a latency or velocity as the "
+        + "difference. * marks a comparison outside its limit."
+
     static let needleLegend =
         "Ins insertional activity; Fib fibrillation potentials; PSW positive sharp waves; Fasc "
         + "fasciculations, graded 0, +/-, 1+ to 4+. MUAP amplitude and duration, Poly polyphasia: N normal, "

@@ -58,6 +58,7 @@ extension StudyReport {
         sensory = study.sensory.flatMap { Self.sensoryRows($0, index) }
         lateResponses =
             study.fWaves.map { Self.fWaveRow($0, index) } + study.hReflexes.map { Self.hReflexRow($0, index) }
+        sideToSide = findings.comparisons.map(Self.sideToSideRow)
         needle = study.needle.map { Self.needleRow($0, findings) }
         summary = Self.summary(findings, statements)
         impression = Impression(analysis.localization, statements: statements)
@@ -188,6 +189,20 @@ extension StudyReport {
             persistencePercent: nil,
             sideDifference: index.sideDifference(key, side: reflex.side, exported: reflex.sideDifferenceMs),
             comment: reflex.comment)
+    }
+
+    private static func sideToSideRow(_ comparison: SideComparison) -> SideToSideRow {
+        let smaller = comparison.worseSide == .left ? comparison.leftValue : comparison.rightValue
+        let share = comparison.measure == .amplitudeDrop && smaller != nil ? 100 - comparison.difference : nil
+        return SideToSideRow(
+            study: Names.title(comparison.study).capitalizedFirst, measure: Names.words(comparison.valueMeasure),
+            site: Names.words(comparison.site), left: comparison.leftValue, right: comparison.rightValue,
+            unit: comparison.valueUnit, comparison: comparison.measure.rawValue, difference: comparison.difference,
+            differenceUnit: comparison.unit, percentOfOtherSide: share, worseSide: comparison.worseSide,
+            limit: LimitCell(comparison.limit), abnormal: comparison.abnormal, finding: comparison.id.rawValue,
+            statement: FindingStatements.statement(comparison),
+            comparisonText: FindingStatements.comparisonCell(comparison),
+            limitText: FindingStatements.comparisonLimit(comparison))
     }
 
     private static func needleRow(_ exam: NeedleExam, _ findings: StudyFindings) -> NeedleRow {

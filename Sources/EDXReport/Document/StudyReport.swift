@@ -25,6 +25,8 @@ public struct StudyReport: Codable, Sendable, Hashable {
     public var motor: [MotorRow]
     public var sensory: [SensoryRow]
     public var lateResponses: [LateResponseRow]
+    /// Left-right comparisons where both sides were studied, with their side-to-side limits.
+    public var sideToSide: [SideToSideRow]
     public var needle: [NeedleRow]
     /// The abnormal findings in plain language, most important first.
     public var summary: [SummaryItem]
@@ -155,6 +157,46 @@ public struct LateResponseRow: Codable, Sendable, Hashable {
     public var sideDifference: ValueCell?
     /// The comment the export gives for this study.
     public var comment: String? = nil
+}
+
+/// A left-right comparison of one value where both sides were studied, with its side-to-side limit.
+public struct SideToSideRow: Codable, Sendable, Hashable {
+    /// The study, as the tables name it: `Peroneal motor (EDB)`.
+    public var study: String
+    /// The value compared, in words: `amplitude`, `distal latency`, `velocity`.
+    public var measure: String
+    /// Where the value was measured, in words (`ankle`); absent for a late response.
+    public var site: String?
+    /// The values compared, in `unit`; absent where there was no response.
+    public var left: Double?
+    public var right: Double?
+    public var unit: String
+    /// `amplitude-drop` (the smaller response's loss, % of the larger), `latency-difference` or
+    /// `velocity-difference`.
+    public var comparison: String
+    /// The drop (%) or the difference (ms, m/s).
+    public var difference: Double
+    public var differenceUnit: String
+    /// For an amplitude: the smaller response as a share of the larger, %.
+    public var percentOfOtherSide: Double?
+    /// The side that is smaller, slower or later.
+    public var worseSide: Side
+    /// The published side-to-side limit of `difference`.
+    public var limit: LimitCell
+    public var abnormal: Bool
+    /// The id of the comparison finding (see `edx findings`).
+    public var finding: String
+    /// The comparison in a sentence, as the summary words it.
+    public var statement: String
+    /// The comparison and its limit as the tables write them (`left 36 % of right`, `>=50 %`); not in
+    /// the JSON, which has the numbers.
+    var comparisonText = ""
+    var limitText = ""
+
+    private enum CodingKeys: String, CodingKey {
+        case study, measure, site, left, right, unit, comparison, difference, differenceUnit, percentOfOtherSide
+        case worseSide, limit, abnormal, finding, statement
+    }
 }
 
 public struct NeedleRow: Codable, Sendable, Hashable {

@@ -96,6 +96,29 @@ public struct FindingStatements: Sendable {
         }
     }
 
+    /// A comparison in a table cell: `left 36 % of right`, `right absent`, `left 0.6 ms longer`,
+    /// `right 2 m/s slower`, `no difference`.
+    public static func comparisonCell(_ c: SideComparison) -> String {
+        let worse = c.worseSide.rawValue
+        let other = c.worseSide == .left ? "right" : "left"
+        switch c.measure {
+        case .amplitudeDrop:
+            let smaller = c.worseSide == .left ? c.leftValue : c.rightValue
+            return smaller == nil ? "\(worse) absent" : "\(worse) \(Format.percent(100 - c.difference)) of \(other)"
+        default:
+            guard c.difference != 0 else { return "no difference" }
+            let direction = c.measure == .velocityDifference ? "slower" : "longer"
+            return "\(worse) \(Format.number(c.difference)) \(c.unit) \(direction)"
+        }
+    }
+
+    /// The side-to-side limit in a table cell: `>=50 %` (the share of the larger response the smaller
+    /// must keep), `<=1.6 ms`, `<=8 m/s`.
+    public static func comparisonLimit(_ c: SideComparison) -> String {
+        c.measure == .amplitudeDrop
+            ? ">=\(Format.percent(100 - c.limit.value))" : "<=\(Format.number(c.limit.value)) \(c.limit.unit)"
+    }
+
     // MARK: Nerves
 
     public static func statement(_ n: NerveFinding, _ findings: StudyFindings) -> String {

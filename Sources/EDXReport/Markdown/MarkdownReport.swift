@@ -13,6 +13,7 @@ public enum MarkdownReport {
         motor(report, &out)
         sensory(report, &out)
         late(report, &out)
+        sideToSide(report, &out)
         needle(report, &out)
         out.heading(2, "Summary of findings")
         if report.summary.isEmpty {
@@ -137,6 +138,24 @@ public enum MarkdownReport {
             ["Response", "Recording", "Latency (ms)", "Amplitude (mV)", "Persistence (%)", "L-R difference (ms)"]
                 + (hasComments ? ["Comment"] : []), rows, escaping: false)
         legend(report, .lateResponses, &out)
+    }
+
+    private static func sideToSide(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        guard !report.sideToSide.isEmpty else { return }
+        out.heading(2, "Side-to-side comparisons")
+        let rows = report.sideToSide.map { row -> [String] in
+            func value(_ value: Double?) -> String { value.map { "\(Format.number($0)) \(row.unit)" } ?? "absent" }
+            let cells = [
+                row.study, row.measure + (row.site.map { ", \($0)" } ?? ""), value(row.left), value(row.right),
+                row.comparisonText, row.limitText,
+            ].map(MarkdownWriter.escapeCell)
+            return row.abnormal ? cells.map { $0.isEmpty ? $0 : "**\($0)**" } : cells
+        }
+        out.table(["Study", "Value", "Left", "Right", "Comparison", "Limit"], rows, escaping: false)
+        out.paragraph(
+            "Both sides compared where both were studied, against the published side-to-side limits: an amplitude "
+                + "as the share of the larger response that the smaller keeps, a latency or velocity as the "
+                + "difference. Comparisons outside their limit are in bold.")
     }
 
     private static func needle(_ report: StudyReport, _ out: inout MarkdownWriter) {

@@ -41,7 +41,8 @@ public enum TextReport {
 
     /// The sections of a report.
     public enum Section: CaseIterable, Sendable {
-        case demographics, technical, motor, sensory, lateResponses, needle, summary, impression, suggestedTests
+        case demographics, technical, motor, sensory, lateResponses, sideToSide, needle, summary, impression
+        case suggestedTests
         case signature
     }
 
@@ -98,6 +99,7 @@ private struct Renderer {
         case .motor: motor()
         case .sensory: sensory()
         case .lateResponses: lateResponses()
+        case .sideToSide: sideToSide()
         case .needle: needle()
         case .summary: summary()
         case .impression: impression()
@@ -287,6 +289,32 @@ private struct Renderer {
             ], totalWidth: width, rows: rows.map(\.cells))
         return self.table(
             "Late responses", table, groups: [Group(rows: rows)], legend: valueLegend(.lateResponses))
+    }
+
+    /// The comparisons of the two sides, grouped by study; `*` marks one outside its limit.
+    func sideToSide() -> [Block] {
+        guard !report.sideToSide.isEmpty else { return [] }
+        let groups = grouped(report.sideToSide, key: \.study).map { name, rows in
+            Group(
+                name: name,
+                rows: rows.map { row in
+                    func value(_ value: Double?) -> String {
+                        value.map { "\(Format.number($0)) \(row.unit)" } ?? "absent"
+                    }
+                    let measure = row.measure.capitalizedFirst + (row.site.map { ", \($0)" } ?? "")
+                    return Row(cells: [
+                        (row.abnormal ? "*" : "") + measure, value(row.left), value(row.right), row.comparisonText,
+                        row.limitText,
+                    ])
+                })
+        }
+        let table = TextTable(
+            first: ["Study, value"],
+            rest: [
+                .init(title: ["Left"], width: 9), .init(title: ["Right"], width: 9),
+                .init(title: ["Comparison"], width: 19), .init(title: ["Limit"], width: 8),
+            ], totalWidth: width)
+        return self.table("Side-to-side comparisons", table, groups: groups, legend: CellText.sideToSideLegend)
     }
 
     func needle() -> [Block] {
