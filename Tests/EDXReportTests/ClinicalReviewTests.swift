@@ -1,6 +1,7 @@
 import EDXFindings
 import EDXLocalization
 import EDXModel
+import EDXReference
 import EDXReport
 import EDXTestSupport
 import Foundation
@@ -151,8 +152,9 @@ struct ClinicalReviewTests {
         let limit =
             cell.limit.map { ($0.bound == "lower" ? ">=" : "<=") + Format.number($0.value) }
             ?? (cell.classification == "unclassified" ? "none" : "-")
+        let corrected = cell.temperatureCorrection == nil ? "" : " c"
         let flag = cell.abnormal ? (cell.classification == "low" ? " L" : " H") : ""
-        return "\(Format.number(value))\(flag) \(limit)"
+        return "\(Format.number(value))\(corrected)\(flag) \(limit)"
     }
 
     @Test("A value shows its reference limit beside it, normal or not; \"none\" where no limit exists")
@@ -239,4 +241,52 @@ struct ClinicalReviewTests {
             }
         }
     }
+
+    @Test("Caveats the findings compute appear in the technical notes or beside the value")
+    func caveatsAreReported() throws {
+        // Over 60 a small or absent sensory response is weak evidence (case 19, age 71).
+        let older = try #require(ReportFixtures.reports("cases/19-l5-radiculopathy-older-absent-sp-right.xml").first)
+        let olderNote = try #require(older.technical.notes.first { $0.hasPrefix("Over age 60 a small or absent") })
+        #expect(olderNote.contains("Concerns: ") && olderNote.contains("superficial peroneal sensory amplitude"))
+        // Paraspinal fibrillation potentials occur in healthy people.
+        let paraspinal = try #require(older.technical.notes.first { $0.hasPrefix("Paraspinal spontaneous activity") })
+        #expect(paraspinal.contains("right lumbar paraspinal L5"))
+
+        // Norms end at a published age: an 85-year-old is judged by the oldest band, and the report says so.
+        var builder = StudyBuilder(age: 85)
+        builder.motor(.peroneal, .extensorDigitorumBrevis, .left, [(.ankle, 5.1, 3.2, 5.4)])
+        builder.sensory(.sural, .left, amplitude: 9, peak: 3.9)
+        let analysis = StudyAnalysis.analyze(builder.study)
+        var olderThanNorms: [LimitAssumption] = []
+        for note in analysis.findings.measurements.flatMap(\.notes) {
+            guard case .limitAssumption(let assumption) = note else { continue }
+            if case .olderThanReferencePopulation(let age, let oldest) = assumption, age == 85, oldest == 79 {
+                olderThanNorms.append(assumption)
+            }
+        }
+        let assumption = try #require(olderThanNorms.first)
+        let aged = StudyReport(study: builder.study, analysis: analysis)
+        let ageNote = try #require(aged.technical.notes.first { $0.contains("beyond the reference population") })
+        #expect(ageNote.hasPrefix("Age 85 y is beyond the reference population, which ends at 79 y"))
+        #expect(ageNote.contains("Concerns: peroneal motor (EDB)"))
+        #expect(ageNote.hasPrefix(FindingStatements.text(assumption).capitalizedFirstLetter))
+        let technical = TextReport.renderSections(aged, [.technical], options: TextLayoutOptions(width: 1000))
+        #expect(technical.contains("- Age 85 y is beyond the reference population"))
+
+        // A cool limb: the table marks the corrected value, and the notes give it measured and corrected.
+        let cool = try #require(ReportFixtures.reports("cases/58-normal-cool-limb.xml").first)
+        let velocity = try #require(cool.motor.first { $0.side == .left && $0.site == "Below fibular head" }?.velocity)
+        let correction = try #require(velocity.temperatureCorrection)
+        #expect(velocity.value == 35 && correction.value == 39.5 && correction.celsius == 27)
+        #expect(velocity.classification == "normal" && velocity.limit?.value == 36)
+        let text = TextReport.render(cool)
+        #expect(
+            text.split(separator: "\n").contains { $0.hasPrefix("  Below fibular head") && $0.contains("35 c >=36") })
+        #expect(cool.technical.notes.contains { $0.contains("velocity (below fibular head to ankle) 35 → 39.5 m/s") })
+        #expect(text.replacingOccurrences(of: "\n", with: " ").contains("c: measured in a cool limb"))
+    }
+}
+
+extension String {
+    fileprivate var capitalizedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -15,7 +15,9 @@ enum CellText {
         }
         guard let value = cell.value else { return nil }
         let flag = cell.abnormal ? (cell.classification == "low" ? "L" : "H") : ""
-        return (Format.number(value), flag, limit)
+        // `c`: judged after the correction for a cool limb, so the value as measured may lie beyond the limit.
+        let marks = [cell.temperatureCorrection == nil ? "" : "c", flag].filter { !$0.isEmpty }
+        return (Format.number(value), marks.joined(separator: " "), limit)
     }
 
     /// `5.2 <=6.5`, `0.7 L >=1.1`, `11.6 -`, `50 none`, `NR >=4`: a value with its flag and limit.
@@ -103,12 +105,23 @@ enum CellText {
     /// A comment of the export, under the row or study it belongs to.
     static func comment(_ text: String) -> String { "Comment: \(text)" }
 
-    static let valueLegend =
-        "Each value is followed by its flag and its reference limit (>= lower, <= upper limit): the lab's "
-        + "where the export has it, else the published one (sources under Technical notes). L/H: below/above "
-        + "the limit. none: no lab or published limit exists for the value; it is reported without a "
-        + "judgement. -: not judged against a limit of its own (proximal sites are judged by the amplitude "
-        + "change and the block criteria; areas and exported differences are not judged). NR: no response."
+    /// The legend of the value cells; the `c` mark is explained where the report has corrected values.
+    static func valueLegend(_ report: StudyReport) -> String {
+        let cells =
+            report.motor.flatMap { [$0.latency, $0.amplitude, $0.duration, $0.area, $0.velocity] }
+            + report.sensory.flatMap { [$0.onsetLatency, $0.peakLatency, $0.amplitude, $0.velocity] }
+            + report.lateResponses.flatMap { [$0.latency, $0.amplitude, $0.sideDifference] }
+        let corrected = cells.contains { $0?.temperatureCorrection != nil }
+        return "Each value is followed by its flag and its reference limit (>= lower, <= upper limit): the lab's "
+            + "where the export has it, else the published one (sources under Technical notes). L/H: below/above "
+            + "the limit. none: no lab or published limit exists for the value; it is reported without a "
+            + "judgement. -: not judged against a limit of its own (proximal sites are judged by the amplitude "
+            + "change and the block criteria; areas and exported differences are not judged). "
+            + (corrected
+                ? "c: measured in a cool limb and judged after correction to the reference temperature (the "
+                    + "corrected values are under Technical notes). " : "")
+            + "NR: no response."
+    }
 
     static let sideToSideLegend =
         "Both sides compared where both were studied, against the published side-to-side limits: an "

@@ -52,7 +52,8 @@ extension StudyReport {
                     side: $0.side, site: $0.site, celsius: $0.celsius,
                     cool: $0.side.map(coolSides.contains) ?? false)
             },
-            notes: findings.technical.map(FindingStatements.statement) + Self.limitSources(findings),
+            notes: findings.technical.map(FindingStatements.statement) + FindingStatements.corrections(findings)
+                + FindingStatements.caveats(findings) + Self.limitSources(findings),
             unmapped: Self.unmapped(study))
         motor = study.motor.flatMap { Self.motorRows($0, index) }
         sensory = study.sensory.flatMap { Self.sensoryRows($0, index) }
@@ -294,7 +295,10 @@ struct FindingIndex {
             return ValueCell(
                 value: finding.value, unit: finding.unit, noResponse: noResponse,
                 classification: finding.classification.rawValue, abnormal: finding.classification.isAbnormal,
-                limit: finding.limit.map(LimitCell.init), finding: id.rawValue)
+                limit: finding.limit.map(LimitCell.init), finding: id.rawValue,
+                temperatureCorrection: finding.temperatureCorrection.map {
+                    CorrectionCell(value: $0.correctedValue, celsius: $0.celsius, referenceCelsius: $0.referenceC)
+                })
         }
         guard value != nil || noResponse || always else { return nil }
         return ValueCell(

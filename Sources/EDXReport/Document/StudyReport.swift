@@ -101,6 +101,19 @@ public struct ValueCell: Codable, Sendable, Hashable {
     public var limit: LimitCell?
     /// The id of the finding about this value (see `edx findings`).
     public var finding: String?
+    /// A latency or velocity of a cool limb, judged after correction to the reference temperature:
+    /// `value` stays as measured, the classification is that of the corrected value.
+    public var temperatureCorrection: CorrectionCell? = nil
+}
+
+/// The correction of a value measured in a cool limb.
+public struct CorrectionCell: Codable, Sendable, Hashable {
+    /// The value corrected to `referenceCelsius`, in the unit of the value.
+    public var value: Double
+    /// The limb temperature, °C.
+    public var celsius: Double
+    /// The temperature corrected to, °C.
+    public var referenceCelsius: Double
 }
 
 /// One stimulation site of a motor study, with the segment that ends at it.

@@ -176,12 +176,14 @@ public struct FindingStatements: Sendable {
                 + "\(Format.percent(drop))\(durationText)"
         case .focalSlowing:
             let across = Format.number(values.acrossFibularHeadVelocity ?? 0)
+            let thermal = n.possiblyTemperatureRelated ? "; possibly temperature-related" : ""
             if let slowing = values.slowingMS, let leg = values.legVelocity {
                 return "\(title): focal slowing across the fibular head (\(across) m/s against "
-                    + "\(Format.number(leg)) m/s in the leg, \(Format.number(slowing)) m/s slower)"
+                    + "\(Format.number(leg)) m/s in the leg, \(Format.number(slowing)) m/s slower)\(thermal)"
             }
             let limit = n.basis.first.flatMap(findings.measurement)?.limit?.text ?? "not available"
-            return "\(title): focal slowing across the fibular head (\(across) m/s; limit \(limit); leg segment normal)"
+            return "\(title): focal slowing across the fibular head (\(across) m/s; limit \(limit); leg segment "
+                + "normal)\(thermal)"
         case .demyelinatingSlowing, .slowing:
             let thermal = n.possiblyTemperatureRelated ? "; possibly temperature-related" : ""
             let measured = n.basis.first.flatMap(findings.measurement)
@@ -298,6 +300,95 @@ public struct FindingStatements: Sendable {
     public static func limitSources(_ keys: [String]) -> String {
         let names = keys.map { key in Bibliography.short[key].map { "\($0) (\(key))" } ?? key }
         return "Published limits from: \(names.joined(separator: "; "))."
+    }
+
+    /// `Cool left limb (27 °C), values as measured → corrected to 30 °C: peroneal motor (EDB) distal
+    /// latency 6 → 5.4 ms, velocity (below fibular head to ankle) 35 → 39.5 m/s; sural sensory …`: the
+    /// values the tables mark `c`, one note per limb and reference temperature.
+    public static func corrections(_ findings: StudyFindings) -> [String] {
+        var notes: [String] = []
+        for side in Side.allCases {
+            let corrected = findings.measurements.filter { $0.side == side && $0.temperatureCorrection != nil }
+            var references: [Double] = []
+            for m in corrected {
+                if let reference = m.temperatureCorrection?.referenceC, !references.contains(reference) {
+                    references.append(reference)
+                }
+            }
+            for reference in references {
+                var studies: [(StudyKey, [String])] = []
+                var celsius = 0.0
+                for m in corrected {
+                    guard let correction = m.temperatureCorrection, correction.referenceC == reference,
+                        let value = m.value
+                    else { continue }
+                    celsius = correction.celsius
+                    let place: String? =
+                        switch m.site {
+                        case .segment(let segment) where m.measure != .acrossFibularHeadVelocity:
+                            " (\(Names.words(segment)))"
+                        default: nil
+                        }
+                    let text =
+                        "\(Names.words(m.measure))\(place ?? "") \(Format.number(value)) → "
+                        + "\(Format.number(correction.correctedValue)) \(m.unit)"
+                    if let index = studies.firstIndex(where: { $0.0 == m.study }) {
+                        studies[index].1.append(text)
+                    } else {
+                        studies.append((m.study, [text]))
+                    }
+                }
+                let values = studies.map { "\(Names.title($0.0)) \($0.1.joined(separator: ", "))" }
+                notes.append(
+                    "Cool \(side.rawValue) limb (\(Format.number(celsius)) °C), values as measured → corrected to "
+                        + "\(Format.number(reference)) °C: \(values.joined(separator: "; ")).")
+            }
+        }
+        return notes
+    }
+
+    /// The caveats the findings carry, each once, with what it concerns: `Over age 60 a small or absent
+    /// response is weak evidence (…). Concerns: left superficial peroneal sensory amplitude.` Notes that the
+    /// tables already show (no published limit) and missing covariates (their own note) are left out.
+    public static func caveats(_ findings: StudyFindings) -> [String] {
+        var order: [FindingNote] = []
+        var subjects: [FindingNote: [String]] = [:]
+        func add(_ note: FindingNote, _ subject: String) {
+            if subjects[note] == nil { order.append(note) }
+            if !(subjects[note] ?? []).contains(subject) { subjects[note, default: []].append(subject) }
+        }
+        for m in findings.measurements {
+            for note in m.notes {
+                switch note {
+                case .noPublishedReference, .noPublishedLimitForMeasure, .limitAssumption(.covariatesMissing(_, _)):
+                    continue
+                // A limit assumption holds for the whole study: named once.
+                case .limitAssumption: add(note, Names.title(m.study))
+                default:
+                    let place = m.measure == .acrossFibularHeadVelocity ? nil : Names.words(m.site)
+                    add(
+                        note,
+                        "\(m.side.rawValue) \(Names.title(m.study)) \(Names.words(m.measure))"
+                            + (place.map { ", \($0)" } ?? ""))
+                }
+            }
+        }
+        for n in findings.nerves {
+            // Notes carried over from a sensory amplitude are already named with it.
+            for note in n.caveats where !note.weakensSensoryLoss {
+                add(note, "\(n.side.rawValue) \(Names.title(n.study)) \(Names.words(n.kind))")
+            }
+        }
+        for m in findings.muscles {
+            for note in m.notes {
+                add(note, "\(m.side.rawValue) \(Format.words(m.muscle?.rawValue ?? Slug.make(m.label)))")
+            }
+        }
+        return order.map { note in
+            var sentence = text(note).capitalizedFirst
+            if !sentence.hasSuffix(".") { sentence += "." }
+            return "\(sentence) Concerns: \((subjects[note] ?? []).joined(separator: "; "))."
+        }
     }
 
     // MARK: Notes and caveats

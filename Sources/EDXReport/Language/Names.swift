@@ -104,6 +104,21 @@ enum Names {
         }
     }
 
+    /// A nerve finding as a noun: `focal slowing`, `conduction block`.
+    static func words(_ kind: NerveFinding.Kind) -> String {
+        switch kind {
+        case .axonLoss: "axon loss"
+        case .conductionBlock: "conduction block"
+        case .possibleConductionBlock: "possible conduction block"
+        case .temporalDispersion: "temporal dispersion"
+        case .focalSlowing: "focal slowing"
+        case .demyelinatingSlowing: "slowing in the demyelinating range"
+        case .slowing: "slowing"
+        case .accessoryDeepPeroneal: "accessory deep peroneal nerve"
+        case .physiologicalProximalDrop: "proximal amplitude drop"
+        }
+    }
+
     static func words(_ feature: MUAPFeature) -> String {
         switch feature {
         case .longDuration: "long-duration MUAPs"

@@ -96,7 +96,7 @@ public enum MarkdownReport {
             !report.motor.isEmpty
             ? .motor
             : !report.sensory.isEmpty ? .sensory : !report.lateResponses.isEmpty ? .lateResponses : nil
-        if first == section { out.paragraph(CellText.valueLegend) }
+        if first == section { out.paragraph(CellText.valueLegend(report)) }
     }
 
     private static func sensory(_ report: StudyReport, _ out: inout MarkdownWriter) {

@@ -214,7 +214,7 @@ private struct Renderer {
             !report.motor.isEmpty
             ? .motor
             : !report.sensory.isEmpty ? .sensory : !report.lateResponses.isEmpty ? .lateResponses : nil
-        return first == section ? CellText.valueLegend : nil
+        return first == section ? CellText.valueLegend(report) : nil
     }
 
     func motor() -> [Block] {
