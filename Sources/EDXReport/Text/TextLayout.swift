@@ -59,17 +59,34 @@ enum TextLayout {
         return lines.isEmpty ? [indent] : lines
     }
 
-    /// The words of a line; a `%` (also `%)`, `%;`) stays with the number before it: `61 %` never breaks.
+    /// The words of a line; a unit (`%`, `mV`, `µV`, `ms`, `m/s`, `°C` …, also followed by `)`, `;`,
+    /// `,` or `.`) stays with the number before it, and a limit's `>=` or `<=` with the number after
+    /// it: `61 %`, `4 µV` and `>= 4 µV` never break.
     static func words(_ line: Substring) -> [String] {
         var words: [String] = []
         for word in line.split(separator: " ") {
-            if word.hasPrefix("%"), let last = words.last {
+            if let last = words.last,
+                (Self.keepsWithNumber(word) && (last.last?.isNumber == true || word.hasPrefix("%")))
+                    || last.hasSuffix(">=") || last.hasSuffix("<=")
+            {
                 words[words.count - 1] = last + "\u{00A0}" + word
             } else {
                 words.append(String(word))
             }
         }
-        return words.map { $0 }
+        return words
+    }
+
+    /// Units written after a number (`deg` is `°` in ASCII reports).
+    private static let units: Set<Substring> = [
+        "%", "mV", "µV", "uV", "ms", "m/s", "°C", "cm", "mV·ms", "mV.ms", "deg",
+    ]
+
+    private static func keepsWithNumber(_ word: Substring) -> Bool {
+        if word.hasPrefix("%") { return true }
+        var unit = word
+        while let last = unit.last, ").;,:".contains(last) { unit = unit.dropLast() }
+        return units.contains(unit)
     }
 
     /// `text` padded with spaces to `width` (left-aligned) or right-aligned.
