@@ -194,7 +194,9 @@ extension StudyReport {
 
     private static func sideToSideRow(_ comparison: SideComparison) -> SideToSideRow {
         let smaller = comparison.worseSide == .left ? comparison.leftValue : comparison.rightValue
-        let share = comparison.measure == .amplitudeDrop && smaller != nil ? 100 - comparison.difference : nil
+        let share =
+            comparison.measure == .amplitudeDrop && smaller != nil
+            ? ((100 - comparison.difference) * 100).rounded() / 100 : nil
         return SideToSideRow(
             study: Names.title(comparison.study).capitalizedFirst, measure: Names.words(comparison.valueMeasure),
             site: Names.words(comparison.site), left: comparison.leftValue, right: comparison.rightValue,
