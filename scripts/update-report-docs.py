@@ -19,11 +19,12 @@ def run(*args: str) -> str:
     return subprocess.run([edx, "report", *args, example], capture_output=True, text=True, check=True).stdout
 
 
-text = run().replace("\f", "\n<form feed>\n")
+text = run().replace("\f", "<form feed>\n")
 markdown = run("--format", "markdown").split("\n")
 document = json.loads(run("--format", "json"))
 excerpt = {key: document[key] for key in ["schemaVersion", "generator", "limits", "patient", "study"]}
 excerpt["motor"] = [document["motor"][2]]
+excerpt["sideToSide"] = [row for row in document["sideToSide"] if row["abnormal"]][:1]
 leading = document["impression"]["diagnoses"][0]
 short = {key: leading[key] for key in
          ["rank", "code", "name", "side", "probability", "severity", "acuity", "pathophysiology", "icd10cm"]}
@@ -42,6 +43,7 @@ doc = (head + "## Example: the left peroneal study\n\n"
        + "```text\n" + text + "```\n\n"
        + "The same study in Markdown (`--format markdown`, middle sections left out here):\n\n"
        + "```markdown\n" + markdown_excerpt + "```\n\n"
-       + "And in JSON (`--format json`; an excerpt: one motor row and the leading diagnosis):\n\n"
+       + "And in JSON (`--format json`; an excerpt: one motor row, the abnormal side-to-side comparison and the "
+       + "leading diagnosis):\n\n"
        + "```json\n" + json.dumps(excerpt, indent=2, ensure_ascii=False) + "\n```\n")
 open(path, "w", encoding="utf-8").write(doc)

@@ -327,6 +327,23 @@ write("measurements/reordered-extra-columns.csv", "\n".join(lines).replace("FX-M
 write("measurements/quoted.csv", HEADER.replace("unit\n", "unit,comment\n")
     + '"FX-MEAS-Q","2024-02-03","P-9203","60","M","170","needle","Tibialis Anterior","R","","","","fibrillations","2+","","a ""quoted"", multi-line\ncomment"\n'
     + '"FX-MEAS-Q","2024-02-03","P-9203","60","M","170","motor","Peroneal","R","Ext Dig Brev","Ankle","","amplitude","4.5","mV",""\n')
+# A comment column on rows of every kind: kept with the study or muscle of the row, each text once.
+def commented(kind, nerve, side, rec, site, seg, param, value, unit, comment):
+    return row("FX-MEAS-C", kind, nerve, side, rec, site, seg, param, value, unit).replace("\n", f",{comment}\n")
+write("measurements/comments.csv", HEADER.replace("unit\n", "unit,comment\n")
+    + commented("motor", "Tibial", "R", "AH", "Ankle", "", "latency", "4.4", "ms", "")
+    + commented("motor", "Tibial", "R", "AH", "Ankle", "", "amplitude", "9.8", "mV", "")
+    + commented("motor", "Tibial", "R", "AH", "Popliteal fossa", "", "amplitude", "5.1", "mV",
+                "Submaximal stimulation at the knee (obese)")
+    + commented("motor", "Tibial", "R", "AH", "Popliteal fossa", "Ankle", "velocity", "44", "m/s",
+                "Submaximal stimulation at the knee (obese)")
+    + commented("sensory", "Sural", "R", "Lat Mall", "Calf", "", "amplitude", "3", "µV", "Oedema of the ankle")
+    + commented("hreflex", "Tibial", "R", "Soleus", "", "", "latency", "31.2", "ms", "Poor relaxation")
+    + commented("needle", "Tibialis Anterior", "R", "", "", "", "fibrillations", "0", "", "")
+    + commented("needle", "Tibialis Anterior", "R", "", "", "", "recruitment", "None", "", "No voluntary motor units")
+    + commented("needle", "Gastrocnemius Medial Head", "R", "", "", "", "fibrillations", "0", "", "Patient anxious")
+    + commented("needle", "Gastrocnemius Medial Head", "R", "", "", "", "recruitment", "Normal", "",
+                "Poor activation"))
 
 # ---------------------------------------------------------------- CSV, broken
 write("broken/empty.csv", b"")

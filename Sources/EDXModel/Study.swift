@@ -99,6 +99,8 @@ public struct MotorStudy: Codable, Sendable, Hashable {
     /// Stimulation sites, distal first.
     public var sites: [MotorSite]
     public var segments: [Segment]
+    /// The technologist's comment on the study, as exported.
+    public var comment: String?
     public var source: SourceLocation
 
     public init(
@@ -186,6 +188,8 @@ public struct SensoryStudy: Codable, Sendable, Hashable {
     public var recordingLabel: String
     public var method: SensoryMethod?
     public var sites: [SensorySite]
+    /// The technologist's comment on the study, as exported.
+    public var comment: String?
     public var source: SourceLocation
 
     public init(
@@ -247,6 +251,8 @@ public struct FWaveStudy: Codable, Sendable, Hashable {
     public var labLimits: [String: LabLimit]
     /// Left-right latency difference as exported, ms.
     public var sideDifferenceMs: Double?
+    /// The technologist's comment on the study, as exported.
+    public var comment: String?
     public var source: SourceLocation
 
     public init(
@@ -280,6 +286,8 @@ public struct HReflexStudy: Codable, Sendable, Hashable {
     public var labLimits: [String: LabLimit]
     /// Left-right latency difference as exported, ms.
     public var sideDifferenceMs: Double?
+    /// The technologist's comment on the study, as exported.
+    public var comment: String?
     public var source: SourceLocation
 
     public init(
@@ -314,6 +322,7 @@ public struct NeedleExam: Codable, Sendable, Hashable {
     public var recruitment: Recruitment?
     /// Interference pattern, as exported.
     public var interferencePattern: String?
+    /// The examiner's comment on the muscle, as exported (`No voluntary motor units`).
     public var comment: String?
     public var source: SourceLocation
 

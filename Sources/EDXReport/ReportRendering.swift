@@ -34,7 +34,8 @@ public enum ReportRendering {
                 deidentified: deidentify, generatedAt: generatedAt, generator: generator, limits: preference))
     }
 
-    /// One study's report in `format`; text pages end with a newline, form feeds separate pages.
+    /// One study's report in `format`; every text line, the last of a page too, ends with a newline,
+    /// and a form feed follows each page but the last.
     public static func render(_ report: StudyReport, format: ReportFormat, layout: TextLayoutOptions) -> String {
         switch format {
         case .text: TextReport.render(report, options: layout)
@@ -49,9 +50,8 @@ public enum ReportRendering {
         if reports.count == 1 { return render(reports[0], format: format, layout: layout) }
         switch format {
         case .text:
-            // Each report ends with a newline; the form feed replaces it so that no empty page is ejected.
-            return reports.map { String(TextReport.render($0, options: layout).dropLast()) }.joined(separator: "\u{0C}")
-                + "\n"
+            // Each report ends with a newline; a form feed after it starts the next report on a new page.
+            return reports.map { TextReport.render($0, options: layout) }.joined(separator: "\u{0C}")
         case .markdown:
             return reports.map { MarkdownReport.render($0, charset: layout.charset) }.joined(separator: "\n---\n\n")
         case .json: return reports.map { json($0, pretty: false) + "\n" }.joined()

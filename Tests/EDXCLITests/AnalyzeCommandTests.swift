@@ -45,7 +45,7 @@ struct AnalyzeCommandTests {
     @Test func findingsTextListsTheBlock() {
         let result = runEDX(["findings", Fixtures.bundledExample("peroneal-fibular-head-left.xml")])
         #expect(result.status == 0)
-        #expect(result.output.contains("below-fibular-head to above-fibular-head: definite conduction block"))
+        #expect(result.output.contains("Left peroneal motor (EDB), across the fibular head: definite conduction block"))
         let published = runEDX([
             "findings", "--limits", "published", "--format", "json",
             Fixtures.bundledExample("l5-radiculopathy-right.csv"),

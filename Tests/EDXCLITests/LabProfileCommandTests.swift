@@ -56,6 +56,8 @@ struct LabProfileCommandTests {
         #expect(json.status == 0 && json.output.contains("lab: \(Self.label): >= 7 mV"))
         let text = runEDX(["report", "--lab", Self.profile, Self.study])
         #expect(text.status == 0 && text.output.contains("Page 1 of"))
+        // The femoral CMAP, without a published lower limit, is judged against the profile's and shows it.
+        #expect(text.output.split(separator: "\n").contains { $0.hasPrefix("  Inguinal") && $0.contains("6 L >=7") })
         #expect(runEDX(["report", "--lab", Self.profile, Self.study]).output == text.output)
     }
 

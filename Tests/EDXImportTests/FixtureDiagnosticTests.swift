@@ -107,6 +107,7 @@ struct FixtureDiagnosticTests {
         Case(file: "measurements/spanish-sides-mm.csv", statuses: [.imported], diagnostics: []),
         Case(file: "measurements/reordered-extra-columns.csv", statuses: [.imported], diagnostics: []),
         Case(file: "measurements/quoted.csv", statuses: [.imported], diagnostics: []),
+        Case(file: "measurements/comments.csv", statuses: [.imported], diagnostics: []),
     ]
 
     @Test("outcome and exact diagnostics", arguments: broken + good)

@@ -249,6 +249,7 @@ struct MeasurementStudyBuilder {
             m = study.motor.count - 1
             motorIndex[key] = m
         }
+        ValueParsing.keepComment(row.comment, in: &study.motor[m].comment)
         let nerve = study.motor[m].nerve
         let location = at(row.line)
         func quantity(_ q: Quantity) -> Double? {
@@ -343,6 +344,7 @@ struct MeasurementStudyBuilder {
             n = study.sensory.count - 1
             sensoryIndex[key] = n
         }
+        ValueParsing.keepComment(row.comment, in: &study.sensory[n].comment)
         let location = at(row.line)
         let sensoryNerve = study.sensory[n].nerve
         let siteKey = Self.siteKey(row.site, nerve: sensoryNerve, names: names)
@@ -406,6 +408,7 @@ struct MeasurementStudyBuilder {
             f = study.fWaves.count - 1
             fWaveIndex[key] = f
         }
+        ValueParsing.keepComment(row.comment, in: &study.fWaves[f].comment)
         let location = at(row.line)
         let slotKey = "fwave|\(f)|\(parameter)"
         switch parameter {
@@ -443,6 +446,7 @@ struct MeasurementStudyBuilder {
             h = study.hReflexes.count - 1
             hReflexIndex[key] = h
         }
+        ValueParsing.keepComment(row.comment, in: &study.hReflexes[h].comment)
         let location = at(row.line)
         let slotKey = "hreflex|\(h)|\(parameter)"
         switch parameter {
@@ -482,6 +486,7 @@ struct MeasurementStudyBuilder {
             i = study.needle.count - 1
             needleIndex[key] = i
         }
+        ValueParsing.keepComment(row.comment, in: &study.needle[i].comment)
         let slotKey = "needle|\(i)|\(parameter)"
         switch parameter {
         case "insertional":
@@ -536,7 +541,7 @@ struct MeasurementStudyBuilder {
                     Lexicon.recruitment), to: &study.needle[i].recruitment, key: slotKey, row: row, file: file,
                 log: &log, firstLines: &firstLines)
         case "comment":
-            study.needle[i].comment = row.value.isEmpty ? nil : row.value
+            ValueParsing.keepComment(row.value, in: &study.needle[i].comment)
         default: unknownParameter(row)
         }
     }

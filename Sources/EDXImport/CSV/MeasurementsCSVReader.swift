@@ -14,6 +14,8 @@ struct MeasurementsCSVReader {
         case kind, nerve, side, recording, site
         case segmentTo = "segment_to"
         case parameter, value, unit
+        /// Optional: the technologist's comment on the row's study or muscle.
+        case comment
     }
 
     static let required: [Column] = [.studyID, .kind, .parameter, .value]
@@ -147,7 +149,7 @@ struct MeasurementsCSVReader {
                         age: field(.age), sex: field(.sex), height: field(.height), kind: field(.kind),
                         nerve: field(.nerve), side: field(.side), recording: field(.recording), site: field(.site),
                         segmentTo: field(.segmentTo), parameter: field(.parameter), value: field(.value),
-                        unit: field(.unit)),
+                        unit: field(.unit), comment: field(.comment)),
                     decimalComma: decimalComma)
             }
             current = study
@@ -224,4 +226,6 @@ struct MeasurementRow {
     var line: Int
     var studyDate, patientID, age, sex, height: String
     var kind, nerve, side, recording, site, segmentTo, parameter, value, unit: String
+    /// The optional `comment` column: kept with the study or muscle the row belongs to.
+    var comment = ""
 }

@@ -492,6 +492,7 @@ struct SummaryStudyBuilder {
                 log.report(.halfSegment, at: location, field: "Site1/Site2")
             }
             study.motor[motorIndex].sites.append(site)
+            ValueParsing.keepComment(cell(cells, header, .comment), in: &study.motor[motorIndex].comment)
         } else {
             guard let sensoryIndex else {
                 log.report(.siteBeforeNerve, at: location, field: siteLabel)
@@ -528,6 +529,7 @@ struct SummaryStudyBuilder {
                 site.velocityMS = nil
             }
             study.sensory[sensoryIndex].sites.append(site)
+            ValueParsing.keepComment(cell(cells, header, .comment), in: &study.sensory[sensoryIndex].comment)
         }
     }
 
@@ -564,6 +566,7 @@ struct SummaryStudyBuilder {
             wave.persistencePercent = number(cells, header, .persistence, .percent, line: line)
             wave.sideDifferenceMs = difference
             wave.labLimits = limits
+            ValueParsing.keepComment(cell(cells, header, .comment), in: &wave.comment)
             study.fWaves.append(wave)
         } else {
             var reflex = HReflexStudy(
@@ -574,6 +577,7 @@ struct SummaryStudyBuilder {
             reflex.amplitudeMV = number(cells, header, .hAmplitude, .motorAmplitude, line: line)
             reflex.sideDifferenceMs = difference
             reflex.labLimits = limits
+            ValueParsing.keepComment(cell(cells, header, .comment), in: &reflex.comment)
             study.hReflexes.append(reflex)
         }
     }
@@ -622,8 +626,7 @@ struct SummaryStudyBuilder {
             expected: .abbreviatedRecruitment, Lexicon.recruitment)
         let pattern = cell(cells, header, .interference)
         exam.interferencePattern = pattern.isEmpty ? nil : pattern
-        let comment = cell(cells, header, .comment)
-        exam.comment = comment.isEmpty ? nil : comment
+        ValueParsing.keepComment(cell(cells, header, .comment), in: &exam.comment)
         study.needle.append(exam)
     }
 

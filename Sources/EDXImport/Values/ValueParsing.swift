@@ -23,6 +23,18 @@ enum Quantity: String {
 }
 
 enum ValueParsing {
+    /// Keeps an exported comment with the study or muscle it belongs to. The rows of one study often
+    /// repeat its comment: each text is kept once, different ones are joined with "; ".
+    static func keepComment(_ comment: String, in slot: inout String?) {
+        let text = comment.trimmingWhitespace()
+        guard !text.isEmpty else { return }
+        guard let existing = slot, !existing.isEmpty else {
+            slot = text
+            return
+        }
+        if !existing.split(separator: "; ").contains(Substring(text)) { slot = existing + "; " + text }
+    }
+
     /// Parses a decimal number: `4.9`, `-3`, `1e2`; `4,9` too when `decimalComma` is allowed.
     /// Rejects NaN, infinities, thousands separators and anything else.
     static func number(_ raw: String, decimalComma: Bool) -> Double? {

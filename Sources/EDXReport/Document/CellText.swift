@@ -3,17 +3,39 @@ import EDXModel
 
 /// How values, limits and needle grades are written in every table.
 enum CellText {
-    /// `5.2`, `0.7 L >=1.1`, `NR`, `NR >=4`: abnormal values carry their flag and the limit beside them.
-    static func value(_ cell: ValueCell?) -> String {
-        guard let cell else { return "" }
-        let limit = cell.limit.map { " \(limitText($0))" } ?? ""
-        if cell.noResponse { return cell.abnormal ? "NR\(limit)" : "NR" }
-        guard let value = cell.value else { return "" }
-        let number = Format.number(value)
-        guard cell.abnormal else { return number }
-        let flag = cell.classification == "low" ? "L" : "H"
-        return "\(number) \(flag)\(limit)"
+    /// A value in the three parts every table shows, as a clinical laboratory report reads: the value,
+    /// its flag (`L` below, `H` above the limit) and its limit (`>=1.1`); `none` where no lab or
+    /// published limit exists, `-` where edx does not judge the value on its own (proximal sites,
+    /// areas). No response is `NR`, with the limit where its absence was judged. Nil: nothing to show.
+    static func parts(_ cell: ValueCell?) -> (value: String, marks: String, limit: String)? {
+        guard let cell else { return nil }
+        let limit = cell.limit.map(limitText) ?? (cell.classification == "unclassified" ? noLimit : notJudged)
+        if cell.noResponse {
+            return ("NR", "", cell.classification == nil ? "" : limit)
+        }
+        guard let value = cell.value else { return nil }
+        let flag = cell.abnormal ? (cell.classification == "low" ? "L" : "H") : ""
+        // `c`: judged after the correction for a cool limb, so the value as measured may lie beyond the limit.
+        let marks = [cell.temperatureCorrection == nil ? "" : "c", flag].filter { !$0.isEmpty }
+        return (Format.number(value), marks.joined(separator: " "), limit)
     }
+
+    /// `5.2 <=6.5`, `0.7 L >=1.1`, `11.6 -`, `50 none`, `NR >=4`: a value with its flag and limit.
+    static func value(_ cell: ValueCell?) -> String {
+        guard let parts = parts(cell) else { return "" }
+        return [parts.value, parts.marks, parts.limit].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// A value for a printed table, whose parts the table aligns with those of the other rows.
+    static func measured(_ cell: ValueCell?) -> String {
+        guard let parts = parts(cell) else { return "" }
+        return TextTable.measured(parts.value, parts.marks, parts.limit)
+    }
+
+    /// The limit of a value that has no lab or published limit.
+    static let noLimit = "none"
+    /// The limit of a value that edx does not judge on its own.
+    static let notJudged = "-"
 
     /// `>=1.1` or `<=6.5`.
     static func limitText(_ limit: LimitCell) -> String {
@@ -89,10 +111,31 @@ enum CellText {
 
     static func side(_ side: String) -> String { side == "left" ? "L" : "R" }
 
-    static let valueLegend =
-        "L/H: below/above the limit shown (>= lower, <= upper limit): the lab's where the export has it, "
-        + "else the published one (sources in the JSON report). NR: no response. Values without a flag and "
-        + "limit are normal or have no reference value (see technical notes)."
+    /// A comment of the export, under the row or study it belongs to.
+    static func comment(_ text: String) -> String { "Comment: \(text)" }
+
+    /// The legend of the value cells; the `c` mark is explained where the report has corrected values.
+    static func valueLegend(_ report: StudyReport) -> String {
+        let cells =
+            report.motor.flatMap { [$0.latency, $0.amplitude, $0.duration, $0.area, $0.velocity] }
+            + report.sensory.flatMap { [$0.onsetLatency, $0.peakLatency, $0.amplitude, $0.velocity] }
+            + report.lateResponses.flatMap { [$0.latency, $0.amplitude, $0.sideDifference] }
+        let corrected = cells.contains { $0?.temperatureCorrection != nil }
+        return "Each value is followed by its flag and its reference limit (>= lower, <= upper limit): the lab's "
+            + "where the export has it, else the published one (sources under Technical notes). L/H: below/above "
+            + "the limit. none: no lab or published limit exists for the value; it is reported without a "
+            + "judgement. -: not judged against a limit of its own (proximal sites are judged by the amplitude "
+            + "change and the block criteria; areas and exported differences are not judged). "
+            + (corrected
+                ? "c: measured in a cool limb and judged after correction to the reference temperature (the "
+                    + "corrected values are under Technical notes). " : "")
+            + "NR: no response."
+    }
+
+    static let sideToSideLegend =
+        "Both sides compared where both were studied, against the published side-to-side limits: an "
+        + "amplitude as the share of the larger response that the smaller keeps, a latency or velocity as the "
+        + "difference. * marks a comparison outside its limit."
 
     static let needleLegend =
         "Ins insertional activity; Fib fibrillation potentials; PSW positive sharp waves; Fasc "

@@ -52,12 +52,14 @@ extension StudyReport {
                     side: $0.side, site: $0.site, celsius: $0.celsius,
                     cool: $0.side.map(coolSides.contains) ?? false)
             },
-            notes: findings.technical.map(FindingStatements.statement),
+            notes: findings.technical.map(FindingStatements.statement) + FindingStatements.corrections(findings)
+                + FindingStatements.caveats(findings) + Self.limitSources(findings),
             unmapped: Self.unmapped(study))
         motor = study.motor.flatMap { Self.motorRows($0, index) }
         sensory = study.sensory.flatMap { Self.sensoryRows($0, index) }
         lateResponses =
             study.fWaves.map { Self.fWaveRow($0, index) } + study.hReflexes.map { Self.hReflexRow($0, index) }
+        sideToSide = findings.comparisons.map(Self.sideToSideRow)
         needle = study.needle.map { Self.needleRow($0, findings) }
         summary = Self.summary(findings, statements)
         pertinentNormals = PertinentNormals.lines(findings, statements: statements)
@@ -88,7 +90,8 @@ extension StudyReport {
                 site: Names.site(site.site, label: site.siteLabel),
                 latency: nil,
                 amplitude: nil, duration: nil, area: nil, distanceCm: site.distanceCm, segment: nil,
-                segmentDistanceCm: nil, velocity: nil, amplitudeChangePercent: nil, segmentFindings: [])
+                segmentDistanceCm: nil, velocity: nil, amplitudeChangePercent: nil, segmentFindings: [],
+                comment: position == 0 ? motor.comment : nil)
             let judged = position == 0
             row.latency = index.cell(
                 judged ? measured(.distalLatency) : nil, value: site.latencyMs, unit: "ms", noResponse: site.noResponse)
@@ -164,7 +167,8 @@ extension StudyReport {
                 amplitude: index.cell(
                     id(.amplitude), value: site.amplitudeUV, unit: "µV", noResponse: site.noResponse, always: true),
                 velocity: index.cell(
-                    id(.sensoryVelocity), value: site.velocityMS, unit: "m/s", noResponse: site.noResponse))
+                    id(.sensoryVelocity), value: site.velocityMS, unit: "m/s", noResponse: site.noResponse),
+                comment: position == 0 ? sensory.comment : nil)
         }
     }
 
@@ -176,7 +180,8 @@ extension StudyReport {
             recording: Names.recording(wave.recording, label: wave.recordingLabel),
             latency: index.cell(id, value: wave.minLatencyMs, unit: "ms", noResponse: wave.noResponse, always: true),
             amplitude: nil, persistencePercent: wave.persistencePercent,
-            sideDifference: index.sideDifference(key, side: wave.side, exported: wave.sideDifferenceMs))
+            sideDifference: index.sideDifference(key, side: wave.side, exported: wave.sideDifferenceMs),
+            comment: wave.comment)
     }
 
     private static func hReflexRow(_ reflex: HReflexStudy, _ index: FindingIndex) -> LateResponseRow {
@@ -189,7 +194,24 @@ extension StudyReport {
             latency: index.cell(id, value: reflex.latencyMs, unit: "ms", noResponse: reflex.noResponse, always: true),
             amplitude: index.cell(nil, value: reflex.amplitudeMV, unit: "mV", noResponse: reflex.noResponse),
             persistencePercent: nil,
-            sideDifference: index.sideDifference(key, side: reflex.side, exported: reflex.sideDifferenceMs))
+            sideDifference: index.sideDifference(key, side: reflex.side, exported: reflex.sideDifferenceMs),
+            comment: reflex.comment)
+    }
+
+    private static func sideToSideRow(_ comparison: SideComparison) -> SideToSideRow {
+        let smaller = comparison.worseSide == .left ? comparison.leftValue : comparison.rightValue
+        let share =
+            comparison.measure == .amplitudeDrop && smaller != nil
+            ? ((100 - comparison.difference) * 100).rounded() / 100 : nil
+        return SideToSideRow(
+            study: Names.title(comparison.study).capitalizedFirst, measure: Names.words(comparison.valueMeasure),
+            site: Names.words(comparison.site), left: comparison.leftValue, right: comparison.rightValue,
+            unit: comparison.valueUnit, comparison: comparison.measure.rawValue, difference: comparison.difference,
+            differenceUnit: comparison.unit, percentOfOtherSide: share, worseSide: comparison.worseSide,
+            limit: LimitCell(comparison.limit), abnormal: comparison.abnormal, finding: comparison.id.rawValue,
+            statement: FindingStatements.statement(comparison),
+            comparisonText: FindingStatements.comparisonCell(comparison),
+            limitText: FindingStatements.comparisonLimit(comparison))
     }
 
     private static func needleRow(_ exam: NeedleExam, _ findings: StudyFindings) -> NeedleRow {
@@ -205,7 +227,8 @@ extension StudyReport {
             positiveSharpWaves: exam.positiveSharpWaves?.rawValue, fasciculations: exam.fasciculations?.rawValue,
             muapAmplitude: exam.muapAmplitude?.rawValue, muapDuration: exam.muapDuration?.rawValue,
             polyphasia: exam.polyphasiaGrade?.rawValue ?? exam.polyphasia?.rawValue,
-            recruitment: exam.recruitment?.rawValue, abnormal: finding?.neurogenic ?? false,
+            recruitment: exam.recruitment?.rawValue, interferencePattern: exam.interferencePattern,
+            abnormal: finding?.neurogenic ?? false,
             acuity: finding?.acuity?.rawValue, comment: exam.comment, finding: finding?.id.rawValue)
     }
 
@@ -214,6 +237,15 @@ extension StudyReport {
         let main = attachment.roots.filter { $0.value == .main }.keys.sorted().map { $0.rawValue.uppercased() }
         let minor = attachment.roots.filter { $0.value != .main }.keys.sorted().map { $0.rawValue.uppercased() }
         return main.joined(separator: ", ") + (minor.isEmpty ? "" : " (\(minor.joined(separator: ", ")))")
+    }
+
+    /// The sources of the published limits shown beside the values, in the order of their keys.
+    private static func limitSources(_ findings: StudyFindings) -> [String] {
+        let limits = findings.measurements.compactMap(\.limit) + findings.comparisons.map(\.limit)
+        let keys = Set(limits.filter { $0.origin == .published }.flatMap { $0.citation?.sources ?? [] })
+        guard !keys.isEmpty else { return [] }
+        let ordered = keys.sorted { ($0.count, $0) < ($1.count, $1) }
+        return [FindingStatements.limitSources(ordered)]
     }
 
     private static func unmapped(_ study: Study) -> [String] {
@@ -271,7 +303,10 @@ struct FindingIndex {
             return ValueCell(
                 value: finding.value, unit: finding.unit, noResponse: noResponse,
                 classification: finding.classification.rawValue, abnormal: finding.classification.isAbnormal,
-                limit: finding.limit.map(LimitCell.init), finding: id.rawValue)
+                limit: finding.limit.map(LimitCell.init), finding: id.rawValue,
+                temperatureCorrection: finding.temperatureCorrection.map {
+                    CorrectionCell(value: $0.correctedValue, celsius: $0.celsius, referenceCelsius: $0.referenceC)
+                })
         }
         guard value != nil || noResponse || always else { return nil }
         return ValueCell(

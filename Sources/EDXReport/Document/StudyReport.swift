@@ -25,6 +25,8 @@ public struct StudyReport: Codable, Sendable, Hashable {
     public var motor: [MotorRow]
     public var sensory: [SensoryRow]
     public var lateResponses: [LateResponseRow]
+    /// Left-right comparisons where both sides were studied, with their side-to-side limits.
+    public var sideToSide: [SideToSideRow]
     public var needle: [NeedleRow]
     /// The abnormal findings in plain language, most important first.
     public var summary: [SummaryItem]
@@ -128,6 +130,19 @@ public struct ValueCell: Codable, Sendable, Hashable {
     public var limit: LimitCell?
     /// The id of the finding about this value (see `edx findings`).
     public var finding: String?
+    /// A latency or velocity of a cool limb, judged after correction to the reference temperature:
+    /// `value` stays as measured, the classification is that of the corrected value.
+    public var temperatureCorrection: CorrectionCell? = nil
+}
+
+/// The correction of a value measured in a cool limb.
+public struct CorrectionCell: Codable, Sendable, Hashable {
+    /// The value corrected to `referenceCelsius`, in the unit of the value.
+    public var value: Double
+    /// The limb temperature, °C.
+    public var celsius: Double
+    /// The temperature corrected to, °C.
+    public var referenceCelsius: Double
 }
 
 /// One stimulation site of a motor study, with the segment that ends at it.
@@ -149,6 +164,8 @@ public struct MotorRow: Codable, Sendable, Hashable {
     public var amplitudeChangePercent: Double?
     /// Ids of nerve findings (block, dispersion, focal slowing) about this segment.
     public var segmentFindings: [String]
+    /// The comment the export gives for this motor study, on its first row only.
+    public var comment: String? = nil
 }
 
 public struct SensoryRow: Codable, Sendable, Hashable {
@@ -163,6 +180,8 @@ public struct SensoryRow: Codable, Sendable, Hashable {
     public var peakLatency: ValueCell?
     public var amplitude: ValueCell?
     public var velocity: ValueCell?
+    /// The comment the export gives for this sensory study, on its first row only.
+    public var comment: String? = nil
 }
 
 public struct LateResponseRow: Codable, Sendable, Hashable {
@@ -178,6 +197,48 @@ public struct LateResponseRow: Codable, Sendable, Hashable {
     public var persistencePercent: Double?
     /// Left-right latency difference, ms, with its limit when one was judged.
     public var sideDifference: ValueCell?
+    /// The comment the export gives for this study.
+    public var comment: String? = nil
+}
+
+/// A left-right comparison of one value where both sides were studied, with its side-to-side limit.
+public struct SideToSideRow: Codable, Sendable, Hashable {
+    /// The study, as the tables name it: `Peroneal motor (EDB)`.
+    public var study: String
+    /// The value compared, in words: `amplitude`, `distal latency`, `velocity`.
+    public var measure: String
+    /// Where the value was measured, in words (`ankle`); absent for a late response.
+    public var site: String?
+    /// The values compared, in `unit`; absent where there was no response.
+    public var left: Double?
+    public var right: Double?
+    public var unit: String
+    /// `amplitude-drop` (the smaller response's loss, % of the larger), `latency-difference` or
+    /// `velocity-difference`.
+    public var comparison: String
+    /// The drop (%) or the difference (ms, m/s).
+    public var difference: Double
+    public var differenceUnit: String
+    /// For an amplitude: the smaller response as a share of the larger, %.
+    public var percentOfOtherSide: Double?
+    /// The side that is smaller, slower or later.
+    public var worseSide: Side
+    /// The published side-to-side limit of `difference`.
+    public var limit: LimitCell
+    public var abnormal: Bool
+    /// The id of the comparison finding (see `edx findings`).
+    public var finding: String
+    /// The comparison in a sentence, as the summary words it.
+    public var statement: String
+    /// The comparison and its limit as the tables write them (`left 36 % of right`, `>=50 %`); not in
+    /// the JSON, which has the numbers.
+    var comparisonText = ""
+    var limitText = ""
+
+    private enum CodingKeys: String, CodingKey {
+        case study, measure, site, left, right, unit, comparison, difference, differenceUnit, percentOfOtherSide
+        case worseSide, limit, abnormal, finding, statement
+    }
 }
 
 public struct NeedleRow: Codable, Sendable, Hashable {
@@ -195,9 +256,12 @@ public struct NeedleRow: Codable, Sendable, Hashable {
     public var muapDuration: String?
     public var polyphasia: String?
     public var recruitment: String?
+    /// The interference pattern, as exported.
+    public var interferencePattern: String? = nil
     /// Any neurogenic abnormality (denervation, reinnervation or reduced recruitment).
     public var abnormal: Bool
     public var acuity: String?
+    /// The examiner's comment, as exported (`No voluntary motor units`).
     public var comment: String?
     /// The id of the muscle finding.
     public var finding: String?

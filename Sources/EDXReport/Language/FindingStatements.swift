@@ -33,23 +33,24 @@ public struct FindingStatements: Sendable {
 
     /// `Left peroneal motor (EDB), ankle: amplitude 0.7 mV: low, 64 % of the lower limit (published >= 1.1 mV)`.
     public static func statement(_ m: MeasurementFinding) -> String {
-        let place: String =
-            switch m.site {
-            case .fWave, .hReflex: ""
-            default: ", \(Format.words(m.site.description))"
-            }
-        let head = "\(Names.title(m.side)) \(Names.title(m.study))\(place): \(Names.words(m.measure))"
+        // The measure of a velocity across the fibular head names its place.
+        let place = m.measure == .acrossFibularHeadVelocity ? nil : Names.words(m.site)
+        let subject = "\(Names.title(m.side)) \(Names.title(m.study))" + (place.map { ", \($0)" } ?? "")
+        let head = "\(subject): \(Names.words(m.measure))"
         let limitText = m.limit.map { " (\($0.origin == .lab ? "lab" : "published") \($0.text))" } ?? ""
         // A value of a cool limb is judged after correction: both are shown.
         let corrected =
             m.temperatureCorrection.map {
-                " (\(Format.number($0.correctedValue)) \(m.unit) corrected to \(Format.number($0.referenceC)) C)"
+                " (\(Format.number($0.correctedValue)) \(m.unit) corrected to \(Format.number($0.referenceC)) °C)"
             } ?? ""
         switch m.classification {
         case .absent:
-            return "\(head): no response\(limitText)"
+            let limit = m.limit.map {
+                " (\($0.origin == .lab ? "lab" : "published") \(Names.words(m.measure)) \($0.text))"
+            }
+            return "\(subject): no response\(limit ?? "")"
         case .unclassified:
-            return "\(head) \(m.value.map { Format.number($0) } ?? "-") \(m.unit): no reference value, not classified"
+            return "\(head) \(m.value.map { Format.number($0) } ?? "-") \(m.unit): no reference limit, not judged"
         case .normal:
             let before = m.possiblyTemperatureRelated ? "; abnormal before the correction for a cool limb" : ""
             return "\(head) \(Format.number(m.value ?? 0)) \(m.unit)\(corrected): normal\(limitText)\(before)"
@@ -68,18 +69,54 @@ public struct FindingStatements: Sendable {
         }
     }
 
-    /// `Peroneal motor edb amplitude, left 1.8 vs right 5.1 mV: left 65 % smaller (abnormal side-to-side limit <= 61 %)`.
+    /// `Peroneal motor (EDB) amplitude: left 1.8 mV, right 5.1 mV; left 35 % of the right, below the
+    /// side-to-side limit (>= 39 %)`.
     public static func statement(_ c: SideComparison) -> String {
-        let valueText =
-            c.measure == .amplitudeDrop
-            ? "\(c.worseSide.rawValue) \(Format.percent(c.difference)) smaller"
-            : c.difference == 0
-                ? "no difference"
-                : "difference \(Format.number(c.difference)) \(c.unit), \(c.worseSide.rawValue) worse"
-        return "\(Format.words(c.study.description)) \(Names.words(c.valueMeasure)), left "
-            + "\(c.leftValue.map { Format.number($0) } ?? "absent") vs right "
-            + "\(c.rightValue.map { Format.number($0) } ?? "absent") \(c.valueUnit): \(valueText) "
-            + "(\(c.abnormal ? "abnormal" : "within") side-to-side limit \(c.limit.text))"
+        let place = Names.words(c.site).map { ", \($0)" } ?? ""
+        let measured = c.valueMeasure == .acrossFibularHeadVelocity ? "" : place
+        func value(_ value: Double?) -> String { value.map { "\(Format.number($0)) \(c.valueUnit)" } ?? "absent" }
+        let head =
+            "\(Names.title(c.study).capitalizedFirst) \(Names.words(c.valueMeasure))\(measured): "
+            + "left \(value(c.leftValue)), right \(value(c.rightValue))"
+        let worse = c.worseSide.rawValue
+        let other = c.worseSide == .left ? "right" : "left"
+        let verdict = c.abnormal ? "beyond the side-to-side limit" : "within the side-to-side limit"
+        switch c.measure {
+        case .amplitudeDrop:
+            // The drop of the smaller side, as the share of the larger that it keeps.
+            let limit = "(>= \(Format.percent(100 - c.limit.value)) of the other side)"
+            let smaller = c.worseSide == .left ? c.leftValue : c.rightValue
+            let share = smaller == nil ? "" : "; \(worse) \(Format.percent(100 - c.difference)) of the \(other)"
+            return "\(head)\(share), \(c.abnormal ? "below" : "within") the side-to-side limit \(limit)"
+        default:
+            let limit = "(\(c.limit.text))"
+            guard c.difference != 0 else { return "\(head); no difference, \(verdict) \(limit)" }
+            let direction = c.measure == .velocityDifference ? "slower" : "longer"
+            return "\(head); \(worse) \(Format.number(c.difference)) \(c.unit) \(direction), \(verdict) \(limit)"
+        }
+    }
+
+    /// A comparison in a table cell: `left 36 % of right`, `right absent`, `left 0.6 ms longer`,
+    /// `right 2 m/s slower`, `no difference`.
+    public static func comparisonCell(_ c: SideComparison) -> String {
+        let worse = c.worseSide.rawValue
+        let other = c.worseSide == .left ? "right" : "left"
+        switch c.measure {
+        case .amplitudeDrop:
+            let smaller = c.worseSide == .left ? c.leftValue : c.rightValue
+            return smaller == nil ? "\(worse) absent" : "\(worse) \(Format.percent(100 - c.difference)) of \(other)"
+        default:
+            guard c.difference != 0 else { return "no difference" }
+            let direction = c.measure == .velocityDifference ? "slower" : "longer"
+            return "\(worse) \(Format.number(c.difference)) \(c.unit) \(direction)"
+        }
+    }
+
+    /// The side-to-side limit in a table cell: `>=50 %` (the share of the larger response the smaller
+    /// must keep), `<=1.6 ms`, `<=8 m/s`.
+    public static func comparisonLimit(_ c: SideComparison) -> String {
+        c.measure == .amplitudeDrop
+            ? ">=\(Format.percent(100 - c.limit.value))" : "<=\(Format.number(c.limit.value)) \(c.limit.unit)"
     }
 
     // MARK: Nerves
@@ -139,59 +176,68 @@ public struct FindingStatements: Sendable {
                 + "\(Format.percent(drop))\(durationText)"
         case .focalSlowing:
             let across = Format.number(values.acrossFibularHeadVelocity ?? 0)
+            let thermal = n.possiblyTemperatureRelated ? "; possibly temperature-related" : ""
             if let slowing = values.slowingMS, let leg = values.legVelocity {
                 return "\(title): focal slowing across the fibular head (\(across) m/s against "
-                    + "\(Format.number(leg)) m/s in the leg, \(Format.number(slowing)) m/s slower)"
+                    + "\(Format.number(leg)) m/s in the leg, \(Format.number(slowing)) m/s slower)\(thermal)"
             }
             let limit = n.basis.first.flatMap(findings.measurement)?.limit?.text ?? "not available"
-            return "\(title): focal slowing across the fibular head (\(across) m/s; limit \(limit); leg segment normal)"
+            return "\(title): focal slowing across the fibular head (\(across) m/s; limit \(limit); leg segment "
+                + "normal)\(thermal)"
         case .demyelinatingSlowing, .slowing:
             let thermal = n.possiblyTemperatureRelated ? "; possibly temperature-related" : ""
             let measured = n.basis.first.flatMap(findings.measurement)
             if n.study.kind == .fWave || n.study.kind == .hReflex {
+                let response = "\(Names.title(n.side)) \(Names.lateResponse(n.study))"
                 if let comparison = n.basis.first.flatMap(findings.comparison) {
-                    return "H reflex \(n.side.rawValue) later than the other side by "
-                        + "\(Format.number(comparison.difference)) ms (limit \(comparison.limit.text))"
+                    let other = n.side == .left ? "right" : "left"
+                    return "\(response) later than the \(other) by \(Format.number(comparison.difference)) ms "
+                        + "(side-to-side limit \(comparison.limit.text))"
                 }
-                let what = n.study.kind == .hReflex ? "H reflex" : "F waves"
                 let text =
                     measured?.classification == .absent
                     ? "absent"
                     : n.kind == .demyelinatingSlowing ? "prolonged into the demyelinating range" : "prolonged"
-                return "\(Names.title(n.side)) \(Format.words(n.study.description)): \(what) \(text)"
-                    + (values.latency.map { " (\(Format.number($0)) ms)" } ?? "")
+                return "\(response) \(text)" + (values.latency.map { " (\(Format.number($0)) ms)" } ?? "")
             }
             if n.fibres == .sensory {
                 return "\(title): slowing with a normal amplitude (\(measured.map { Names.words($0.measure) } ?? "") "
                     + "\(Format.number(values.value ?? 0)) \(measured?.unit ?? ""))\(thermal)"
             }
-            let place = measured.map { Format.words($0.site.description) } ?? ""
-            let range = n.kind == .demyelinatingSlowing ? "demyelinating-range slowing" : "slowing (axon-loss range)"
-            return "\(title), \(place): \(range), \(measured.map { Names.words($0.measure) } ?? "") "
-                + "\(Format.number(values.value ?? 0)) \(measured?.unit ?? "") = "
-                + "\(Format.percent(values.percentOfLimit ?? 0)) of the limit\(thermal)"
+            // The measure of a velocity across the fibular head names its place.
+            let place =
+                measured.flatMap { $0.measure == .acrossFibularHeadVelocity ? nil : Names.words($0.site) }
+                .map { ", \($0)" } ?? ""
+            let range =
+                n.kind == .demyelinatingSlowing
+                ? "slowing in the demyelinating range" : "slowing in the axon-loss range"
+            let bound = measured?.limit?.bound == .upper ? "upper" : "lower"
+            return "\(title)\(place): \(range) (\(measured.map { Names.words($0.measure) } ?? "") "
+                + "\(Format.number(values.value ?? 0)) \(measured?.unit ?? ""), "
+                + "\(Format.percent(values.percentOfLimit ?? 0)) of the \(bound) limit)\(thermal)"
         }
     }
 
-    /// `Left peroneal motor (EDB), ankle to below-fibular-head`.
+    /// `Left peroneal motor (EDB), ankle to below fibular head`; `…, across the fibular head`.
     private static func segmentTitle(_ n: NerveFinding) -> String {
-        let segment = n.location?.segment.map { "\($0.from) to \($0.to)" } ?? ""
-        return "\(Names.title(n.side)) \(Names.title(n.study)), \(segment)"
+        let segment = n.location?.segment.map { ", \(Names.words($0))" } ?? ""
+        return "\(Names.title(n.side)) \(Names.title(n.study))\(segment)"
     }
 
     // MARK: Muscles
 
-    /// `Left tibialis anterior: active denervation (fibrillations/PSW 2+) [acute]`.
+    /// `Left tibialis anterior: fibrillation potentials or positive sharp waves 2+; reduced recruitment
+    /// [acute]`, in the terms of the AANEM glossary.
     public static func statement(_ m: MuscleFinding) -> String {
         var parts: [String] = []
         if m.activeDenervation {
-            parts.append("active denervation (fibrillations/PSW \(m.denervation?.rawValue ?? "?"))")
+            parts.append("fibrillation potentials or positive sharp waves \(m.denervation?.rawValue ?? "")")
         }
         if m.reinnervation {
             parts.append("chronic reinnervation (\(m.reinnervationFeatures.map(Names.words).joined(separator: ", ")))")
         }
         if let recruitment = m.recruitment, recruitment != .normal {
-            parts.append("\(Format.words(recruitment.rawValue)) recruitment")
+            parts.append(Names.words(recruitment))
         }
         let state =
             parts.isEmpty
@@ -221,11 +267,11 @@ public struct FindingStatements: Sendable {
                 + "loss rather than block. A repeat study after day 10-14 is advised."
         case .temperatureMissing:
             let side = note.side?.rawValue ?? ""
-            return "No \(side) limb temperature recorded: the limb is assumed warm (>= \(threshold) C); slow values "
+            return "No \(side) limb temperature recorded: the limb is assumed warm (>= \(threshold) °C); slow values "
                 + "could still be due to cooling."
         case .coolLimb:
             let side = note.side?.rawValue ?? ""
-            return "Cool \(side) limb (\(Format.number(note.celsius ?? 0)) C, below \(threshold) C): slow latencies "
+            return "Cool \(side) limb (\(Format.number(note.celsius ?? 0)) °C, below \(threshold) °C): slow latencies "
                 + "and velocities that warming could explain are marked possibly temperature-related; amplitudes are "
                 + "not corrected."
         case .limits:
@@ -246,6 +292,102 @@ public struct FindingStatements: Sendable {
                     + "\(one ? "is" : "are") reported without a judgement."
             }
             return message
+        }
+    }
+
+    /// `Published limits from: Buschbacher 1999, tibial motor (S10); …`: the sources of the published
+    /// limits the tables show, by their keys in docs/bibliography.md.
+    public static func limitSources(_ keys: [String]) -> String {
+        let names = keys.map { key in Bibliography.short[key].map { "\($0) (\(key))" } ?? key }
+        return "Published limits from: \(names.joined(separator: "; "))."
+    }
+
+    /// `Cool left limb (27 °C), values as measured → corrected to 30 °C: peroneal motor (EDB) distal
+    /// latency 6 → 5.4 ms, velocity (below fibular head to ankle) 35 → 39.5 m/s; sural sensory …`: the
+    /// values the tables mark `c`, one note per limb and reference temperature.
+    public static func corrections(_ findings: StudyFindings) -> [String] {
+        var notes: [String] = []
+        for side in Side.allCases {
+            let corrected = findings.measurements.filter { $0.side == side && $0.temperatureCorrection != nil }
+            var references: [Double] = []
+            for m in corrected {
+                if let reference = m.temperatureCorrection?.referenceC, !references.contains(reference) {
+                    references.append(reference)
+                }
+            }
+            for reference in references {
+                var studies: [(StudyKey, [String])] = []
+                var celsius = 0.0
+                for m in corrected {
+                    guard let correction = m.temperatureCorrection, correction.referenceC == reference,
+                        let value = m.value
+                    else { continue }
+                    celsius = correction.celsius
+                    let place: String? =
+                        switch m.site {
+                        case .segment(let segment) where m.measure != .acrossFibularHeadVelocity:
+                            " (\(Names.words(segment)))"
+                        default: nil
+                        }
+                    let text =
+                        "\(Names.words(m.measure))\(place ?? "") \(Format.number(value)) → "
+                        + "\(Format.number(correction.correctedValue)) \(m.unit)"
+                    if let index = studies.firstIndex(where: { $0.0 == m.study }) {
+                        studies[index].1.append(text)
+                    } else {
+                        studies.append((m.study, [text]))
+                    }
+                }
+                let values = studies.map { "\(Names.title($0.0)) \($0.1.joined(separator: ", "))" }
+                notes.append(
+                    "Cool \(side.rawValue) limb (\(Format.number(celsius)) °C), values as measured → corrected to "
+                        + "\(Format.number(reference)) °C: \(values.joined(separator: "; ")).")
+            }
+        }
+        return notes
+    }
+
+    /// The caveats the findings carry, each once, with what it concerns: `Over age 60 a small or absent
+    /// response is weak evidence (…). Concerns: left superficial peroneal sensory amplitude.` Notes that the
+    /// tables already show (no published limit) and missing covariates (their own note) are left out.
+    public static func caveats(_ findings: StudyFindings) -> [String] {
+        var order: [FindingNote] = []
+        var subjects: [FindingNote: [String]] = [:]
+        func add(_ note: FindingNote, _ subject: String) {
+            if subjects[note] == nil { order.append(note) }
+            if !(subjects[note] ?? []).contains(subject) { subjects[note, default: []].append(subject) }
+        }
+        for m in findings.measurements {
+            for note in m.notes {
+                switch note {
+                case .noPublishedReference, .noPublishedLimitForMeasure, .limitAssumption(.covariatesMissing(_, _)):
+                    continue
+                // A limit assumption holds for the whole study: named once.
+                case .limitAssumption: add(note, Names.title(m.study))
+                default:
+                    let place = m.measure == .acrossFibularHeadVelocity ? nil : Names.words(m.site)
+                    add(
+                        note,
+                        "\(m.side.rawValue) \(Names.title(m.study)) \(Names.words(m.measure))"
+                            + (place.map { ", \($0)" } ?? ""))
+                }
+            }
+        }
+        for n in findings.nerves {
+            // Notes carried over from a sensory amplitude are already named with it.
+            for note in n.caveats where !note.weakensSensoryLoss {
+                add(note, "\(n.side.rawValue) \(Names.title(n.study)) \(Names.words(n.kind))")
+            }
+        }
+        for m in findings.muscles {
+            for note in m.notes {
+                add(note, "\(m.side.rawValue) \(Format.words(m.muscle?.rawValue ?? Slug.make(m.label)))")
+            }
+        }
+        return order.map { note in
+            var sentence = text(note).capitalizedFirst
+            if !sentence.hasSuffix(".") { sentence += "." }
+            return "\(sentence) Concerns: \((subjects[note] ?? []).joined(separator: "; "))."
         }
     }
 
@@ -274,7 +416,7 @@ public struct FindingStatements: Sendable {
             return "Cool limb: judged after correction to the reference temperature (about "
                 + "\(Format.number(Criteria.latencyPerDegree.value)) ms, "
                 + "\(Format.number(Criteria.motorVelocityPerDegree.value)) m/s motor or "
-                + "\(Format.number(Criteria.sensoryVelocityPerDegree.value)) m/s sensory per C, S31, S33, S34); "
+                + "\(Format.number(Criteria.sensoryVelocityPerDegree.value)) m/s sensory per °C, S31, S33, S34); "
                 + "warm the limb and repeat the study."
         case .earlyForMotorAxonLoss(let days):
             return "Only \(Format.number(days)) days after onset: the distal CMAP may not yet show the axon loss "

@@ -15,6 +15,7 @@ public enum MarkdownReport {
         motor(report, &out)
         sensory(report, &out)
         late(report, &out)
+        sideToSide(report, &out)
         needle(report, &out)
         out.heading(2, "Summary of findings")
         if report.summary.isEmpty {
@@ -80,6 +81,8 @@ public enum MarkdownReport {
         var header = ["Nerve", "Site", "Latency (ms)", "Amplitude (mV)", "Duration (ms)"]
         if hasArea { header.append("Area (mV·ms)") }
         header += ["Distance (cm)", "CV (m/s)", "Amplitude change"]
+        let hasComments = report.motor.contains { $0.comment != nil }
+        if hasComments { header.append("Comment") }
         let rows = report.motor.map { row -> [String] in
             var cells = [
                 MarkdownWriter.escapeCell(
@@ -93,34 +96,47 @@ public enum MarkdownReport {
                 CellText.number(row.segmentDistanceCm ?? row.distanceCm), cell(row.velocity),
                 CellText.percentChange(row.amplitudeChangePercent),
             ]
+            if hasComments { cells.append(MarkdownWriter.escapeCell(row.comment ?? "")) }
             return cells
         }
         out.table(header, rows, escaping: false)
-        out.paragraph(CellText.valueLegend)
+        legend(report, .motor, &out)
+    }
+
+    /// The legend of the values follows the first table of values the report has.
+    private static func legend(_ report: StudyReport, _ section: TextReport.Section, _ out: inout MarkdownWriter) {
+        let first: TextReport.Section? =
+            !report.motor.isEmpty
+            ? .motor
+            : !report.sensory.isEmpty ? .sensory : !report.lateResponses.isEmpty ? .lateResponses : nil
+        if first == section { out.paragraph(CellText.valueLegend(report)) }
     }
 
     private static func sensory(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Sensory nerve conduction")
         guard !report.sensory.isEmpty else { return out.paragraph("Not performed.") }
+        let hasComments = report.sensory.contains { $0.comment != nil }
         let rows = report.sensory.map { row in
             [
                 MarkdownWriter.escapeCell("\(row.side.rawValue.capitalizedFirst) \(row.nerve)"),
                 MarkdownWriter.escapeCell(row.site), row.method ?? "", CellText.number(row.distanceCm),
                 cell(row.onsetLatency), cell(row.peakLatency), cell(row.amplitude),
                 cell(row.velocity),
-            ]
+            ] + (hasComments ? [MarkdownWriter.escapeCell(row.comment ?? "")] : [])
         }
         out.table(
             [
                 "Nerve", "Site", "Method", "Distance (cm)", "Onset latency (ms)", "Peak latency (ms)", "Amplitude (µV)",
                 "CV (m/s)",
-            ],
+            ] + (hasComments ? ["Comment"] : []),
             rows, escaping: false)
+        legend(report, .sensory, &out)
     }
 
     private static func late(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Late responses")
         guard !report.lateResponses.isEmpty else { return out.paragraph("Not performed.") }
+        let hasComments = report.lateResponses.contains { $0.comment != nil }
         let rows = report.lateResponses.map { row in
             [
                 MarkdownWriter.escapeCell(
@@ -129,17 +145,37 @@ public enum MarkdownReport {
                 MarkdownWriter.escapeCell(row.recording), cell(row.latency), cell(row.amplitude),
                 CellText.number(row.persistencePercent),
                 cell(row.sideDifference),
-            ]
+            ] + (hasComments ? [MarkdownWriter.escapeCell(row.comment ?? "")] : [])
         }
         out.table(
-            ["Response", "Recording", "Latency (ms)", "Amplitude (mV)", "Persistence (%)", "L-R difference (ms)"], rows,
-            escaping: false)
+            ["Response", "Recording", "Latency (ms)", "Amplitude (mV)", "Persistence (%)", "L-R difference (ms)"]
+                + (hasComments ? ["Comment"] : []), rows, escaping: false)
+        legend(report, .lateResponses, &out)
+    }
+
+    private static func sideToSide(_ report: StudyReport, _ out: inout MarkdownWriter) {
+        guard !report.sideToSide.isEmpty else { return }
+        out.heading(2, "Side-to-side comparisons")
+        let rows = report.sideToSide.map { row -> [String] in
+            func value(_ value: Double?) -> String { value.map { "\(Format.number($0)) \(row.unit)" } ?? "absent" }
+            let cells = [
+                row.study, row.measure + (row.site.map { ", \($0)" } ?? ""), value(row.left), value(row.right),
+                row.comparisonText, row.limitText,
+            ].map(MarkdownWriter.escapeCell)
+            return row.abnormal ? cells.map { $0.isEmpty ? $0 : "**\($0)**" } : cells
+        }
+        out.table(["Study", "Value", "Left", "Right", "Comparison", "Limit"], rows, escaping: false)
+        out.paragraph(
+            "Both sides compared where both were studied, against the published side-to-side limits: an amplitude "
+                + "as the share of the larger response that the smaller keeps, a latency or velocity as the "
+                + "difference. Comparisons outside their limit are in bold.")
     }
 
     private static func needle(_ report: StudyReport, _ out: inout MarkdownWriter) {
         out.heading(2, "Needle EMG")
         guard !report.needle.isEmpty else { return out.paragraph("Not performed.") }
         let hasComments = report.needle.contains { $0.comment != nil }
+        let hasInterference = report.needle.contains { $0.interferencePattern != nil }
         let rows = report.needle.map { row -> [String] in
             let muscle = MarkdownWriter.escapeCell("\(row.side.rawValue.capitalizedFirst) \(row.muscle)")
             var cells = [
@@ -148,6 +184,7 @@ public enum MarkdownReport {
                 row.muapAmplitude ?? "",
                 row.muapDuration ?? "", row.polyphasia ?? "", row.recruitment ?? "",
             ]
+            if hasInterference { cells.append(row.interferencePattern ?? "") }
             if hasComments { cells.append(row.comment ?? "") }
             return [row.abnormal ? "**\(muscle)**" : muscle] + cells.map(MarkdownWriter.escapeCell)
         }
@@ -155,6 +192,7 @@ public enum MarkdownReport {
             "Muscle", "Nerve; roots", "Insertional", "Fibrillations", "PSW", "Fasciculations", "MUAP amplitude",
             "MUAP duration", "Polyphasia", "Recruitment",
         ]
+        if hasInterference { header.append("Interference pattern") }
         if hasComments { header.append("Comment") }
         out.table(header, rows, escaping: false)
         out.paragraph(

@@ -29,18 +29,20 @@ public enum TextReport {
         let blocks = renderer.body()
         let headerHeight = renderer.header(page: 1, of: 1).count
         let pages = Paginator(length: options.pageLength).pages(blocks, headerHeight: headerHeight)
-        // A form feed ends each page in place of the last newline: a full page followed by a newline
-        // and a form feed would eject an empty page on a line printer (and in enscript).
+        // Every line ends with a newline, the last of a page too, so that a viewer that ignores form
+        // feeds never joins it to the next page's header; the form feed follows it. A page holds at
+        // most `pageLength - 1` lines: after them the printer stands on the page's last line, and the
+        // form feed ejects the page instead of an empty one (Paginator keeps that line free).
         let printed = pages.enumerated().map { number, body in
-            (renderer.header(page: number + 1, of: pages.count) + body).joined(separator: "\n")
+            (renderer.header(page: number + 1, of: pages.count) + body).map { $0 + "\n" }.joined()
         }
-        return printed.joined(separator: "\u{0C}") + "\n"
+        return printed.joined(separator: "\u{0C}")
     }
 
     /// The sections of a report.
     public enum Section: CaseIterable, Sendable {
-        case demographics, history, technical, motor, sensory, lateResponses, needle, summary, impression, outlook
-        case suggestedTests, signature, decisionSupport
+        case demographics, history, technical, motor, sensory, lateResponses, sideToSide, needle, summary
+        case impression, outlook, suggestedTests, signature, decisionSupport
     }
 
     /// Some sections without pages or page headers: the text of `edx analyze --format text`.
@@ -99,6 +101,7 @@ private struct Renderer {
         case .motor: motor()
         case .sensory: sensory()
         case .lateResponses: lateResponses()
+        case .sideToSide: sideToSide()
         case .needle: needle()
         case .summary: summary()
         case .impression: impression()
@@ -157,18 +160,34 @@ private struct Renderer {
         return blocks
     }
 
-    func table(_ title: String, _ table: TextTable, groups: [(String?, [[String]])], legend: String?) -> [Block] {
+    /// A row of a printed table, and the notes printed under it across the table (a comment).
+    struct Row {
+        var cells: [String]
+        var notes: [String] = []
+    }
+
+    /// The rows of one nerve study (or of the whole table), under its name and notes.
+    struct Group {
+        var name: String?
+        var notes: [String] = []
+        var rows: [Row]
+    }
+
+    func table(_ title: String, _ table: TextTable, groups: [Group], legend: String?) -> [Block] {
         var blocks = heading(title)
-        guard groups.contains(where: { !$0.1.isEmpty }) else { return blocks + paragraph("Not performed.") }
+        guard groups.contains(where: { !$0.rows.isEmpty }) else { return blocks + paragraph("Not performed.") }
         let header = table.header.map(text)
         let continued = table.spanning(text("\(title.uppercased()) (continued)")) + header
+        func notes(_ notes: [String]) -> [String] { notes.flatMap { table.spanning(text($0), inset: 2) } }
         var first = true
-        for (name, rows) in groups {
+        for group in groups {
             var pending: [String] = []
             if first { pending += header }
-            if let name { pending += table.spanning(text(name)) }
-            for (position, row) in rows.enumerated() {
-                let lines = table.row(row.map(text))
+            if let name = group.name { pending += table.spanning(text(name)) }
+            pending += notes(group.notes)
+            for (position, row) in group.rows.enumerated() {
+                // A row and its notes stay on one page.
+                let lines = table.row(row.cells.map(text)) + notes(row.notes)
                 if position == 0 {
                     blocks.append(Block(lines: pending + lines, continuation: first ? [] : continued))
                 } else {
@@ -181,89 +200,127 @@ private struct Renderer {
         return blocks
     }
 
-    func grouped<Row>(_ rows: [Row], key: (Row) -> String) -> [(String?, [Row])] {
-        var groups: [(String?, [Row])] = []
-        for row in rows {
-            let name = key(row)
+    func grouped<Item>(_ items: [Item], key: (Item) -> String) -> [(String, [Item])] {
+        var groups: [(String, [Item])] = []
+        for item in items {
+            let name = key(item)
             if let last = groups.last, last.0 == name {
-                groups[groups.count - 1].1.append(row)
+                groups[groups.count - 1].1.append(item)
             } else {
-                groups.append((name, [row]))
+                groups.append((name, [item]))
             }
         }
         return groups
+    }
+
+    /// The legend of the values (flag, limit, markers) follows the first table of values the report
+    /// has, so that it is read before the values are.
+    func valueLegend(_ section: TextReport.Section) -> String? {
+        let first: TextReport.Section? =
+            !report.motor.isEmpty
+            ? .motor
+            : !report.sensory.isEmpty ? .sensory : !report.lateResponses.isEmpty ? .lateResponses : nil
+        return first == section ? CellText.valueLegend(report) : nil
     }
 
     func motor() -> [Block] {
         let rows = report.motor
         let hasArea = rows.contains { $0.area != nil }
         var rest: [TextTable.Column] = [
-            .init(title: ["Latency", "ms"], width: 11), .init(title: ["Amplitude", "mV"], width: 11),
-            .init(title: ["Duration", "ms"], width: 11),
+            .measured(["Latency", "ms"]), .measured(["Amplitude", "mV"]), .measured(["Duration", "ms"]),
         ]
-        if hasArea { rest.append(.init(title: ["Area", "mV·ms"], width: 6)) }
+        if hasArea { rest.append(.measured(["Area", "mV·ms"])) }
         rest += [
-            .init(title: ["Dist", "cm"], width: 4, rightAligned: true), .init(title: ["CV", "m/s"], width: 10),
+            .init(title: ["Dist", "cm"], width: 4, rightAligned: true), .measured(["CV", "m/s"]),
             .init(title: ["Amp", "change"], width: 6, rightAligned: true),
         ]
-        let table = TextTable(first: ["Site", ""], rest: rest, totalWidth: width)
         let groups = grouped(rows) { "\($0.side.rawValue.capitalizedFirst) \($0.nerve), recording \($0.recording)" }
             .map { name, rows in
-                (
-                    name,
-                    rows.map { row -> [String] in
+                Group(
+                    name: name, notes: rows.compactMap(\.comment).map(CellText.comment),
+                    rows: rows.map { row in
                         var cells = [
-                            row.site.isEmpty ? (row.segment ?? "") : row.site, CellText.value(row.latency),
-                            CellText.value(row.amplitude), CellText.value(row.duration),
+                            row.site.isEmpty ? (row.segment ?? "") : row.site, CellText.measured(row.latency),
+                            CellText.measured(row.amplitude), CellText.measured(row.duration),
                         ]
-                        if hasArea { cells.append(CellText.value(row.area)) }
+                        if hasArea { cells.append(CellText.measured(row.area)) }
                         cells += [
-                            CellText.number(row.segmentDistanceCm ?? row.distanceCm), CellText.value(row.velocity),
+                            CellText.number(row.segmentDistanceCm ?? row.distanceCm), CellText.measured(row.velocity),
                             CellText.percentChange(row.amplitudeChangePercent),
                         ]
-                        return cells
-                    }
-                )
+                        return Row(cells: cells)
+                    })
             }
-        return self.table("Motor nerve conduction", table, groups: groups, legend: CellText.valueLegend)
+        let table = TextTable(
+            first: ["Site", ""], rest: rest, totalWidth: width, rows: groups.flatMap(\.rows).map(\.cells))
+        return self.table("Motor nerve conduction", table, groups: groups, legend: valueLegend(.motor))
     }
 
     func sensory() -> [Block] {
+        let rows = report.sensory.map { row in
+            let method = row.method.map { ", \($0)" } ?? ""
+            return Row(
+                cells: [
+                    "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) (\(row.site)\(method))",
+                    CellText.number(row.distanceCm), CellText.measured(row.onsetLatency),
+                    CellText.measured(row.peakLatency), CellText.measured(row.amplitude),
+                    CellText.measured(row.velocity),
+                ], notes: row.comment.map { [CellText.comment($0)] } ?? [])
+        }
         let table = TextTable(
             first: ["Nerve, site", ""],
             rest: [
-                .init(title: ["Dist", "cm"], width: 4, rightAligned: true),
-                .init(title: ["Onset lat", "ms"], width: 11), .init(title: ["Peak lat", "ms"], width: 11),
-                .init(title: ["Amplitude", "µV"], width: 11), .init(title: ["CV", "m/s"], width: 10),
-            ], totalWidth: width)
-        let rows = report.sensory.map { row -> [String] in
-            let method = row.method.map { ", \($0)" } ?? ""
-            return [
-                "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) (\(row.site)\(method))",
-                CellText.number(row.distanceCm), CellText.value(row.onsetLatency), CellText.value(row.peakLatency),
-                CellText.value(row.amplitude), CellText.value(row.velocity),
-            ]
-        }
-        return self.table("Sensory nerve conduction", table, groups: [(nil, rows)], legend: nil)
+                .init(title: ["Dist", "cm"], width: 4, rightAligned: true), .measured(["Onset lat", "ms"]),
+                .measured(["Peak lat", "ms"]), .measured(["Amplitude", "µV"]), .measured(["CV", "m/s"]),
+            ], totalWidth: width, rows: rows.map(\.cells))
+        return self.table(
+            "Sensory nerve conduction", table, groups: [Group(rows: rows)], legend: valueLegend(.sensory))
     }
 
     func lateResponses() -> [Block] {
+        let rows = report.lateResponses.map { row in
+            let kind = row.kind == "f-wave" ? "F wave" : "H reflex"
+            return Row(
+                cells: [
+                    "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) \(kind) (\(row.recording))",
+                    CellText.measured(row.latency), CellText.measured(row.amplitude),
+                    CellText.number(row.persistencePercent), CellText.measured(row.sideDifference),
+                ], notes: row.comment.map { [CellText.comment($0)] } ?? [])
+        }
         let table = TextTable(
             first: ["Response", ""],
             rest: [
-                .init(title: ["Latency", "ms"], width: 11), .init(title: ["Amp", "mV"], width: 5),
-                .init(title: ["Persist", "%"], width: 7, rightAligned: true),
-                .init(title: ["L-R diff", "ms"], width: 11),
-            ], totalWidth: width)
-        let rows = report.lateResponses.map { row -> [String] in
-            let kind = row.kind == "f-wave" ? "F wave" : "H reflex"
-            return [
-                "\(CellText.side(row.side.rawValue)) \(row.nerve.capitalizedFirst) \(kind) (\(row.recording))",
-                CellText.value(row.latency), CellText.value(row.amplitude), CellText.number(row.persistencePercent),
-                CellText.value(row.sideDifference),
-            ]
+                .measured(["Latency", "ms"]), .measured(["Amp", "mV"]),
+                .init(title: ["Persist", "%"], width: 7, rightAligned: true), .measured(["L-R diff", "ms"]),
+            ], totalWidth: width, rows: rows.map(\.cells))
+        return self.table(
+            "Late responses", table, groups: [Group(rows: rows)], legend: valueLegend(.lateResponses))
+    }
+
+    /// The comparisons of the two sides, grouped by study; `*` marks one outside its limit.
+    func sideToSide() -> [Block] {
+        guard !report.sideToSide.isEmpty else { return [] }
+        let groups = grouped(report.sideToSide, key: \.study).map { name, rows in
+            Group(
+                name: name,
+                rows: rows.map { row in
+                    func value(_ value: Double?) -> String {
+                        value.map { "\(Format.number($0)) \(row.unit)" } ?? "absent"
+                    }
+                    let measure = row.measure.capitalizedFirst + (row.site.map { ", \($0)" } ?? "")
+                    return Row(cells: [
+                        (row.abnormal ? "*" : "") + measure, value(row.left), value(row.right), row.comparisonText,
+                        row.limitText,
+                    ])
+                })
         }
-        return self.table("Late responses", table, groups: [(nil, rows)], legend: nil)
+        let table = TextTable(
+            first: ["Study, value"],
+            rest: [
+                .init(title: ["Left"], width: 9), .init(title: ["Right"], width: 9),
+                .init(title: ["Comparison"], width: 19), .init(title: ["Limit"], width: 8),
+            ], totalWidth: width)
+        return self.table("Side-to-side comparisons", table, groups: groups, legend: CellText.sideToSideLegend)
     }
 
     func needle() -> [Block] {
@@ -275,24 +332,24 @@ private struct Renderer {
                 .init(title: ["MUAP", "amp"], width: 4), .init(title: ["MUAP", "dur"], width: 4),
                 .init(title: ["Poly", ""], width: 4), .init(title: ["Recruit-", "ment"], width: 8),
             ], totalWidth: width)
-        let rows = report.needle.map { row -> [String] in
+        let rows = report.needle.map { row in
             var muscle = "\(row.abnormal ? "*" : " ")\(CellText.side(row.side.rawValue)) \(row.muscle.capitalizedFirst)"
             let supply = [row.nerve, row.roots].compactMap { $0 }.joined(separator: "; ")
             if !supply.isEmpty { muscle += "\n  (\(supply))" }
-            return [
-                muscle, CellText.activity(row.insertionalActivity), row.fibrillations ?? "",
-                row.positiveSharpWaves ?? "", row.fasciculations ?? "", CellText.activity(row.muapAmplitude),
-                CellText.activity(row.muapDuration), CellText.activity(row.polyphasia),
-                CellText.recruitment(row.recruitment),
-            ]
+            // The exported interference pattern and comment, under the muscle they belong to.
+            let notes =
+                (row.interferencePattern.map { ["Interference pattern: \($0)"] } ?? [])
+                + (row.comment.map { [CellText.comment($0)] } ?? [])
+            return Row(
+                cells: [
+                    muscle, CellText.activity(row.insertionalActivity), row.fibrillations ?? "",
+                    row.positiveSharpWaves ?? "", row.fasciculations ?? "", CellText.activity(row.muapAmplitude),
+                    CellText.activity(row.muapDuration), CellText.activity(row.polyphasia),
+                    CellText.recruitment(row.recruitment),
+                ], notes: notes)
         }
-        var blocks = self.table(
-            "Needle EMG", table, groups: [(nil, rows)], legend: rows.isEmpty ? nil : CellText.needleLegend)
-        let comments = report.needle.compactMap { row in
-            row.comment.map { "\(CellText.side(row.side.rawValue)) \(row.muscle): \($0)" }
-        }
-        if !comments.isEmpty { blocks += bullets(comments) }
-        return blocks
+        return self.table(
+            "Needle EMG", table, groups: [Group(rows: rows)], legend: rows.isEmpty ? nil : CellText.needleLegend)
     }
 
     func summary() -> [Block] {
