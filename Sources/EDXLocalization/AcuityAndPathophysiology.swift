@@ -51,7 +51,8 @@ enum PathophysiologyJudgement {
         default:
             block = nerves.contains { $0.kind == .conductionBlock }
         }
-        if axonal && (block || demyelinating) { return .mixed }
+        if axonal && block { return .mixed }
+        if axonal && demyelinating { return .slowingAndAxonLoss }
         if block { return .conductionBlock }
         if demyelinating { return .demyelinating }
         return axonal ? .axonal : .undetermined

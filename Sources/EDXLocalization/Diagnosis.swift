@@ -48,6 +48,8 @@ public enum OutsidePattern: String, Codable, Sendable, Hashable, CaseIterable {
 public enum PolyneuropathyForm: String, Codable, Sendable, Hashable, CaseIterable {
     /// Length-dependent sensorimotor, axonal: sural first, distal before proximal (S52-S55).
     case lengthDependent = "length-dependent"
+    /// Length-dependent with only the sensory responses abnormal: no motor response or muscle is.
+    case lengthDependentSensory = "length-dependent-sensory"
     /// Acquired demyelinating: slow distal latencies and F waves, sensory responses relatively spared (S38, S39).
     case demyelinating
     /// Motor axonal: low CMAPs in several nerves, sensory responses normal (S155).
@@ -90,7 +92,10 @@ public enum Pathophysiology: String, Codable, Sendable, Hashable {
     case axonal
     case demyelinating
     case conductionBlock = "conduction-block"
+    /// Conduction block and axon loss.
     case mixed
+    /// Focal demyelinating slowing, without block, and axon loss.
+    case slowingAndAxonLoss = "focal-slowing-and-axon-loss"
     case undetermined
 }
 

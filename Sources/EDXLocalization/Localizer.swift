@@ -1,5 +1,7 @@
+import EDXAnatomy
 public import EDXFindings
 import EDXModel
+import EDXReference
 
 /// Decides where the lesion is: weighs every hypothesis of the anatomical model against the
 /// observed findings (abnormal and normal) and returns a ranked differential with evidence.
@@ -188,6 +190,33 @@ public struct Localizer: Sendable {
             !observations.contains(where: { $0.abnormal && $0.item == .fibularHeadConduction(lesion.side ?? .left) })
         {
             diagnosis.level = .commonPeronealSiteNotLocalized
+        }
+        // A sciatic lesion graded more severe in one division's territory than in the other's is
+        // "predominantly affecting" that division, as most sciatic lesions affect the peroneal one (S95, S97).
+        if diagnosis.code == .sciaticNeuropathy, diagnosis.level == nil {
+            func grade(_ division: NerveNode) -> Severity? {
+                let part = Lesion(site: .node(division), side: lesion.side)
+                let inTerritory = involved.filter { model.involvement($0.item, by: part) >= ParameterKey.involvedForGrading.value }
+                let cmapsThere = cmaps.filter { model.involvement($0.item, by: part) > 0 }
+                return SeverityGrading.grade(
+                    lesion: part, involved: inTerritory, cmaps: cmapsThere, findings: context.findings)?.grade
+            }
+            if let peroneal = grade(.sciaticPeronealDivision), let tibial = grade(.sciaticTibialDivision) {
+                if peroneal > tibial { diagnosis.level = .sciaticPeronealDivision }
+                if tibial > peroneal { diagnosis.level = .sciaticTibialDivision }
+            }
+        }
+        // A length-dependent polyneuropathy with no motor response or muscle abnormal is sensory.
+        if diagnosis.form == .lengthDependent,
+            !involved.contains(where: { observation in
+                guard observation.abnormal else { return false }
+                switch observation.item {
+                case .cmap, .muscle, .distalConduction, .fWave: return true
+                default: return false
+                }
+            })
+        {
+            diagnosis.form = .lengthDependentSensory
         }
         diagnosis.severity = severity?.grade
         diagnosis.severityBasis = severity?.basis ?? []

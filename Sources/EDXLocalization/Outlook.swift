@@ -71,7 +71,7 @@ public struct Outlook: Encodable, Sendable, Hashable {
                 if diagnosis.code != .polyneuropathy { outlook.prognosis.append(.blockRecoversInWeeks) }
             case .mixed?:
                 if diagnosis.code != .polyneuropathy { outlook.prognosis.append(.mixedRecovery) }
-            case .axonal?:
+            case .axonal?, .slowingAndAxonLoss?:
                 if diagnosis.severity == .complete {
                     outlook.prognosis.append(.completeLesion)
                 } else if diagnosis.code != .polyneuropathy {

@@ -121,6 +121,28 @@ struct SignOffChecklistTests {
         }
     }
 
+    /// Every value of the tables is printed with its limit, `none` where no limit exists, or `-` where
+    /// it is not judged on its own (a proximal site, judged by the change from the distal one).
+    static func limitBesideEveryValue(_ corpus: Corpus) {
+        for item in signed[corpus] ?? [] {
+            let report = item.report
+            let cells: [ValueCell?] =
+                report.motor.flatMap { [$0.latency, $0.amplitude, $0.duration, $0.velocity] }
+                + report.sensory.flatMap { [$0.onsetLatency, $0.peakLatency, $0.amplitude, $0.velocity] }
+                + report.lateResponses.flatMap { [$0.latency, $0.amplitude] }
+            // An absent response is judged on its amplitude; its latency and duration are not values.
+            for cell in cells.compactMap({ $0 }) where cell.value != nil || (cell.noResponse && cell.classification != nil) {
+                let printed = CellText.value(cell)
+                let judged = cell.classification != nil
+                let shown =
+                    judged
+                    ? (cell.limit.map { printed.contains(CellText.limitText($0)) } ?? printed.hasSuffix(CellText.noLimit))
+                    : printed.hasSuffix(CellText.notJudged)
+                #expect(shown, "\(corpus) \(item.name): \(printed) without its limit")
+            }
+        }
+    }
+
     static func pagesEndWithANewline(_ corpus: Corpus) {
         for item in signed[corpus] ?? [] {
             let pages = item.text.components(separatedBy: "\u{0C}")
@@ -142,6 +164,9 @@ struct SignOffChecklistTests {
     @Test("Every ICD-10-CM code matches a stated diagnosis", arguments: always)
     func codes(_ corpus: Corpus) { Self.codesMatchStatedDiagnoses(corpus) }
 
+    @Test("A reference limit, or \"none\" where no limit is published, beside every value", arguments: always)
+    func limits(_ corpus: Corpus) { Self.limitBesideEveryValue(corpus) }
+
     @Test("No sentence joins two pages", arguments: always)
     func pages(_ corpus: Corpus) { Self.pagesEndWithANewline(corpus) }
 
@@ -153,6 +178,7 @@ struct SignOffChecklistTests {
         Self.noRadiculopathyClaimWithoutNeedle(.dev)
         Self.nothingDoneIsSuggestedOrNotTested(.dev)
         Self.codesMatchStatedDiagnoses(.dev)
+        Self.limitBesideEveryValue(.dev)
         Self.pagesEndWithANewline(.dev)
     }
 }

@@ -11,7 +11,9 @@ enum CellText {
         guard let cell else { return nil }
         let limit = cell.limit.map(limitText) ?? (cell.classification == "unclassified" ? noLimit : notJudged)
         if cell.noResponse {
-            return ("NR", "", cell.classification == nil ? "" : limit)
+            // An absent response judged without a limit (none is published) says so; an absent
+            // latency or duration is not a value and shows no limit.
+            return ("NR", "", cell.classification == nil ? "" : cell.limit.map(limitText) ?? noLimit)
         }
         guard let value = cell.value else { return nil }
         let flag = cell.abnormal ? (cell.classification == "low" ? "L" : "H") : ""

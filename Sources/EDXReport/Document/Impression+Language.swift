@@ -169,6 +169,7 @@ extension Impression {
         case .demyelinating: "with focal demyelinating slowing"
         case .conductionBlock: "with conduction block (demyelinating)"
         case .mixed: "with conduction block and axon loss"
+        case .slowingAndAxonLoss: "with focal slowing and axon loss"
         case .undetermined: nil
         }
     }

@@ -102,6 +102,7 @@ public enum DiagnosisWording {
     public static func words(_ form: PolyneuropathyForm) -> String {
         switch form {
         case .lengthDependent: "length-dependent sensorimotor polyneuropathy"
+        case .lengthDependentSensory: "length-dependent sensory polyneuropathy"
         case .demyelinating: "acquired demyelinating polyneuropathy"
         case .motorAxonal: "motor axonal neuropathy"
         }
