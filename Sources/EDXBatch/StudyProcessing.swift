@@ -125,8 +125,9 @@ enum StudyProcessing {
                 probability: diagnosis.probability, severity: diagnosis.severity?.rawValue,
                 acuity: diagnosis.acuity?.rawValue, pathophysiology: diagnosis.pathophysiology?.rawValue,
                 icd10cm: ICD10CM.suggestions(
-                    for: diagnosis.code, side: diagnosis.side, level: diagnosis.level, pattern: diagnosis.pattern)
-                    .map(\.code).joined(separator: ","))
+                    for: diagnosis.code, side: diagnosis.side, level: diagnosis.level, pattern: diagnosis.pattern
+                )
+                .map(\.code).joined(separator: ","))
         }
         processed.findings = findingRows(analysis.findings, key: key)
         return processed

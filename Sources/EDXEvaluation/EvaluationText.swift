@@ -20,7 +20,8 @@ package enum EvaluationText {
         out += "  probability   cases   mean p   observed\n"
         for bin in report.calibration {
             let range = "\(String(format: "%.2f", bin.lower))-\(String(format: "%.2f", bin.upper))"
-            out += "  " + range.padding(toLength: 14, withPad: " ", startingAt: 0)
+            out +=
+                "  " + range.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + String(bin.count).padding(toLength: 8, withPad: " ", startingAt: 0)
                 + String(format: "%.2f", bin.meanProbability).padding(toLength: 9, withPad: " ", startingAt: 0)
                 + String(format: "%.2f", bin.accuracy) + "\n"

@@ -100,7 +100,8 @@ enum ClinicalRules {
         }
         switch item {
         case .muscle(let muscle, _):
-            let node = Anatomy.muscles[muscle]?.node ?? Anatomy.groups[muscle]?.first.flatMap { Anatomy.muscles[$0]?.node }
+            let node =
+                Anatomy.muscles[muscle]?.node ?? Anatomy.groups[muscle]?.first.flatMap { Anatomy.muscles[$0]?.node }
             return node.map(trunk) ?? .segment(Anatomy.segment(of: muscle))
         case .sensory(let nerve, _): return .sensory(nerve)
         case .cmap(let study, _), .distalConduction(let study, _), .fWave(let study, _):

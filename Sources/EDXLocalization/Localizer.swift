@@ -99,7 +99,8 @@ public struct Localizer: Sendable {
             tests.append(.plexusSensoryStudies(side))
         }
         var missing: [PolyneuropathyGap] = []
-        if before.ranked.first?.key.code == .polyneuropathy, Ranking(posterior).ranked.first?.key.code != .polyneuropathy,
+        if before.ranked.first?.key.code == .polyneuropathy,
+            Ranking(posterior).ranked.first?.key.code != .polyneuropathy,
             let best = removed.max(by: { $0.probability < $1.probability })
         {
             missing = best.gaps
@@ -129,8 +130,10 @@ public struct Localizer: Sendable {
             diagnosis.patternSide = key.pattern == nil || patternSides.count != 1 ? nil : patternSides.first
             diagnosis.form = lesion?.form
             if let lesion {
-                describe(&diagnosis, lesion: lesion, hypothesis: hypothesis, probability: probability, context: .init(
-                    findings: findings, observations: observations, posterior: posterior, model: model))
+                describe(
+                    &diagnosis, lesion: lesion, hypothesis: hypothesis, probability: probability,
+                    context: .init(
+                        findings: findings, observations: observations, posterior: posterior, model: model))
             }
             diagnoses.append(diagnosis)
         }
@@ -143,7 +146,9 @@ public struct Localizer: Sendable {
                 else { continue }
                 variants[variant, default: []].append(id)
             }
-            for variant in HealthyVariant.allCases { if let ids = variants[variant] { caveats.append(.healthyVariant(variant, ids)) } }
+            for variant in HealthyVariant.allCases {
+                if let ids = variants[variant] { caveats.append(.healthyVariant(variant, ids)) }
+            }
         }
         tests += TestSuggestions.valuable(
             diagnoses, scoring: scoring, candidates: candidates, posterior: posterior, observations: observations,
@@ -196,7 +201,9 @@ public struct Localizer: Sendable {
         if diagnosis.code == .sciaticNeuropathy, diagnosis.level == nil {
             func grade(_ division: NerveNode) -> Severity? {
                 let part = Lesion(site: .node(division), side: lesion.side)
-                let inTerritory = involved.filter { model.involvement($0.item, by: part) >= ParameterKey.involvedForGrading.value }
+                let inTerritory = involved.filter {
+                    model.involvement($0.item, by: part) >= ParameterKey.involvedForGrading.value
+                }
                 let cmapsThere = cmaps.filter { model.involvement($0.item, by: part) > 0 }
                 return SeverityGrading.grade(
                     lesion: part, involved: inTerritory, cmaps: cmapsThere, findings: context.findings)?.grade

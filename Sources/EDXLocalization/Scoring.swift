@@ -29,7 +29,9 @@ struct Scoring {
         let branch = Anatomy.branch(of:)
         var sampled: [Side: [Anatomy.Branch: Int]] = [:]
         for observation in observations {
-            if case .muscle(let muscle, let side) = observation.item { sampled[side, default: [:]][branch(muscle), default: 0] += 1 }
+            if case .muscle(let muscle, let side) = observation.item {
+                sampled[side, default: [:]][branch(muscle), default: 0] += 1
+            }
         }
         return observations.map { observation in
             guard case .muscle(let muscle, let side) = observation.item else { return 1 }
@@ -46,7 +48,8 @@ struct Scoring {
         guard let process = hypothesis.lesions.lazy.compactMap(\.diffuseProcess).first(where: \.isSymmetric) else {
             return zip(observations, weights).reduce(0.0) { $0 + $1.1 * log(probability(of: $1.0, under: hypothesis)) }
         }
-        let index = Dictionary(observations.indices.map { (observations[$0].item, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(
+            observations.indices.map { (observations[$0].item, $0) }, uniquingKeysWith: { a, _ in a })
         var sum = 0.0
         for (i, observation) in observations.enumerated() {
             let item = observation.item
@@ -88,7 +91,8 @@ struct Scoring {
             let q = affected ? ceiling : min(ceiling, max(floor, others(observation.item)))
             return observation.abnormal ? q : 1 - q
         }
-        let coupled = p * seen(left, affected: true) * seen(right, affected: true)
+        let coupled =
+            p * seen(left, affected: true) * seen(right, affected: true)
             + (1 - p) * seen(left, affected: false) * seen(right, affected: false)
         let independent = probability(of: left, under: hypothesis) * probability(of: right, under: hypothesis)
         let rho = ParameterKey.symmetryCoupling.value

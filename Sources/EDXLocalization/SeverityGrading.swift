@@ -36,7 +36,8 @@ enum SeverityGrading {
             } else {
                 allAbsent = false
                 let value = measurement.value ?? 0
-                let low = measurement.classification == .low
+                let low =
+                    measurement.classification == .low
                     || (measurement.classification == .unclassified
                         && findings.nerves.contains {
                             $0.kind == .axonLoss && $0.basis.contains(measurement.id)
@@ -104,7 +105,9 @@ enum SeverityGrading {
             return SeverityAssessment(grade: .complete, basis: basis + [.noVoluntaryUnits])
         }
         if let cmapGrade { return SeverityAssessment(grade: max(cmapGrade, blockGrade ?? cmapGrade), basis: basis) }
-        if let needleGrade { return SeverityAssessment(grade: max(needleGrade, blockGrade ?? needleGrade), basis: basis) }
+        if let needleGrade {
+            return SeverityAssessment(grade: max(needleGrade, blockGrade ?? needleGrade), basis: basis)
+        }
         if let blockGrade { return SeverityAssessment(grade: blockGrade, basis: basis) }
         // Sensory-only, block-only or slowing-only abnormality.
         return SeverityAssessment(grade: .mild, basis: basis.isEmpty ? [.noMotorAxonLossMeasured] : basis)

@@ -127,7 +127,8 @@ enum TestSuggestions {
     /// A stable order among equally useful tests (by kind, name and side; never shown).
     private static func order(_ item: ModelItem) -> String {
         switch item {
-        case .muscle(let m, let s), .myopathic(let m, let s), .reinnervation(let m, let s): "needle EMG of the \(s.rawValue) \(Format.words(m.rawValue))"
+        case .muscle(let m, let s), .myopathic(let m, let s), .reinnervation(let m, let s):
+            "needle EMG of the \(s.rawValue) \(Format.words(m.rawValue))"
         case .sensory(let n, let s): "\(s.rawValue) \(Format.words(n.rawValue)) sensory response"
         case .cmap(let r, let s): "\(s.rawValue) \(Format.words(r.rawValue)) conduction study"
         case .fibularHeadConduction(let s): "\(s.rawValue) peroneal motor study with stimulation"

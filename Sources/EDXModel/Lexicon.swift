@@ -369,7 +369,8 @@ public enum Lexicon {
     /// range (level not stated), or a thoracic level.
     static func paraspinal(_ text: String) -> Muscle? {
         let lowered = text.lowercased()
-        let levels = lowered.matches(of: #/\b([lts])\s?([0-9]{1,2})\b(?:\s*(?:-|/|to|and)\s*(?:([lts])\s?)?([0-9]{1,2})\b)?/#)
+        let levels = lowered.matches(
+            of: #/\b([lts])\s?([0-9]{1,2})\b(?:\s*(?:-|/|to|and)\s*(?:([lts])\s?)?([0-9]{1,2})\b)?/#)
         guard let match = levels.first else { return nil }
         let named =
             lowered.contains("parasp") || lowered.contains("multifid") || lowered.contains("psp")
@@ -391,7 +392,9 @@ public enum Lexicon {
             guard let end = level(match.output.3 ?? region, second) else { return nil }
             to = end
         }
-        let single: [Int: Muscle] = [2: .paraspinalL2, 3: .paraspinalL3, 4: .paraspinalL4, 5: .paraspinalL5, 6: .paraspinalS1]
+        let single: [Int: Muscle] = [
+            2: .paraspinalL2, 3: .paraspinalL3, 4: .paraspinalL4, 5: .paraspinalL5, 6: .paraspinalS1,
+        ]
         let pairs: [Int: Muscle] = [2: .paraspinalL2L3, 3: .paraspinalL3L4, 4: .paraspinalL4L5, 5: .paraspinalL5S1]
         switch to - from {
         case 0: return single[from]

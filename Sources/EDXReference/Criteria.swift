@@ -32,7 +32,8 @@ public enum Criteria {
     /// measured individual factors 0.1-2.0, smaller in slowed nerves, so the low end is used).
     public static let motorVelocityPerDegree = Threshold(
         1.5, "m/s/C",
-        Citation(["S34", "S148"], "motor CV 0.1-2.0 m/s per C (Wu 1993); textbook 1.5-2.5; lower end used", .convention))
+        Citation(
+            ["S34", "S148"], "motor CV 0.1-2.0 m/s per C (Wu 1993); textbook 1.5-2.5; lower end used", .convention))
     /// Sensory velocities of a cool limb are corrected by this much per °C.
     public static let sensoryVelocityPerDegree = Threshold(
         1.3, "m/s/C", Citation("S33", "sensory CV Q10 1.36-1.44: about 1.3 m/s per C", .verified))

@@ -341,53 +341,68 @@ enum PublishedNorms {
 
     private static let hReflex = "Buschbacher's Manual 2015, H reflex, n = 251: onset latency ULN"
     private static let tibialF = "Buschbacher's Manual 2015, tibial F wave (AH): minimal latency upper reference value"
-    private static let peronealF = "Buschbacher's Manual 2015, peroneal F wave (EDB): minimal latency upper reference value"
+    private static let peronealF =
+        "Buschbacher's Manual 2015, peroneal F wave (EDB): minimal latency upper reference value"
 
     private static let lateResponses: [NormEntry] = [
         NormEntry(
-            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 47.6, unit: "ms", age: young, height: 0..<160,
+            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 47.6, unit: "ms", age: young,
+            height: 0..<160,
             citation: Citation("S141", "\(tibialF), age 19-39, height < 160", .transcribed)),
         NormEntry(
-            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 53.2, unit: "ms", age: young, height: 160..<170,
+            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 53.2, unit: "ms", age: young,
+            height: 160..<170,
             citation: Citation("S141", "\(tibialF), age 19-39, height 160-169", .transcribed)),
         NormEntry(
-            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 60.0, unit: "ms", age: young, height: 170..<180,
+            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 60.0, unit: "ms", age: young,
+            height: 170..<180,
             citation: Citation("S141", "\(tibialF), age 19-39, height 170-179", .transcribed)),
         NormEntry(
-            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 61.9, unit: "ms", age: young, height: 180..<300,
+            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 61.9, unit: "ms", age: young,
+            height: 180..<300,
             citation: Citation("S141", "\(tibialF), age 19-39, height >= 180", .transcribed)),
         NormEntry(
-            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 56.0, unit: "ms", age: older, height: 0..<160,
+            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 56.0, unit: "ms", age: older,
+            height: 0..<160,
             citation: Citation("S141", "\(tibialF), age 40-79, height < 160", .transcribed)),
         NormEntry(
-            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 57.5, unit: "ms", age: older, height: 160..<170,
+            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 57.5, unit: "ms", age: older,
+            height: 160..<170,
             citation: Citation("S141", "\(tibialF), age 40-79, height 160-169", .transcribed)),
         NormEntry(
-            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 61.1, unit: "ms", age: older, height: 170..<180,
+            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 61.1, unit: "ms", age: older,
+            height: 170..<180,
             citation: Citation("S141", "\(tibialF), age 40-79, height 170-179", .transcribed)),
         NormEntry(
-            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 68.5, unit: "ms", age: older, height: 180..<300,
+            study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 68.5, unit: "ms", age: older,
+            height: 180..<300,
             citation: Citation("S141", "\(tibialF), age 40-79, height >= 180", .transcribed)),
         NormEntry(
             study: .tibialFWave, measure: .fMinimumLatency, bound: .upper, value: 61.4, unit: "ms",
             citation: Citation("S141", "\(tibialF), all subjects", .transcribed)),
         NormEntry(
-            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 48.6, unit: "ms", age: young, height: 0..<160,
+            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 48.6, unit: "ms", age: young,
+            height: 0..<160,
             citation: Citation("S141", "\(peronealF), age 19-39, height < 160", .transcribed)),
         NormEntry(
-            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 54.5, unit: "ms", age: young, height: 160..<170,
+            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 54.5, unit: "ms", age: young,
+            height: 160..<170,
             citation: Citation("S141", "\(peronealF), age 19-39, height 160-169", .transcribed)),
         NormEntry(
-            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 59.7, unit: "ms", age: young, height: 170..<300,
+            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 59.7, unit: "ms", age: young,
+            height: 170..<300,
             citation: Citation("S141", "\(peronealF), age 19-39, height >= 170", .transcribed)),
         NormEntry(
-            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 55.0, unit: "ms", age: older, height: 0..<160,
+            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 55.0, unit: "ms", age: older,
+            height: 0..<160,
             citation: Citation("S141", "\(peronealF), age 40-79, height < 160", .transcribed)),
         NormEntry(
-            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 58.8, unit: "ms", age: older, height: 160..<170,
+            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 58.8, unit: "ms", age: older,
+            height: 160..<170,
             citation: Citation("S141", "\(peronealF), age 40-79, height 160-169", .transcribed)),
         NormEntry(
-            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 63.6, unit: "ms", age: older, height: 170..<300,
+            study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 63.6, unit: "ms", age: older,
+            height: 170..<300,
             citation: Citation("S141", "\(peronealF), age 40-79, height >= 170", .transcribed)),
         NormEntry(
             study: .peronealFWave, measure: .fMinimumLatency, bound: .upper, value: 61.2, unit: "ms",
@@ -463,7 +478,8 @@ enum PublishedNorms {
         NormEntry(
             study: .femoralMotor, measure: .distalLatency, bound: .upper, value: 7.4, unit: "ms",
             citation: Citation(
-                "S6", "Buschbacher's Manual 2015, femoral motor to vastus medialis, n = 100: onset ULN (stimulation "
+                "S6",
+                "Buschbacher's Manual 2015, femoral motor to vastus medialis, n = 100: onset ULN (stimulation "
                     + "below the inguinal ligament; mean 6.0)", .transcribed)),
         // No amplitude limit is published for the femoral CMAP; a side-to-side drop beyond half is judged
         // abnormal, as for the other motor studies whose side-to-side limit is 50 % (TA, AH), and an axon
@@ -475,22 +491,28 @@ enum PublishedNorms {
                 .proposal)),
         NormEntry(
             study: .lateralPlantarMotor, measure: .distalLatency, bound: .upper, value: 8.3, unit: "ms",
-            citation: Citation(["S10", "S6"], "Buschbacher, tibial motor to FDMB, n = 205: onset ULN (mean 6.4)", .verified)),
+            citation: Citation(
+                ["S10", "S6"], "Buschbacher, tibial motor to FDMB, n = 205: onset ULN (mean 6.4)", .verified)),
         NormEntry(
             study: .lateralPlantarMotor, measure: .amplitude, bound: .lower, value: 2.8, unit: "mV", age: 19..<30,
-            citation: Citation(["S10", "S6"], "Buschbacher, tibial motor to FDMB: amplitude LLN, age 19-29", .transcribed)),
+            citation: Citation(
+                ["S10", "S6"], "Buschbacher, tibial motor to FDMB: amplitude LLN, age 19-29", .transcribed)),
         NormEntry(
             study: .lateralPlantarMotor, measure: .amplitude, bound: .lower, value: 1.7, unit: "mV", age: 30..<60,
-            citation: Citation(["S10", "S6"], "Buschbacher, tibial motor to FDMB: amplitude LLN, age 30-59", .transcribed)),
+            citation: Citation(
+                ["S10", "S6"], "Buschbacher, tibial motor to FDMB: amplitude LLN, age 30-59", .transcribed)),
         NormEntry(
             study: .lateralPlantarMotor, measure: .amplitude, bound: .lower, value: 1.0, unit: "mV", age: 60..<80,
-            citation: Citation(["S10", "S6"], "Buschbacher, tibial motor to FDMB: amplitude LLN, age 60-79", .transcribed)),
+            citation: Citation(
+                ["S10", "S6"], "Buschbacher, tibial motor to FDMB: amplitude LLN, age 60-79", .transcribed)),
         NormEntry(
             study: .lateralPlantarMotor, measure: .amplitude, bound: .lower, value: 1.4, unit: "mV",
-            citation: Citation(["S10", "S6"], "Buschbacher, tibial motor to FDMB: amplitude LLN, all ages", .transcribed)),
+            citation: Citation(
+                ["S10", "S6"], "Buschbacher, tibial motor to FDMB: amplitude LLN, all ages", .transcribed)),
         NormEntry(
             study: .lateralPlantarMotor, measure: .latencyDifference, bound: .upper, value: 1.5, unit: "ms",
-            citation: Citation("S10", "Buschbacher, tibial motor to FDMB: side-to-side latency, 97th percentile", .verified)),
+            citation: Citation(
+                "S10", "Buschbacher, tibial motor to FDMB: side-to-side latency, 97th percentile", .verified)),
         NormEntry(
             study: .lateralPlantarMotor, measure: .amplitudeDrop, bound: .upper, value: 58, unit: "%",
             citation: Citation("S10", "Buschbacher, tibial motor to FDMB: side-to-side amplitude drop", .verified)),
@@ -523,17 +545,20 @@ enum PublishedNorms {
         NormEntry(
             study: .deepPeronealSensory, measure: .onsetLatency, bound: .upper, value: 3.6, unit: "ms",
             citation: Citation(
-                "S6", "Buschbacher's Manual 2015, deep peroneal sensory, n = 40: highest value of the range 2.1-3.6, "
+                "S6",
+                "Buschbacher's Manual 2015, deep peroneal sensory, n = 40: highest value of the range 2.1-3.6, "
                     + "not a percentile", .transcribed)),
         NormEntry(
             study: .deepPeronealSensory, measure: .peakLatency, bound: .upper, value: 4.2, unit: "ms",
             citation: Citation(
-                "S6", "Buschbacher's Manual 2015, deep peroneal sensory: highest value of the range 2.7-4.2, not a "
+                "S6",
+                "Buschbacher's Manual 2015, deep peroneal sensory: highest value of the range 2.7-4.2, not a "
                     + "percentile", .transcribed)),
         NormEntry(
             study: .deepPeronealSensory, measure: .amplitude, bound: .lower, value: 1.6, unit: "µV",
             citation: Citation(
-                "S6", "Buschbacher's Manual 2015, deep peroneal sensory: lowest value of the range 1.6-6.6 µV, not a "
+                "S6",
+                "Buschbacher's Manual 2015, deep peroneal sensory: lowest value of the range 1.6-6.6 µV, not a "
                     + "percentile", .transcribed)),
     ]
 
@@ -542,60 +567,76 @@ enum PublishedNorms {
     private static let upperLimb: [NormEntry] = [
         NormEntry(
             study: .medianMotor, measure: .distalLatency, bound: .upper, value: 4.5, unit: "ms",
-            citation: Citation("S136", "Buschbacher 1999, median motor to APB: onset latency 97th percentile", .transcribed)),
+            citation: Citation(
+                "S136", "Buschbacher 1999, median motor to APB: onset latency 97th percentile", .transcribed)),
         NormEntry(
             study: .medianMotor, measure: .amplitude, bound: .lower, value: 5.9, unit: "mV", age: young,
-            citation: Citation("S136", "Buschbacher 1999, median motor to APB: amplitude 3rd percentile, age 19-39", .transcribed)),
+            citation: Citation(
+                "S136", "Buschbacher 1999, median motor to APB: amplitude 3rd percentile, age 19-39", .transcribed)),
         NormEntry(
             study: .medianMotor, measure: .amplitude, bound: .lower, value: 4.2, unit: "mV", age: 40..<60,
-            citation: Citation("S136", "Buschbacher 1999, median motor to APB: amplitude 3rd percentile, age 40-59", .transcribed)),
+            citation: Citation(
+                "S136", "Buschbacher 1999, median motor to APB: amplitude 3rd percentile, age 40-59", .transcribed)),
         NormEntry(
             study: .medianMotor, measure: .amplitude, bound: .lower, value: 3.8, unit: "mV", age: 60..<80,
-            citation: Citation("S136", "Buschbacher 1999, median motor to APB: amplitude 3rd percentile, age 60-79", .transcribed)),
+            citation: Citation(
+                "S136", "Buschbacher 1999, median motor to APB: amplitude 3rd percentile, age 60-79", .transcribed)),
         NormEntry(
             study: .medianMotor, measure: .amplitude, bound: .lower, value: 4.1, unit: "mV",
-            citation: Citation("S136", "Buschbacher 1999, median motor to APB: amplitude 3rd percentile, all ages", .transcribed)),
+            citation: Citation(
+                "S136", "Buschbacher 1999, median motor to APB: amplitude 3rd percentile, all ages", .transcribed)),
         NormEntry(
             study: .medianMotor, measure: .legVelocity, bound: .lower, value: 49, unit: "m/s",
             citation: Citation("S136", "Buschbacher 1999, median motor: forearm CV 3rd percentile", .transcribed)),
         NormEntry(
             study: .medianMotor, measure: .amplitudeDrop, bound: .upper, value: 54, unit: "%",
-            citation: Citation("S136", "Buschbacher 1999, median motor: side-to-side amplitude, 97th percentile", .transcribed)),
+            citation: Citation(
+                "S136", "Buschbacher 1999, median motor: side-to-side amplitude, 97th percentile", .transcribed)),
         NormEntry(
             study: .ulnarMotor, measure: .distalLatency, bound: .upper, value: 3.7, unit: "ms",
-            citation: Citation("S137", "Buschbacher 1999, ulnar motor to ADM: onset latency 97th percentile", .transcribed)),
+            citation: Citation(
+                "S137", "Buschbacher 1999, ulnar motor to ADM: onset latency 97th percentile", .transcribed)),
         NormEntry(
             study: .ulnarMotor, measure: .amplitude, bound: .lower, value: 7.9, unit: "mV",
-            citation: Citation("S137", "Buschbacher 1999, ulnar motor to ADM: amplitude 3rd percentile (no age effect)", .transcribed)),
+            citation: Citation(
+                "S137", "Buschbacher 1999, ulnar motor to ADM: amplitude 3rd percentile (no age effect)", .transcribed)),
         NormEntry(
             study: .ulnarMotor, measure: .legVelocity, bound: .lower, value: 52, unit: "m/s",
             citation: Citation("S137", "Buschbacher 1999, ulnar motor: forearm CV 3rd percentile", .transcribed)),
         NormEntry(
             study: .ulnarMotor, measure: .amplitudeDrop, bound: .upper, value: 25, unit: "%",
-            citation: Citation("S137", "Buschbacher 1999, ulnar motor: side-to-side amplitude, 97th percentile", .transcribed)),
+            citation: Citation(
+                "S137", "Buschbacher 1999, ulnar motor: side-to-side amplitude, 97th percentile", .transcribed)),
         NormEntry(
             study: .medianSensory, measure: .onsetLatency, bound: .upper, value: 3.3, unit: "ms",
-            citation: Citation("S138", "Buschbacher 1999, median sensory to digit 2, 14 cm: onset 97th percentile", .transcribed)),
+            citation: Citation(
+                "S138", "Buschbacher 1999, median sensory to digit 2, 14 cm: onset 97th percentile", .transcribed)),
         NormEntry(
             study: .medianSensory, measure: .peakLatency, bound: .upper, value: 4.0, unit: "ms",
-            citation: Citation("S138", "Buschbacher 1999, median sensory to digit 2, 14 cm: peak 97th percentile", .transcribed)),
+            citation: Citation(
+                "S138", "Buschbacher 1999, median sensory to digit 2, 14 cm: peak 97th percentile", .transcribed)),
         NormEntry(
             study: .medianSensory, measure: .amplitude, bound: .lower, value: 11, unit: "µV",
-            citation: Citation("S138", "Buschbacher 1999, median sensory to digit 2: amplitude 3rd percentile", .transcribed)),
+            citation: Citation(
+                "S138", "Buschbacher 1999, median sensory to digit 2: amplitude 3rd percentile", .transcribed)),
         NormEntry(
             study: .ulnarSensory, measure: .onsetLatency, bound: .upper, value: 3.1, unit: "ms",
-            citation: Citation("S139", "Buschbacher 1999, ulnar sensory to digit 5, 14 cm: onset 97th percentile", .transcribed)),
+            citation: Citation(
+                "S139", "Buschbacher 1999, ulnar sensory to digit 5, 14 cm: onset 97th percentile", .transcribed)),
         NormEntry(
             study: .ulnarSensory, measure: .peakLatency, bound: .upper, value: 4.0, unit: "ms",
-            citation: Citation("S139", "Buschbacher 1999, ulnar sensory to digit 5, 14 cm: peak 97th percentile", .transcribed)),
+            citation: Citation(
+                "S139", "Buschbacher 1999, ulnar sensory to digit 5, 14 cm: peak 97th percentile", .transcribed)),
         NormEntry(
             study: .ulnarSensory, measure: .amplitude, bound: .lower, value: 10, unit: "µV",
-            citation: Citation("S139", "Buschbacher 1999, ulnar sensory to digit 5: amplitude 3rd percentile", .transcribed)),
+            citation: Citation(
+                "S139", "Buschbacher 1999, ulnar sensory to digit 5: amplitude 3rd percentile", .transcribed)),
         NormEntry(
             study: .radialSensory, measure: .peakLatency, bound: .upper, value: 2.8, unit: "ms",
             citation: Citation("S140", "Evanoff & Buschbacher 2006, radial sensory, 10 cm: peak ULN", .transcribed)),
         NormEntry(
             study: .radialSensory, measure: .amplitude, bound: .lower, value: 7, unit: "µV",
-            citation: Citation("S140", "Evanoff & Buschbacher 2006, radial sensory: onset-peak amplitude LLN", .transcribed)),
+            citation: Citation(
+                "S140", "Evanoff & Buschbacher 2006, radial sensory: onset-peak amplitude LLN", .transcribed)),
     ]
 }

@@ -1,11 +1,11 @@
 import EDXEvaluation
-import Foundation
 import EDXFindings
 import EDXImport
 import EDXLocalization
 import EDXModel
 import EDXReference
 import EDXTestSupport
+import Foundation
 import Testing
 
 /// The textbook answer for each shared example, with the evidence a neurologist would cite.

@@ -25,7 +25,10 @@ struct LocalizationDocTests {
             ]
         ),
         ("block", ["block"]),
-        ("polyneuropathy", ["polyneuropathy", "demyelinating-polyneuropathy", "motor-axonal-neuropathy", "symmetric-process"]),
+        (
+            "polyneuropathy",
+            ["polyneuropathy", "demyelinating-polyneuropathy", "motor-axonal-neuropathy", "symmetric-process"]
+        ),
         (
             "outside-model",
             ["motor-neuron-disease", "neuromuscular-junction", "myopathy", "unexplained", "reinnervation"]

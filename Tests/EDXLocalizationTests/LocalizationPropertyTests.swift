@@ -56,7 +56,8 @@ struct LocalizationPropertyTests {
             let examined = Self.examinedLegs(analysis.findings)
             for diagnosis in analysis.localization.diagnoses {
                 if let side = diagnosis.side.side ?? diagnosis.patternSide {
-                    #expect(examined.contains(side), "\(corpus) \(name): \(diagnosis.code) on the unexamined \(side) leg")
+                    #expect(
+                        examined.contains(side), "\(corpus) \(name): \(diagnosis.code) on the unexamined \(side) leg")
                 }
             }
         }

@@ -12,6 +12,7 @@ enum AnalysisText {
             study: study, analysis: analysis, options: ReportOptions(deidentified: deidentified, limits: limits))
         let title = "== \(analysis.study.id)\(analysis.study.date.map { " (\($0))" } ?? "")"
         return title + "\n"
-            + TextReport.renderSections(report, [.summary, .impression, .outlook, .suggestedTests, .decisionSupport]) + "\n"
+            + TextReport.renderSections(report, [.summary, .impression, .outlook, .suggestedTests, .decisionSupport])
+            + "\n"
     }
 }

@@ -181,7 +181,8 @@ public struct StudyKey: Hashable, Sendable, Encodable, CustomStringConvertible {
                 (.deepPeroneal, nil):
                 (.peronealEDB, .extensorDigitorumBrevis)
             case (.peroneal, .tibialisAnterior), (.deepPeroneal, .tibialisAnterior): (.peronealTA, .tibialisAnterior)
-            case (.tibial, .abductorHallucis), (.tibial, nil), (.medialPlantar, .abductorHallucis), (.medialPlantar, nil):
+            case (.tibial, .abductorHallucis), (.tibial, nil), (.medialPlantar, .abductorHallucis),
+                (.medialPlantar, nil):
                 (.tibialAH, .abductorHallucis)
             case (.tibial, .abductorDigitiMinimiPedis), (.lateralPlantar, .abductorDigitiMinimiPedis),
                 (.lateralPlantar, nil):
@@ -254,7 +255,9 @@ public struct StudyKey: Hashable, Sendable, Encodable, CustomStringConvertible {
             case .lateralPlantarMotor: "lateral-plantar-motor-admp"
             case .medianMotor: "median-motor-apb"
             case .ulnarMotor: "ulnar-motor-adm"
-            default: recordingName.map { $0.isEmpty ? "\(nerveName)-motor" : "\(nerveName)-motor-\($0)" } ?? "\(nerveName)-motor"
+            default:
+                recordingName.map { $0.isEmpty ? "\(nerveName)-motor" : "\(nerveName)-motor-\($0)" }
+                    ?? "\(nerveName)-motor"
             }
         case .sensory: "\(nerveName)-sensory"
         case .fWave: "\(nerveName)-f-wave"

@@ -229,7 +229,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.03, ["S5", "S6"], "97th-percentile limits")
         case .backgroundMedianDistalLatency:
             ModelParameter(
-                0.08, ["S157"], "median neuropathy at the wrist is common: 4.9 % of a general population on "
+                0.08, ["S157"],
+                "median neuropathy at the wrist is common: 4.9 % of a general population on "
                     + "nerve conduction, more among people referred for EMG")
         case .backgroundHReflexOlder:
             ModelParameter(0.10, ["S24"], "H reflexes are harder to obtain in older people")
@@ -237,12 +238,14 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.05, [], "side difference and latency limits at about the 95th percentile")
         case .backgroundFootMuscleOlder:
             ModelParameter(
-                0.10, [], "fibrillations in intrinsic foot muscles of healthy older people (a convention; no rate "
+                0.10, [],
+                "fibrillations in intrinsic foot muscles of healthy older people (a convention; no rate "
                     + "retrieved)", evidence: .convention)
         case .backgroundMyopathic:
             ModelParameter(0.02, ["S154"], "small, short, early-recruited units are rare in healthy muscle")
         case .backgroundFWave:
-            ModelParameter(0.05, ["S141"], "upper reference values of the F-wave tables; F waves vary from trial to trial")
+            ModelParameter(
+                0.05, ["S141"], "upper reference values of the F-wave tables; F waves vary from trial to trial")
 
         case .rootLimbMuscle:
             ModelParameter(
@@ -266,7 +269,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.03, ["S28"], "the H reflex is normal in L5 radiculopathy")
         case .rootFWave:
             ModelParameter(
-                0.15, ["S76"], "F waves are insensitive to a single root lesion (not recommended for radiculopathy); "
+                0.15, ["S76"],
+                "F waves are insensitive to a single root lesion (not recommended for radiculopathy); "
                     + "times the recording muscle's share of the root")
 
         case .nerveMuscle:
@@ -383,7 +387,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.2, [], "hand muscles are denervated late in a length-dependent neuropathy")
         case .demyelinatingSensory:
             ModelParameter(
-                0.35, ["S39"], "sensory responses are relatively spared (sural sparing in demyelinating and motor "
+                0.35, ["S39"],
+                "sensory responses are relatively spared (sural sparing in demyelinating and motor "
                     + "axonal neuropathies)")
         case .demyelinatingCMAP:
             ModelParameter(0.6, ["S39"], "low distal CMAPs in several nerves")
@@ -405,7 +410,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.8, ["S155"], "distal CMAPs below 80 % of the lower limit in at least two nerves")
         case .motorAxonalDistalMuscle:
             ModelParameter(
-                0.7, [], "weak muscles show reduced recruitment from the onset (axonal conduction failure) and "
+                0.7, [],
+                "weak muscles show reduced recruitment from the onset (axonal conduction failure) and "
                     + "fibrillations from the second week")
         case .motorAxonalProximalMuscle:
             ModelParameter(0.6, [], "the weakness is generalised: proximal muscles recruit poorly too")
@@ -436,19 +442,22 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.5, ["S154"], "distal muscles less often")
         case .myopathyNeurogenic:
             ModelParameter(
-                0.3, ["S154"], "fibrillation potentials in inflammatory and necrotising myopathies, often enough to "
+                0.3, ["S154"],
+                "fibrillation potentials in inflammatory and necrotising myopathies, often enough to "
                     + "count as explained by a myopathy")
         case .myopathyCMAP:
             ModelParameter(0.15, [], "CMAPs fall only in severe myopathy")
         case .reinnervationOfLesion:
             ModelParameter(
-                0.5, ["S62"], "a neurogenic muscle of a focal lesion or length-dependent neuropathy shows reinnervation "
+                0.5, ["S62"],
+                "a neurogenic muscle of a focal lesion or length-dependent neuropathy shows reinnervation "
                     + "as often as not: the onset is unknown to the model")
         case .mndReinnervation:
             ModelParameter(
                 0.85, ["S143"], "chronic neurogenic change (large, long units) beside active denervation is the rule")
         case .acquiredPolyReinnervation:
-            ModelParameter(0.35, [], "acute motor axonal and demyelinating neuropathies are studied before reinnervation")
+            ModelParameter(
+                0.35, [], "acute motor axonal and demyelinating neuropathies are studied before reinnervation")
         case .nmjOrMyopathyReinnervation:
             ModelParameter(0.2, [], "neurogenic muscles are rare and not reinnervated in these disorders")
         case .symmetryCoupling:
@@ -545,7 +554,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.2, [], "log-odds an observation must move to be cited for or against")
         case .separatingWeight:
             ModelParameter(
-                0.69, [], "log-odds (a factor of 2) a finding must move to be said to separate two diagnoses: its "
+                0.69, [],
+                "log-odds (a factor of 2) a finding must move to be said to separate two diagnoses: its "
                     + "expected state differs between them")
         case .wordingDefinite:
             ModelParameter(
@@ -559,7 +569,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.35, ["S159"], "\"may represent\": intermediate likelihood")
         case .wordingCannotBeExcluded:
             ModelParameter(
-                0.1, ["S159"], "an alternative at least this probable is named as not excluded; below it, only in the "
+                0.1, ["S159"],
+                "an alternative at least this probable is named as not excluded; below it, only in the "
                     + "decision-support section")
         case .unexplainedAbnormal:
             ModelParameter(
@@ -572,11 +583,13 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.05, [], "tests are suggested only when the runner-up has at least this probability")
         case .suggestedTestChance:
             ModelParameter(
-                0.15, [], "the outcome that would change the conclusion must be at least this likely: a test almost "
+                0.15, [],
+                "the outcome that would change the conclusion must be at least this likely: a test almost "
                     + "sure to confirm the leading diagnosis is not suggested")
         case .suggestedTestGain:
             ModelParameter(
-                0.05, [], "a suggested test must move the leading diagnosis's probability by at least this much, "
+                0.05, [],
+                "a suggested test must move the leading diagnosis's probability by at least this much, "
                     + "on average over its outcomes")
         }
     }

@@ -233,7 +233,8 @@ struct Hypothesis: Hashable, Sendable {
             }
         }
         let diffuse = DiffuseProcess.allCases.map { Lesion(site: .diffuse($0), side: nil) }
-        var all = [Hypothesis(lesions: [])] + singles.map { Hypothesis(lesions: [$0]) }
+        var all =
+            [Hypothesis(lesions: [])] + singles.map { Hypothesis(lesions: [$0]) }
             + diffuse.map { Hypothesis(lesions: [$0]) }
         // Coexisting lesions the literature describes: a focal neuropathy or radiculopathy on a
         // polyneuropathy, and an L5 radiculopathy with a peroneal neuropathy (evidence §3.5, §5.1).
@@ -248,7 +249,8 @@ struct Hypothesis: Hashable, Sendable {
                 ]))
         }
         // The sacral roots of both sides together: a conus or cauda equina lesion (S146).
-        all.append(Hypothesis(lesions: [Lesion(site: .root(.s2), side: .left), Lesion(site: .root(.s2), side: .right)]))
+        all.append(
+            Hypothesis(lesions: [Lesion(site: .root(.s2), side: .left), Lesion(site: .root(.s2), side: .right)]))
         return all
     }()
 }

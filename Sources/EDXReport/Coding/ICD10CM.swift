@@ -31,7 +31,10 @@ public enum ICD10CM {
         case .femoralNeuropathy:
             return [limb("G57.2", "Lesion of femoral nerve", side)]
         case .lateralFemoralCutaneousNeuropathy:
-            return [limb("G57.1", "Meralgia paresthetica", side, note: "Includes lateral cutaneous nerve of thigh syndrome.")]
+            return [
+                limb(
+                    "G57.1", "Meralgia paresthetica", side, note: "Includes lateral cutaneous nerve of thigh syndrome.")
+            ]
         case .obturatorNeuropathy, .saphenousNeuropathy, .suralNeuropathy:
             let nerve =
                 code == .obturatorNeuropathy ? "obturator" : code == .saphenousNeuropathy ? "saphenous" : "sural"
@@ -85,7 +88,8 @@ public enum ICD10CM {
         case .outsideModel:
             // Only a sacral root lesion is a diagnosis the study itself makes; the other patterns are
             // coded once the clinical diagnosis is confirmed (docs/reports.md).
-            return pattern == .sacralRoots ? [radicular("M54.18", "Radiculopathy, sacral and sacrococcygeal region")] : []
+            return pattern == .sacralRoots
+                ? [radicular("M54.18", "Radiculopathy, sacral and sacrococcygeal region")] : []
         case .normalStudy, .insufficientData:
             return []
         }

@@ -37,7 +37,8 @@ extension Impression {
         switch top.code {
         case .insufficientData:
             conclusion = "insufficient-data"
-            let abnormal = findings.measurements.contains { $0.classification.isAbnormal }
+            let abnormal =
+                findings.measurements.contains { $0.classification.isAbnormal }
                 || findings.muscles.contains(where: \.neurogenic) || !findings.nerves.isEmpty
             paragraphs.append(
                 (abnormal ? "Abnormal study, insufficient for localization" : "Insufficient data for localization")
@@ -97,7 +98,8 @@ extension Impression {
             named += ", \(words)"
         }
         if !diagnosis.coexisting.isEmpty {
-            named += ", with a coexisting " + diagnosis.coexisting.map(DiagnosisWording.words).joined(separator: " and ")
+            named +=
+                ", with a coexisting " + diagnosis.coexisting.map(DiagnosisWording.words).joined(separator: " and ")
         }
         if let acuity = diagnosis.acuity, let words = acuityWords(acuity) { named += "; \(words)" }
         switch diagnosis.certainty {
@@ -308,10 +310,12 @@ extension ReportDiagnosis {
             probability: diagnosis.probability, certainty: Certainty(probability: diagnosis.probability),
             severity: diagnosis.severity, severityBasis: diagnosis.severityBasis.map(DiagnosisWording.text),
             acuity: diagnosis.acuity, pathophysiology: diagnosis.pathophysiology,
-            evidenceFor: diagnosis.evidence.for.map(evidence), evidenceAgainst: diagnosis.evidence.against.map(evidence),
+            evidenceFor: diagnosis.evidence.for.map(evidence),
+            evidenceAgainst: diagnosis.evidence.against.map(evidence),
             notTested: diagnosis.notTested.map(DiagnosisWording.text), coexisting: diagnosis.coexisting,
             pattern: diagnosis.pattern, patternSide: diagnosis.patternSide, form: diagnosis.form,
-            icd10cm: ICD10CM.suggestions(for: diagnosis.code, side: side, level: diagnosis.level, pattern: diagnosis.pattern))
+            icd10cm: ICD10CM.suggestions(
+                for: diagnosis.code, side: side, level: diagnosis.level, pattern: diagnosis.pattern))
     }
 }
 

@@ -349,13 +349,17 @@ extension ReportSuggestedTest {
             let rival = codes.dropFirst().first.map(DiagnosisWording.words) ?? ""
             let rationale: String
             if first >= 0.5 && second < 0.3 {
-                rationale = "Expected abnormal in \(Impression.article(leader)), normal in \(Impression.article(rival))."
+                rationale =
+                    "Expected abnormal in \(Impression.article(leader)), normal in \(Impression.article(rival))."
             } else if first < 0.3 && second >= 0.5 {
-                rationale = "Expected normal in \(Impression.article(leader)), abnormal in \(Impression.article(rival))."
+                rationale =
+                    "Expected normal in \(Impression.article(leader)), abnormal in \(Impression.article(rival))."
             } else if first < second {
-                rationale = "An abnormal result would favour \(Impression.article(rival)) over \(Impression.article(leader))."
+                rationale =
+                    "An abnormal result would favour \(Impression.article(rival)) over \(Impression.article(leader))."
             } else {
-                rationale = "An abnormal result would support \(Impression.article(leader)) over \(Impression.article(rival))."
+                rationale =
+                    "An abnormal result would support \(Impression.article(leader)) over \(Impression.article(rival))."
             }
             self.init(
                 test: DiagnosisWording.test(item), separates: codes, rationale: rationale,

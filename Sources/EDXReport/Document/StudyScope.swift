@@ -63,7 +63,9 @@ struct StudyScope {
     var assessed: [Condition] {
         var conditions: [Condition] = []
         for leg in legs {
-            if !leg.motor.isEmpty || !leg.sensory.isEmpty || leg.muscles > 0 { conditions.append(.mononeuropathy(leg.side)) }
+            if !leg.motor.isEmpty || !leg.sensory.isEmpty || leg.muscles > 0 {
+                conditions.append(.mononeuropathy(leg.side))
+            }
             if leg.muscles >= Self.screenMuscles { conditions.append(.radiculopathy(leg.side)) }
             if leg.muscles >= Self.screenMuscles && !leg.sensory.isEmpty { conditions.append(.plexopathy(leg.side)) }
         }
@@ -103,7 +105,8 @@ struct StudyScope {
                 unexamined.isEmpty
                     ? "The sural responses were not recorded on both sides: a length-dependent polyneuropathy was not "
                         + "assessed."
-                    : "One leg only was examined: a polyneuropathy, which needs symmetry to be shown, was not assessed.")
+                    : "One leg only was examined: a polyneuropathy, which needs symmetry to be shown, was not assessed."
+            )
         }
         return lines
     }
@@ -167,7 +170,8 @@ enum PertinentNormals {
         for side in Side.allCases {
             var groups: [String: [String]] = [:]
             var order: [String] = []
-            for muscle in findings.muscles where muscle.side == side && !muscle.neurogenic && !muscle.myopathicFeatures {
+            for muscle in findings.muscles where muscle.side == side && !muscle.neurogenic && !muscle.myopathicFeatures
+            {
                 let territory =
                     muscle.muscle.flatMap { Anatomy.muscles[$0]?.node }.map(Self.territory)
                     ?? (muscle.muscle?.isParaspinal == true ? "lumbar paraspinal muscles" : "other muscles")

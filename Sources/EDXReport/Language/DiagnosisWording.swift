@@ -112,25 +112,37 @@ public enum DiagnosisWording {
     public static func text(_ note: PrognosisNote) -> (String, [String]) {
         switch note {
         case .blockRecoversInWeeks:
-            ("The weakness is mostly conduction block, which recovers as the myelin repairs, usually within weeks "
-                + "once the compression ends.", ["S92", "S126"])
+            (
+                "The weakness is mostly conduction block, which recovers as the myelin repairs, usually within weeks "
+                    + "once the compression ends.", ["S92", "S126"]
+            )
         case .mixedRecovery:
-            ("The part of the weakness due to conduction block should recover within weeks; the part due to axon "
-                + "loss recovers over months, by reinnervation.", ["S92", "S126"])
+            (
+                "The part of the weakness due to conduction block should recover within weeks; the part due to axon "
+                    + "loss recovers over months, by reinnervation.", ["S92", "S126"]
+            )
         case .incompleteAxonLoss:
-            ("The lesion is incomplete (motor responses or voluntary units remain), so recovery by collateral "
-                + "sprouting over months is expected.", ["S47", "S65", "S125"])
+            (
+                "The lesion is incomplete (motor responses or voluntary units remain), so recovery by collateral "
+                    + "sprouting over months is expected.", ["S47", "S65", "S125"]
+            )
         case .completeLesion:
-            ("The lesion is electrically complete: recovery depends on regrowth from the lesion, about 1 mm a day, "
-                + "and the outlook is guarded.", ["S65", "S151"])
+            (
+                "The lesion is electrically complete: recovery depends on regrowth from the lesion, about 1 mm a day, "
+                    + "and the outlook is guarded.", ["S65", "S151"]
+            )
         case .reinnervationUnderway:
             ("Large, long-duration motor units show that reinnervation is under way.", ["S62"])
         case .femoralFavourable:
-            ("A femoral motor response at least half that of the other side predicts recovery within a year.",
-                ["S153"])
+            (
+                "A femoral motor response at least half that of the other side predicts recovery within a year.",
+                ["S153"]
+            )
         case .femoralGuarded:
-            ("A femoral motor response below half that of the other side predicts a slower, often incomplete "
-                + "recovery.", ["S153"])
+            (
+                "A femoral motor response below half that of the other side predicts a slower, often incomplete "
+                    + "recovery.", ["S153"]
+            )
         }
     }
 
@@ -138,34 +150,50 @@ public enum DiagnosisWording {
     public static func text(_ advice: FollowUpAdvice) -> (String, [String]) {
         switch advice {
         case .repeatStudyForReinnervation:
-            ("A repeat study at about three months would show whether reinnervation has begun; earlier if surgery "
-                + "is being considered.", ["S151"])
+            (
+                "A repeat study at about three months would show whether reinnervation has begun; earlier if surgery "
+                    + "is being considered.", ["S151"]
+            )
         case .imagingOfPlexusOrSciatic:
             ("Imaging of the lesion's course (MRI of the lumbosacral plexus and sciatic nerve) is advised.", ["S152"])
         case .warmAndRepeat:
-            ("The study is limited by a cool limb: slowed values were corrected to the reference temperature, and "
-                + "the studies should be repeated after warming the limb.", ["S147"])
+            (
+                "The study is limited by a cool limb: slowed values were corrected to the reference temperature, and "
+                    + "the studies should be repeated after warming the limb.", ["S147"]
+            )
         case .smallFibreNotTested:
-            ("Normal nerve conduction studies test the large fibres only and do not exclude a small-fibre "
-                + "neuropathy.", ["S150"])
+            (
+                "Normal nerve conduction studies test the large fibres only and do not exclude a small-fibre "
+                    + "neuropathy.", ["S150"]
+            )
         case .studyForPattern(let pattern):
             switch pattern {
             case .motorNeuronDisease:
-                ("Needle examination of an arm (for example first dorsal interosseous and biceps) and of the thoracic "
-                    + "paraspinal muscles would show whether the denervation spans the regions motor neuron disease "
-                    + "involves.", ["S143", "S144"])
+                (
+                    "Needle examination of an arm (for example first dorsal interosseous and biceps) and of the thoracic "
+                        + "paraspinal muscles would show whether the denervation spans the regions motor neuron disease "
+                        + "involves.", ["S143", "S144"]
+                )
             case .myopathy:
-                ("Needle examination of more proximal muscles and a serum creatine kinase would characterize the "
-                    + "myopathy.", ["S154"])
+                (
+                    "Needle examination of more proximal muscles and a serum creatine kinase would characterize the "
+                        + "myopathy.", ["S154"]
+                )
             case .neuromuscularJunction:
-                ("Repetitive nerve stimulation with brief exercise (a post-exercise increment of 60 % or more) would "
-                    + "confirm a presynaptic junction disorder.", ["S145"])
+                (
+                    "Repetitive nerve stimulation with brief exercise (a post-exercise increment of 60 % or more) would "
+                        + "confirm a presynaptic junction disorder.", ["S145"]
+                )
             case .sacralRoots:
-                ("Imaging of the conus and cauda equina is advised; anal sphincter EMG and sacral reflexes "
-                    + "characterize the lesion.", ["S146"])
+                (
+                    "Imaging of the conus and cauda equina is advised; anal sphincter EMG and sacral reflexes "
+                        + "characterize the lesion.", ["S146"]
+                )
             case .unexplained:
-                ("The findings fit no lesion of the model: review the study, and extend it to the other limbs if a "
-                    + "widespread process is suspected.", [])
+                (
+                    "The findings fit no lesion of the model: review the study, and extend it to the other limbs if a "
+                        + "widespread process is suspected.", []
+                )
             }
         }
     }

@@ -354,7 +354,8 @@ private struct Renderer {
 
     func summary() -> [Block] {
         let items = report.summary.map(\.statement)
-        var blocks = heading("Summary of findings") + (items.isEmpty ? paragraph("No abnormal findings.") : bullets(items))
+        var blocks =
+            heading("Summary of findings") + (items.isEmpty ? paragraph("No abnormal findings.") : bullets(items))
         if !report.pertinentNormals.isEmpty {
             blocks += [.blank] + paragraph("Normal:") + bullets(report.pertinentNormals)
         }
