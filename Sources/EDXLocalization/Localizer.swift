@@ -47,9 +47,6 @@ public struct Localizer: Sendable {
                 && (!hypothesis.lesions.isEmpty || beyondHealthy.isEmpty)
                 && ClinicalRules.pairIsAdmissible(hypothesis, observations, model: model)
         }
-        // Every active denervation of a limb muscle must be explained: hypotheses that leave one
-        // unexplained give way to those that explain them all (a second lesion, or a process outside
-        // the lesion model, which the candidates always hold).
         // A lesion that explains none of the abnormal findings is no answer when a normal study is not one.
         if !beyondHealthy.isEmpty {
             let explaining = candidates.filter { hypothesis in
@@ -57,6 +54,9 @@ public struct Localizer: Sendable {
             }
             if !explaining.isEmpty { candidates = explaining }
         }
+        // Every active denervation of a limb muscle must be explained: hypotheses that leave one
+        // unexplained give way to those that explain them all (a second lesion, or a process outside
+        // the lesion model, which the candidates always hold).
         let required = ClinicalRules.denervationToExplain(observations)
         let covering = candidates.filter { ClinicalRules.explains($0, required, model: model) }
         if !covering.isEmpty { candidates = covering }
@@ -77,7 +77,7 @@ public struct Localizer: Sendable {
             removed.append((gaps, mass))
             candidates.removeAll { $0.lesions.contains { $0.diffuseProcess == process } }
         }
-        // Likewise a plexopathy: without an abnormal sensory response of its territory, a root lesion
+        // Likewise a plexopathy: when no sensory response of its territory was recorded, a root lesion
         // of that side that explains the same denervation leads, and the study says which studies would
         // tell them apart. Where no single root explains it, the plexus stays.
         let rootSides = Set(

@@ -47,7 +47,6 @@ enum TestSuggestions {
         let key = DiagnosisKey(leader)
         let ranking = Ranking(posterior)
         let first = ranking.representative[key]?.hypothesis
-        let second = ranking.representative[DiagnosisKey(diagnoses[1])]?.hypothesis
         let attempted = Observations.attempted(findings)
         // A muscle on a branch already sampled adds little: neighbours on one branch are not
         // independent witnesses (gluteus minimus after gluteus medius and tensor fasciae latae).
@@ -60,7 +59,8 @@ enum TestSuggestions {
         struct Candidate {
             var item: ModelItem
             var gain: Double
-            var rival: DiagnosisCode
+            /// The diagnosis the test would put first, or the runner-up when it would not change the leader.
+            var rival: DiagnosisKey
         }
         var candidates: [Candidate] = []
         for item in candidateItems(sides: Side.allCases.filter(examined.contains)) where !attempted.contains(item) {
@@ -68,7 +68,7 @@ enum TestSuggestions {
             let pAbnormal = posterior.reduce(0.0) { $0 + $1.1 * scoring.model.probabilityAbnormal(item, under: $1.0) }
             var gain = 0.0
             var changeChance = 0.0
-            var rival = diagnoses[1].code
+            var rival = DiagnosisKey(diagnoses[1])
             for abnormal in [true, false] {
                 let seen = Observation(
                     item: item, abnormal: abnormal, strength: 1, findingIDs: [], statement: .findings([]))
@@ -78,7 +78,7 @@ enum TestSuggestions {
                 gain += chance * abs(p - leader.probability)
                 if let top = after.ranked.first, top.key != key {
                     changeChance += chance
-                    rival = top.key.code
+                    rival = top.key
                 } else if Certainty(probability: p) != Certainty(probability: leader.probability) {
                     changeChance += chance
                 }
@@ -94,10 +94,11 @@ enum TestSuggestions {
             guard seen.insert(SameTest(candidate.item)).inserted else { continue }
             tests.append(
                 .separating(
-                    candidate.item, separates: [leader.code, candidate.rival],
+                    candidate.item, separates: [leader.code, candidate.rival.code],
                     probabilityIfFirst: first.map { scoring.model.probabilityAbnormal(candidate.item, under: $0) } ?? 0,
-                    probabilityIfSecond: second.map { scoring.model.probabilityAbnormal(candidate.item, under: $0) }
-                        ?? 0,
+                    probabilityIfSecond: ranking.representative[candidate.rival].map {
+                        scoring.model.probabilityAbnormal(candidate.item, under: $0.hypothesis)
+                    } ?? 0,
                     basis: discriminator(candidate.item)))
             if tests.count == 3 { break }
         }
