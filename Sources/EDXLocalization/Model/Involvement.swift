@@ -289,43 +289,44 @@ struct Model: Sendable {
         }
     }
 
+    /// The parameters of a motor-predominant polyneuropathy, one per kind of item.
+    private struct MotorForm {
+        var sensory, cmap, distalMuscle, proximalMuscle, fibularHead, distalLatency, fWave, hReflex: ParameterKey
+    }
+
     /// Acquired demyelinating polyneuropathy: slow distal latencies and F waves, low CMAPs, proximal
     /// as well as distal weakness, sensory responses relatively spared (S38, S39).
-    private func demyelinating(_ item: ModelItem) -> Double {
-        switch item {
-        case .sensory: return P.demyelinatingSensory.value
-        case .cmap: return P.demyelinatingCMAP.value
-        case .muscle(let muscle, _):
-            switch Anatomy.segment(of: muscle) {
-            case .foot, .leg, .hand: return P.demyelinatingDistalMuscle.value
-            case .thigh, .arm: return P.demyelinatingProximalMuscle.value
-            default: return P.polyProximalMuscle.value
-            }
-        case .myopathic, .reinnervation: return 0
-        case .fibularHeadConduction: return P.demyelinatingFibularHeadConduction.value
-        case .distalConduction: return P.demyelinatingDistalLatency.value
-        case .fWave: return P.demyelinatingFWave.value
-        case .hReflex: return P.demyelinatingHReflex.value
-        }
-    }
+    private static let demyelinatingForm = MotorForm(
+        sensory: .demyelinatingSensory, cmap: .demyelinatingCMAP, distalMuscle: .demyelinatingDistalMuscle,
+        proximalMuscle: .demyelinatingProximalMuscle, fibularHead: .demyelinatingFibularHeadConduction,
+        distalLatency: .demyelinatingDistalLatency, fWave: .demyelinatingFWave, hReflex: .demyelinatingHReflex)
 
     /// Motor axonal neuropathy: low distal CMAPs in several nerves without demyelinating features,
     /// sensory responses normal, denervation distal and proximal (S155, S156).
-    private func motorAxonal(_ item: ModelItem) -> Double {
+    private static let motorAxonalForm = MotorForm(
+        sensory: .motorAxonalSensory, cmap: .motorAxonalCMAP, distalMuscle: .motorAxonalDistalMuscle,
+        proximalMuscle: .motorAxonalProximalMuscle, fibularHead: .polyFibularHeadConduction,
+        distalLatency: .motorAxonalDistalLatency, fWave: .motorAxonalFWave, hReflex: .motorAxonalHReflex)
+
+    private func demyelinating(_ item: ModelItem) -> Double { motorForm(Self.demyelinatingForm, item) }
+
+    private func motorAxonal(_ item: ModelItem) -> Double { motorForm(Self.motorAxonalForm, item) }
+
+    private func motorForm(_ form: MotorForm, _ item: ModelItem) -> Double {
         switch item {
-        case .sensory: return P.motorAxonalSensory.value
-        case .cmap: return P.motorAxonalCMAP.value
+        case .sensory: return form.sensory.value
+        case .cmap: return form.cmap.value
         case .muscle(let muscle, _):
             switch Anatomy.segment(of: muscle) {
-            case .foot, .leg, .hand: return P.motorAxonalDistalMuscle.value
-            case .thigh, .arm: return P.motorAxonalProximalMuscle.value
+            case .foot, .leg, .hand: return form.distalMuscle.value
+            case .thigh, .arm: return form.proximalMuscle.value
             default: return P.polyProximalMuscle.value
             }
         case .myopathic, .reinnervation: return 0
-        case .fibularHeadConduction: return P.polyFibularHeadConduction.value
-        case .distalConduction: return P.motorAxonalDistalLatency.value
-        case .fWave: return P.motorAxonalFWave.value
-        case .hReflex: return P.motorAxonalHReflex.value
+        case .fibularHeadConduction: return form.fibularHead.value
+        case .distalConduction: return form.distalLatency.value
+        case .fWave: return form.fWave.value
+        case .hReflex: return form.hReflex.value
         }
     }
 
