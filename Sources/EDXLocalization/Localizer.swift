@@ -111,6 +111,7 @@ public struct Localizer: Sendable {
         }
         let ranking = Ranking(posterior)
         let evidence = EvidenceWeighing(scoring: scoring)
+        let attempted = Observations.attempted(findings, observations: observations)
 
         var diagnoses: [Diagnosis] = []
         for (key, probability) in ranking.ranked {
@@ -133,7 +134,8 @@ public struct Localizer: Sendable {
                 describe(
                     &diagnosis, lesion: lesion, hypothesis: hypothesis, probability: probability,
                     context: .init(
-                        findings: findings, observations: observations, posterior: posterior, model: model))
+                        findings: findings, observations: observations, posterior: posterior, model: model,
+                        attempted: attempted))
             }
             diagnoses.append(diagnosis)
         }
@@ -151,8 +153,7 @@ public struct Localizer: Sendable {
             }
         }
         tests += TestSuggestions.valuable(
-            diagnoses, scoring: scoring, candidates: candidates, posterior: posterior, observations: observations,
-            findings: findings)
+            diagnoses, scoring: scoring, posterior: posterior, observations: observations, attempted: attempted)
         var localization = Localization(
             diagnoses: diagnoses, suggestedTests: tests, caveats: caveats, observationCount: leg.count)
         if let first = diagnoses.first { localization.outlook = Outlook.of(first, findings: findings) }
@@ -165,6 +166,8 @@ public struct Localizer: Sendable {
         var observations: [Observation]
         var posterior: [(Hypothesis, Double)]
         var model: Model
+        /// What the study tried to measure (``Observations/attempted(_:observations:)``).
+        var attempted: Set<ModelItem>
     }
 
     /// Severity, acuity, pathophysiology, level, untested items and coexisting lesions of a diagnosis.
@@ -231,7 +234,7 @@ public struct Localizer: Sendable {
         diagnosis.pathophysiology = PathophysiologyJudgement.pathophysiology(
             lesion: lesion, involved: involved, findings: context.findings)
         diagnosis.notTested = TestSuggestions.notTested(
-            by: territoryLesion, observed: Observations.attempted(context.findings), model: model)
+            by: territoryLesion, observed: context.attempted, model: model)
         diagnosis.coexisting = hypothesis.lesions.filter { DiagnosisKey($0) != DiagnosisKey(lesion) }.map(\.code)
     }
 

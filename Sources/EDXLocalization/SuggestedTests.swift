@@ -38,8 +38,8 @@ enum TestSuggestions {
     /// outcome would change the leading diagnosis or the certainty with which the impression states it,
     /// and that outcome is not a long shot.
     static func valuable(
-        _ diagnoses: [Diagnosis], scoring: Scoring, candidates hypotheses: [Hypothesis],
-        posterior: [(Hypothesis, Double)], observations: [Observation], findings: StudyFindings
+        _ diagnoses: [Diagnosis], scoring: Scoring, posterior: [(Hypothesis, Double)], observations: [Observation],
+        attempted: Set<ModelItem>
     ) -> [SuggestedTest] {
         guard diagnoses.count >= 2, let leader = diagnoses.first,
             diagnoses[1].probability >= ParameterKey.suggestedTestRunnerUp.value
@@ -47,7 +47,6 @@ enum TestSuggestions {
         let key = DiagnosisKey(leader)
         let ranking = Ranking(posterior)
         let first = ranking.representative[key]?.hypothesis
-        let attempted = Observations.attempted(findings)
         // A muscle on a branch already sampled adds little: neighbours on one branch are not
         // independent witnesses (gluteus minimus after gluteus medius and tensor fasciae latae).
         let sampledBranches = Set(
@@ -56,6 +55,9 @@ enum TestSuggestions {
                 return BranchKey(muscle, side)
             })
         let examined = Set(observations.filter { $0.item.region == .lumbosacral }.map(\.item.side))
+        // Hypotheses the findings have all but excluded cannot be brought back by one more test: the
+        // outcomes are weighed over the others only (a speed-up that changes no ranking).
+        let live = posterior.filter { $0.1 >= ParameterKey.suggestedTestFloor.value }
         struct Candidate {
             var item: ModelItem
             var gain: Double
@@ -65,14 +67,22 @@ enum TestSuggestions {
         var candidates: [Candidate] = []
         for item in candidateItems(sides: Side.allCases.filter(examined.contains)) where !attempted.contains(item) {
             if case .muscle(let muscle, let side) = item, sampledBranches.contains(BranchKey(muscle, side)) { continue }
-            let pAbnormal = posterior.reduce(0.0) { $0 + $1.1 * scoring.model.probabilityAbnormal(item, under: $1.0) }
+            let expected = live.map { scoring.model.probabilityAbnormal(item, under: $0.0) }
+            // A test every live hypothesis expects alike cannot move them apart.
+            guard let low = expected.min(), let high = expected.max(),
+                high - low >= ParameterKey.suggestedTestGain.value
+            else { continue }
+            let pAbnormal = zip(live, expected).reduce(0.0) { $0 + $1.0.1 * $1.1 }
             var gain = 0.0
             var changeChance = 0.0
             var rival = DiagnosisKey(diagnoses[1])
             for abnormal in [true, false] {
-                let seen = Observation(
-                    item: item, abnormal: abnormal, strength: 1, findingIDs: [], statement: .findings([]))
-                let after = Ranking(scoring.posterior(hypotheses, observations + [seen]))
+                // The posterior after the test: each hypothesis times the probability it gives the
+                // outcome (the new item is weighed as one more independent observation).
+                let weighted = zip(live, expected).map { ($0.0.0, $0.0.1 * (abnormal ? $0.1 : 1 - $0.1)) }
+                let total = weighted.reduce(0.0) { $0 + $1.1 }
+                guard total > 0 else { continue }
+                let after = Ranking(weighted.map { ($0.0, $0.1 / total) })
                 let p = after.marginals[key] ?? 0
                 let chance = abnormal ? pAbnormal : 1 - pAbnormal
                 gain += chance * abs(p - leader.probability)

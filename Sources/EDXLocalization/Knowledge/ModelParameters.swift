@@ -204,6 +204,7 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case suggestedTestRunnerUp = "policy.suggested-test-runner-up"
     case suggestedTestGain = "policy.suggested-test-gain"
     case suggestedTestChance = "policy.suggested-test-chance"
+    case suggestedTestFloor = "policy.suggested-test-floor"
 
     /// The value.
     public var value: Double { parameter.value }
@@ -581,6 +582,11 @@ public enum ParameterKey: String, CaseIterable, Sendable {
             ModelParameter(0.6, [], "untested items a lesion involves at least this much are listed as not tested")
         case .suggestedTestRunnerUp:
             ModelParameter(0.05, [], "tests are suggested only when the runner-up has at least this probability")
+        case .suggestedTestFloor:
+            ModelParameter(
+                0.0001, [],
+                "hypotheses below this posterior are left out when weighing a test's outcomes: one "
+                    + "more finding cannot bring them back")
         case .suggestedTestChance:
             ModelParameter(
                 0.15, [],

@@ -182,8 +182,8 @@ enum Observations {
 
     /// The items a study tried to measure, whatever the result: a fibular-head study whose every site
     /// gave no response was done, and is not "not tested" (it simply could not show a block).
-    static func attempted(_ findings: StudyFindings) -> Set<ModelItem> {
-        var items = Set(from(findings).map(\.item))
+    static func attempted(_ findings: StudyFindings, observations: [Observation]? = nil) -> Set<ModelItem> {
+        var items = Set((observations ?? from(findings)).map(\.item))
         for measurement in findings.measurements {
             let side = measurement.side
             if measurement.nerve == .peroneal, case .site(let site) = measurement.site,
