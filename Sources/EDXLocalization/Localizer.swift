@@ -228,11 +228,16 @@ public struct Localizer: Sendable {
         {
             diagnosis.form = .lengthDependentSensory
         }
-        diagnosis.severity = severity?.grade
-        diagnosis.severityBasis = severity?.basis ?? []
+        // A widespread pattern outside the lesion model is not graded like a lesion: its severity and
+        // pathophysiology are those of a disease the model does not describe.
+        let widespread = diagnosis.code == .outsideModel && lesion.isDiffuse
+        diagnosis.severity = widespread ? nil : severity?.grade
+        diagnosis.severityBasis = widespread ? [] : severity?.basis ?? []
         diagnosis.acuity = AcuityJudgement.acuity(involved: involved, findings: context.findings)
-        diagnosis.pathophysiology = PathophysiologyJudgement.pathophysiology(
-            lesion: lesion, involved: involved, findings: context.findings)
+        diagnosis.pathophysiology =
+            widespread
+            ? nil
+            : PathophysiologyJudgement.pathophysiology(lesion: lesion, involved: involved, findings: context.findings)
         diagnosis.notTested = TestSuggestions.notTested(
             by: territoryLesion, observed: context.attempted, model: model)
         diagnosis.coexisting = hypothesis.lesions.filter { DiagnosisKey($0) != DiagnosisKey(lesion) }.map(\.code)

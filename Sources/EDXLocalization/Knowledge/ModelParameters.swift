@@ -518,7 +518,7 @@ public enum ParameterKey: String, CaseIterable, Sendable {
         case .priorMyopathy:
             ModelParameter(0.004, [], "proximal weakness is referred less often in this setting")
         case .priorUnexplained:
-            ModelParameter(0.001, [], "kept small: named lesions and patterns come first")
+            ModelParameter(0.0002, [], "kept small: named lesions and patterns come first")
         case .priorPolyneuropathy:
             ModelParameter(0.12, [], "common in the referred population")
         case .priorOther:
