@@ -49,7 +49,28 @@ struct MeasuredValue {
     var abnormalNotes: [FindingNote] = []
 }
 
+/// One value of a study's distal site: its measure, value, unit, and the key of its lab limit.
+typealias DistalValue = (measure: Measure, value: Double?, unit: String, labKey: String)
+
 extension Context {
+    /// Classifies the values of a study's distal site. With no response, only the amplitude is
+    /// recorded (absent); the other values of an absent response are not values.
+    mutating func classifyDistal(
+        _ values: [DistalValue], study: StudyKey, nerve: Nerve?, side: Side, place: MeasurementPlace,
+        noResponse: Bool, labLimits: [String: LabLimit], source: SourceLocation,
+        abnormalNotes: (Measure) -> [FindingNote] = { _ in [] }
+    ) {
+        for (measure, value, unit, labKey) in values {
+            if measure != .amplitude && noResponse { continue }
+            classify(
+                MeasuredValue(
+                    study: study, nerve: nerve, side: side, place: place, measure: measure,
+                    value: noResponse ? nil : value, noResponse: noResponse && measure == .amplitude, unit: unit,
+                    lab: labLimits[labKey], source: source, reference: study.reference,
+                    abnormalNotes: abnormalNotes(measure)))
+        }
+    }
+
     /// Classifies one value against the lab's or the published limit and records the finding.
     mutating func classify(_ measured: MeasuredValue) {
         guard measured.value != nil || measured.noResponse else { return }

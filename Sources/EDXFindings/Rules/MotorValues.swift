@@ -9,18 +9,13 @@ struct MotorValues: EntryRule {
         let key = StudyKey(motor)
         guard let distal = motor.sites.first else { return .next }
         let site = MeasurementPlace.site(SiteKey(distal))
-        let values: [(Measure, Double?, String, String)] = [
-            (.distalLatency, distal.latencyMs, "ms", "latency"), (.amplitude, distal.amplitudeMV, "mV", "amplitude"),
-            (.duration, distal.durationMs, "ms", "duration"),
-        ]
-        for (measure, value, unit, labKey) in values {
-            if measure != .amplitude && distal.noResponse { continue }
-            context.classify(
-                MeasuredValue(
-                    study: key, nerve: motor.nerve, side: motor.side, place: site, measure: measure,
-                    value: distal.noResponse ? nil : value, noResponse: distal.noResponse && measure == .amplitude,
-                    unit: unit, lab: distal.labLimits[labKey], source: distal.source, reference: key.reference))
-        }
+        context.classifyDistal(
+            [
+                (.distalLatency, distal.latencyMs, "ms", "latency"),
+                (.amplitude, distal.amplitudeMV, "mV", "amplitude"),
+                (.duration, distal.durationMs, "ms", "duration"),
+            ], study: key, nerve: motor.nerve, side: motor.side, place: site, noResponse: distal.noResponse,
+            labLimits: distal.labLimits, source: distal.source)
         for segment in motor.segments {
             guard let velocity = segment.velocityMS else { continue }
             let (measure, reference) = Self.velocityMeasure(segment, key.reference)

@@ -9,21 +9,15 @@ struct SensoryValues: EntryRule {
         let key = StudyKey(sensory)
         guard let distal = sensory.sites.first else { return .next }
         let site = MeasurementPlace.site(SiteKey(distal))
-        let values: [(Measure, Double?, String, String)] = [
-            (.onsetLatency, distal.onsetLatencyMs, "ms", "onsetLatency"),
-            (.peakLatency, distal.peakLatencyMs, "ms", "peakLatency"),
-            (.amplitude, distal.amplitudeUV, "µV", "amplitude"),
-            (.sensoryVelocity, distal.velocityMS, "m/s", "velocity"),
-        ]
-        for (measure, value, unit, labKey) in values {
-            if measure != .amplitude && distal.noResponse { continue }
-            context.classify(
-                MeasuredValue(
-                    study: key, nerve: sensory.nerve, side: sensory.side, place: site, measure: measure,
-                    value: distal.noResponse ? nil : value, noResponse: distal.noResponse && measure == .amplitude,
-                    unit: unit, lab: distal.labLimits[labKey], source: distal.source, reference: key.reference,
-                    abnormalNotes: measure == .amplitude ? Self.caveats(sensory.nerve, context.covariates) : []))
-        }
+        let caveats = Self.caveats(sensory.nerve, context.covariates)
+        context.classifyDistal(
+            [
+                (.onsetLatency, distal.onsetLatencyMs, "ms", "onsetLatency"),
+                (.peakLatency, distal.peakLatencyMs, "ms", "peakLatency"),
+                (.amplitude, distal.amplitudeUV, "µV", "amplitude"),
+                (.sensoryVelocity, distal.velocityMS, "m/s", "velocity"),
+            ], study: key, nerve: sensory.nerve, side: sensory.side, place: site, noResponse: distal.noResponse,
+            labLimits: distal.labLimits, source: distal.source, abnormalNotes: { $0 == .amplitude ? caveats : [] })
         return .next
     }
 
