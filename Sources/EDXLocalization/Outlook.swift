@@ -86,7 +86,8 @@ public struct Outlook: Encodable, Sendable, Hashable {
             if diagnosis.code == .femoralNeuropathy {
                 for basis in diagnosis.severityBasis {
                     if case .cmapOfOtherSide(let study, _, _, let percent) = basis, study.reference == .femoralMotor {
-                        outlook.prognosis.append(percent >= 50 ? .femoralFavourable : .femoralGuarded)
+                        let favourable = percent >= Criteria.femoralFavourableCMAP.value
+                        outlook.prognosis.append(favourable ? .femoralFavourable : .femoralGuarded)
                         break
                     }
                 }

@@ -48,6 +48,7 @@ public enum Bibliography {
         "S70": "Tong, incremental ability of needle EMG",
         "S72": "Lauder et al. 1994, muscle screens for radiculopathy",
         "S73": "Dillingham et al. 2000, muscle screens for radiculopathy",
+        "S74": "Dillingham et al., AANEM monograph on radiculopathy",
         "S76": "Cho et al. 2010, AANEM practice topic on radiculopathy",
         "S79": "SNAP in intra/extraforaminal L5 entrapment, Eur Spine J 2013",
         "S81": "Electrophysiologic correlates of weakness in L5/S1 radiculopathy 2001",

@@ -131,6 +131,17 @@ public enum Criteria {
     /// Amplitude below this % of the contralateral (or LLN) is severe axon loss.
     public static let severitySevere = Threshold(
         10, "%", Citation("S47", "engine scheme: CMAP < 10 % of contralateral or absent = severe", .proposal))
+    /// A femoral CMAP at least this % of the other side's (an axon-loss estimate of at most 50 %)
+    /// predicted recovery within a year.
+    public static let femoralFavourableCMAP = Threshold(
+        50, "%",
+        Citation(
+            "S153", "32 unilateral femoral neuropathies: axon-loss estimate <= 50 % all improved within 1 y", .verified)
+    )
+    /// A leg needled in at least this many muscles, a paraspinal among them, has had a radiculopathy
+    /// screen: six muscles found 94-98 % of radiculopathies.
+    public static let radiculopathyScreenMuscles = Threshold(
+        6, "muscles", Citation(["S73", "S74"], "six-muscle screen with a paraspinal: 94-98 % sensitive", .verified))
 
     // MARK: Needle EMG timeline (evidence §4.1, evidence §4.2)
 
@@ -179,6 +190,7 @@ public enum Criteria {
         ("prolongedDurationPeroneal", prolongedDurationPeroneal), ("prolongedDurationTibial", prolongedDurationTibial),
         ("wallerianMotorDays", wallerianMotorDays), ("wallerianSensoryDays", wallerianSensoryDays),
         ("severityMild", severityMild), ("severitySevere", severitySevere),
+        ("femoralFavourableCMAP", femoralFavourableCMAP), ("radiculopathyScreenMuscles", radiculopathyScreenMuscles),
         ("fibrillationOnsetParaspinal", fibrillationOnsetParaspinal),
         ("fibrillationOnsetProximal", fibrillationOnsetProximal), ("fibrillationOnsetDistal", fibrillationOnsetDistal),
         ("paraspinalFibsInHealthy", paraspinalFibsInHealthy),

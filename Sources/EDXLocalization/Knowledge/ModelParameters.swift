@@ -198,6 +198,8 @@ public enum ParameterKey: String, CaseIterable, Sendable {
     case wordingMostLikely = "wording.most-likely"
     case wordingMayRepresent = "wording.may-represent"
     case wordingCannotBeExcluded = "wording.cannot-be-excluded"
+    case wordingTestExpectedAbnormal = "wording.test-expected-abnormal"
+    case wordingTestExpectedNormal = "wording.test-expected-normal"
     case unexplainedAbnormal = "policy.unexplained-abnormality"
     case involvedForGrading = "policy.involvement-for-grading"
     case involvedForNotTested = "policy.involvement-for-not-tested"
@@ -573,6 +575,13 @@ public enum ParameterKey: String, CaseIterable, Sendable {
                 0.1, ["S159"],
                 "an alternative at least this probable is named as not excluded; below it, only in the "
                     + "decision-support section")
+        case .wordingTestExpectedAbnormal:
+            ModelParameter(
+                0.5, [],
+                "a suggested test is said to be \"expected abnormal\" under a diagnosis at least this likely "
+                    + "to find it abnormal")
+        case .wordingTestExpectedNormal:
+            ModelParameter(0.3, [], "and \"expected normal\" under one less likely than this")
         case .unexplainedAbnormal:
             ModelParameter(
                 0.2, [], "an abnormality a diagnosis gives less than this probability is cited against it")

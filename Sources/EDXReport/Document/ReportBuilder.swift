@@ -348,10 +348,13 @@ extension ReportSuggestedTest {
             let leader = codes.first.map(DiagnosisWording.words) ?? ""
             let rival = codes.dropFirst().first.map(DiagnosisWording.words) ?? ""
             let rationale: String
-            if first >= 0.5 && second < 0.3 {
+            let (abnormal, normal) = (
+                ParameterKey.wordingTestExpectedAbnormal.value, ParameterKey.wordingTestExpectedNormal.value
+            )
+            if first >= abnormal && second < normal {
                 rationale =
                     "Expected abnormal in \(Impression.article(leader)), normal in \(Impression.article(rival))."
-            } else if first < 0.3 && second >= 0.5 {
+            } else if first < normal && second >= abnormal {
                 rationale =
                     "Expected normal in \(Impression.article(leader)), abnormal in \(Impression.article(rival))."
             } else if first < second {

@@ -30,9 +30,8 @@ struct StudyScope {
     var legs: [Leg]
     var unexamined: [Side]
 
-    /// Needle examination of at least this many muscles of a leg screens it for a radiculopathy (a six-
-    /// muscle screen with a paraspinal finds 94-98 % of radiculopathies, S73, S74).
-    static let screenMuscles = 6
+    /// Needle examination of at least this many muscles of a leg screens it for a radiculopathy.
+    static let screenMuscles = Int(Criteria.radiculopathyScreenMuscles.value)
 
     init(_ findings: StudyFindings) {
         var legs: [Side: Leg] = [:]
