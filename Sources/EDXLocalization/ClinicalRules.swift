@@ -77,11 +77,6 @@ enum ClinicalRules {
 
     // MARK: Polyneuropathy
 
-    /// What a study must show before a polyneuropathy may lead (evidence §3.5; S52, S54): more than
-    /// one nerve, sensory involvement (or, for the motor-predominant form, several motor nerves), a
-    /// distal-to-proximal gradient, and both legs examined and affected.
-    typealias Gap = PolyneuropathyGap
-
     /// A nerve's territory, for counting the nerves a study shows abnormal.
     private enum Territory: Hashable {
         case node(NerveNode)

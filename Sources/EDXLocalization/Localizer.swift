@@ -92,15 +92,15 @@ public struct Localizer: Sendable {
             })
         candidates.removeAll { !unshown.isDisjoint(with: $0.lesions) }
         posterior = scoring.posterior(candidates, observations)
+        let ranking = Ranking(posterior)
         if let first = before.ranked.first, first.key.code == .lumbosacralPlexopathy,
-            Ranking(posterior).ranked.first?.key.code != .lumbosacralPlexopathy, let side = first.key.side.side
+            ranking.ranked.first?.key.code != .lumbosacralPlexopathy, let side = first.key.side.side
         {
             caveats.append(.plexopathyNotShown(side))
             tests.append(.plexusSensoryStudies(side))
         }
         var missing: [PolyneuropathyGap] = []
-        if before.ranked.first?.key.code == .polyneuropathy,
-            Ranking(posterior).ranked.first?.key.code != .polyneuropathy,
+        if before.ranked.first?.key.code == .polyneuropathy, ranking.ranked.first?.key.code != .polyneuropathy,
             let best = removed.max(by: { $0.probability < $1.probability })
         {
             missing = best.gaps
@@ -109,7 +109,6 @@ public struct Localizer: Sendable {
             caveats.append(.polyneuropathyNotShown(missing))
             tests.append(.polyneuropathyStudies(missing))
         }
-        let ranking = Ranking(posterior)
         let evidence = EvidenceWeighing(scoring: scoring)
         let attempted = Observations.attempted(findings, observations: observations)
 

@@ -39,35 +39,39 @@ struct Scoring {
         }
     }
 
-    /// The log-likelihood of the observations under `hypothesis`, each weighted by its strength over
-    /// its divisor. Under a symmetric diffuse process (a polyneuropathy, a myopathy, a junction
+    /// The log-likelihood of the observations under `hypothesis`, each with its weight (strength over
+    /// divisor); `homologues` pairs each item with the other side's (``homologues(_:)``). Under a symmetric diffuse process (a polyneuropathy, a myopathy, a junction
     /// disorder) the two sides' homologous items are scored together: the process affects both legs
     /// alike, so concordant sides are likelier than independent draws would make them (S52, S155).
-    func logLikelihood(_ hypothesis: Hypothesis, _ observations: [Observation], divisors: [Double]) -> Double {
-        let weights = zip(observations, divisors).map { $0.0.strength / $0.1 }
+    func logLikelihood(
+        _ hypothesis: Hypothesis, _ observations: [Observation], weights: [Double], homologues: [Int?]
+    ) -> Double {
         guard let process = hypothesis.lesions.lazy.compactMap(\.diffuseProcess).first(where: \.isSymmetric) else {
             return zip(observations, weights).reduce(0.0) { $0 + $1.1 * log(probability(of: $1.0, under: hypothesis)) }
         }
-        let index = Dictionary(
-            observations.indices.map { (observations[$0].item, $0) }, uniquingKeysWith: { a, _ in a })
         var sum = 0.0
         for (i, observation) in observations.enumerated() {
-            let item = observation.item
-            // Reinnervation is read conditionally on a neurogenic muscle: scored alone.
-            if case .reinnervation = item {
-                sum += weights[i] * log(probability(of: observation, under: hypothesis))
-                continue
-            }
-            guard let j = index[item.on(item.side.opposite)] else {
+            guard let j = homologues[i] else {
                 sum += weights[i] * log(probability(of: observation, under: hypothesis))
                 continue
             }
             // Each pair once, from its left member.
-            guard item.side == .left else { continue }
+            guard observation.item.side == .left else { continue }
             let joint = jointProbability(observation, observations[j], process: process, hypothesis: hypothesis)
             sum += (weights[i] + weights[j]) / 2 * log(joint)
         }
         return sum
+    }
+
+    /// For each observation, the index of the same item on the other side, when both were observed.
+    /// Reinnervation is read conditionally on a neurogenic muscle and is always scored alone.
+    static func homologues(_ observations: [Observation]) -> [Int?] {
+        let index = Dictionary(
+            observations.indices.map { (observations[$0].item, $0) }, uniquingKeysWith: { a, _ in a })
+        return observations.map { observation in
+            if case .reinnervation = observation.item { return nil }
+            return index[observation.item.on(observation.item.side.opposite)]
+        }
     }
 
     /// The probability of what a homologous pair showed, the diffuse process acting on both sides
@@ -101,9 +105,10 @@ struct Scoring {
 
     /// Each candidate with its posterior probability, in candidate order.
     func posterior(_ candidates: [Hypothesis], _ observations: [Observation]) -> [(Hypothesis, Double)] {
-        let divisors = Self.weightDivisors(observations)
+        let weights = zip(observations, Self.weightDivisors(observations)).map { $0.0.strength / $0.1 }
+        let homologues = Self.homologues(observations)
         let scored = candidates.map { hypothesis -> (Hypothesis, Double) in
-            let logLikelihood = logLikelihood(hypothesis, observations, divisors: divisors)
+            let logLikelihood = logLikelihood(hypothesis, observations, weights: weights, homologues: homologues)
             return (hypothesis, log(hypothesis.prior) + logLikelihood)
         }
         let top = scored.map(\.1).max() ?? 0

@@ -132,11 +132,6 @@ extension Impression {
         diagnosis.name.lowercasedFirst
     }
 
-    static func name(_ code: DiagnosisCode, _ side: Laterality, _ level: LesionLevel?) -> String {
-        let words = DiagnosisWording.name(code, level: level)
-        return side == .bilateral ? words : "\(side.rawValue) \(words)"
-    }
-
     /// `a left …`, `an L5 …`: the indefinite article for a diagnosis name.
     static func article(_ words: String) -> String {
         let first = words.first.map { String($0) } ?? ""

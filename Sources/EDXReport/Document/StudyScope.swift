@@ -23,7 +23,6 @@ struct StudyScope {
     enum Condition: Hashable {
         case radiculopathy(Side)
         case plexopathy(Side)
-        case mononeuropathy(Side)
         case polyneuropathy
     }
 
@@ -62,9 +61,6 @@ struct StudyScope {
     var assessed: [Condition] {
         var conditions: [Condition] = []
         for leg in legs {
-            if !leg.motor.isEmpty || !leg.sensory.isEmpty || leg.muscles > 0 {
-                conditions.append(.mononeuropathy(leg.side))
-            }
             if leg.muscles >= Self.screenMuscles { conditions.append(.radiculopathy(leg.side)) }
             if leg.muscles >= Self.screenMuscles && !leg.sensory.isEmpty { conditions.append(.plexopathy(leg.side)) }
         }
