@@ -12,6 +12,9 @@ import PackageDescription
 //   EDXLabProfile (a lab's own names and limits, read from YAML with Yams)
 //   EDXLocalization (hypotheses scored against the findings: ranked differential with evidence)
 //   EDXReport (the signed report: text pages, Markdown, JSON with a schema; ICD-10-CM suggestions)
+//   EDXOutput (files edx creates and standard output: refused targets, checked writes, folder locks)
+//   EDXPrivacy (HIPAA Safe Harbor de-identification: random pseudonyms kept in a private link file)
+//   EDXAudit (the append-only audit log, each entry chained to the previous by SHA-256)
 //   EDXBatch (archives on all cores: per-study reports, results.jsonl, summary.csv, index.sqlite)
 //   EDXExport (studies written back in the three export formats) and EDXSynth (synthetic studies)
 //   EDXCLI (commands) -> edx (entry point)
@@ -30,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // MARK: C interop: the only place libxml2 is declared.
@@ -58,11 +62,14 @@ let package = Package(
         .target(
             name: "EDXReport",
             dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
+        .target(name: "EDXOutput"),
+        .target(name: "EDXPrivacy", dependencies: ["EDXModel", "EDXOutput"]),
+        .target(name: "EDXAudit", dependencies: ["EDXOutput", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "EDXBatch",
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport", "StrictCSV",
-                "EDXLabProfile", .product(name: "GRDB", package: "GRDB.swift"),
+                "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(name: "EDXExport", dependencies: ["EDXModel", "StrictCSV"]),
         .target(name: "EDXSynth", dependencies: ["EDXModel", "EDXReference", "EDXAnatomy"]),
@@ -75,7 +82,7 @@ let package = Package(
             name: "EDXCLI",
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation", "EDXReport",
-                "EDXBatch", "EDXExport", "EDXSynth", "EDXLabProfile",
+                "EDXBatch", "EDXExport", "EDXSynth", "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,15 +105,22 @@ let package = Package(
             dependencies: [
                 "EDXLocalization", "EDXEvaluation", "EDXImport", "EDXModel", "EDXFindings", "EDXReference",
                 "EDXAnatomy",
-                "EDXReport", "EDXSynth", "EDXTestSupport",
+                "EDXReport", "EDXSynth", "EDXPrivacy", "EDXTestSupport",
             ]
         ),
         .testTarget(
             name: "EDXReportTests",
-            dependencies: ["EDXReport", "EDXLocalization", "EDXImport", "EDXModel", "EDXTestSupport"]
+            dependencies: [
+                "EDXReport", "EDXLocalization", "EDXImport", "EDXModel", "EDXPrivacy", "EDXTestSupport",
+            ]
         ),
-        .testTarget(name: "EDXBatchTests", dependencies: ["EDXBatch", "EDXReport", "EDXTestSupport"]),
-        .testTarget(name: "EDXCLITests", dependencies: ["EDXCLI", "EDXTestSupport"]),
+        .testTarget(
+            name: "EDXBatchTests", dependencies: ["EDXBatch", "EDXReport", "EDXOutput", "EDXPrivacy", "EDXTestSupport"]),
+        .testTarget(name: "EDXOutputTests", dependencies: ["EDXOutput", "EDXTestSupport"]),
+        .testTarget(
+            name: "EDXPrivacyTests", dependencies: ["EDXPrivacy", "EDXModel", "EDXImport", "EDXTestSupport"]),
+        .testTarget(name: "EDXAuditTests", dependencies: ["EDXAudit", "EDXTestSupport"]),
+        .testTarget(name: "EDXCLITests", dependencies: ["EDXCLI", "EDXOutput", "EDXTestSupport"]),
         .testTarget(
             name: "EDXLabProfileTests",
             dependencies: [

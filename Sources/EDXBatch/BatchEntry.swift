@@ -12,11 +12,14 @@ package struct BatchEntry: Codable, Sendable, Hashable, FetchableRecord, Persist
         case rejected
         /// The file, or the rest of it, could not be read; `diagnostics` say why.
         case fileError = "file-error"
+        /// Analyzed, but a report could not be written (`diagnostics` say why): not done, so
+        /// `--resume` analyzes and writes it again.
+        case writeError = "write-error"
     }
 
     package static let databaseTableName = "studies"
 
-    /// The file, as given (a pseudonym `file-…` when de-identified).
+    /// The file, as given (its random code `input-…` when de-identified).
     package var source: String
     /// The study's position in its file, from 0; -1 for a file-level problem.
     package var ordinal: Int

@@ -9,13 +9,57 @@ import GRDB
 /// on disk.
 package final class BatchIndex {
     let database: DatabaseQueue
+    let path: String
     package static let schemaVersion = 1
 
+    /// A failure of the index, in words: the file, what edx was doing, and SQLite's reason.
+    package struct Failure: Error, CustomStringConvertible {
+        package var path: String
+        package var action: String
+        package var reason: String
+        /// The disk or quota is full: nothing more can be recorded.
+        package var isFull: Bool
+        package var description: String { "\(path): cannot \(action): \(reason)" }
+    }
+
     package init(path: String) throws {
+        self.path = path
         var configuration = Configuration()
         configuration.label = "edx.batch.index"
-        database = try DatabaseQueue(path: path, configuration: configuration)
-        try Self.migrator.migrate(database)
+        configuration.busyMode = .timeout(10)
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(database)
+        } catch {
+            throw Self.failure(error, path: path, action: "open the batch index")
+        }
+    }
+
+    /// `error` in words when it is SQLite's; other errors pass unchanged.
+    static func failure(_ error: any Error, path: String, action: String) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        let code = error.resultCode
+        let reason: String
+        switch code {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            reason =
+                "it is not an edx batch index, or it is damaged (\(error.message ?? "SQLite error \(code.rawValue)")); "
+                + "move it away or choose another --out"
+        case .SQLITE_FULL:
+            reason = "the disk is full"
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            reason = "the index is in use by another program"
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            reason = "it cannot be written (\(error.message ?? "permission denied"))"
+        default:
+            reason = error.message ?? "SQLite error \(code.rawValue)"
+        }
+        return Failure(path: path, action: action, reason: reason, isFull: code == .SQLITE_FULL)
+    }
+
+    /// Runs `body`, turning SQLite's errors into a ``Failure`` that names the file.
+    func guarded<T>(_ action: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw Self.failure(error, path: path, action: action) }
     }
 
     static var migrator: DatabaseMigrator {
@@ -86,9 +130,15 @@ package final class BatchIndex {
     }
 
     /// Settings that must not change between the runs of one output folder.
-    package func checkSettings(_ settings: [String: String]) throws {
+    package func checkSettings(_ settings: [String: String], ignoring ignored: Set<String> = []) throws {
+        try guarded("read the batch settings") {
+            try checkSettingsUnguarded(settings, ignoring: ignored)
+        }
+    }
+
+    private func checkSettingsUnguarded(_ settings: [String: String], ignoring ignored: Set<String>) throws {
         try database.write { db in
-            for (name, value) in settings.sorted(by: { $0.key < $1.key }) {
+            for (name, value) in settings.sorted(by: { $0.key < $1.key }) where !ignored.contains(name) {
                 if let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name])
                 {
                     guard stored == value else {
@@ -112,6 +162,10 @@ package final class BatchIndex {
 
     /// Content hashes already recorded for each (source, ordinal), for --resume.
     package func completed() throws -> [String: [Int: String]] {
+        try guarded("read the batch index") { try completedUnguarded() }
+    }
+
+    private func completedUnguarded() throws -> [String: [Int: String]] {
         try database.read { db in
             var done: [String: [Int: String]] = [:]
             let rows = try Row.fetchCursor(
@@ -140,6 +194,45 @@ package final class BatchIndex {
 
     /// Records a chunk: entries (replacing any earlier row at the same place), their diagnoses and findings.
     func record(_ chunk: [ProcessedEntry]) throws {
+        try guarded("record studies in the batch index") { try recordUnguarded(chunk) }
+    }
+
+    /// Forgets what an earlier run recorded of `source` that is not done (rejected studies, a file
+    /// that could not be read, reports that could not be written): the file is read again, and
+    /// its rows are recorded anew.
+    func forgetUnfinished(source: String) throws {
+        try guarded("update the batch index") {
+            try database.write { db in
+                try db.execute(
+                    sql: "DELETE FROM studies WHERE source = ? AND status NOT IN ('ok', 'duplicate')",
+                    arguments: [source])
+            }
+        }
+    }
+
+    /// Forgets rows of `source` from `ordinal` on (the file now holds fewer studies), and the
+    /// diagnoses and findings no study keeps.
+    func prune(source: String, from ordinal: Int) throws {
+        try guarded("update the batch index") {
+            try database.write { db in
+                try db.execute(
+                    sql: "DELETE FROM studies WHERE source = ? AND ordinal >= ?", arguments: [source, ordinal])
+            }
+        }
+    }
+
+    /// Removes diagnoses and findings whose study is no longer recorded as done.
+    func removeOrphans() throws {
+        try guarded("update the batch index") {
+            try database.write { db in
+                let kept = "SELECT key FROM studies WHERE status = 'ok' AND key IS NOT NULL"
+                try db.execute(sql: "DELETE FROM diagnoses WHERE studyKey NOT IN (\(kept))")
+                try db.execute(sql: "DELETE FROM findings WHERE studyKey NOT IN (\(kept))")
+            }
+        }
+    }
+
+    private func recordUnguarded(_ chunk: [ProcessedEntry]) throws {
         try database.write { db in
             for processed in chunk {
                 try processed.entry.save(db)
@@ -177,6 +270,10 @@ package final class BatchIndex {
 
     /// Every entry in input order.
     package func entries(_ body: (BatchEntry) throws -> Void) throws {
+        try guarded("read the batch index") { try entriesUnguarded(body) }
+    }
+
+    private func entriesUnguarded(_ body: (BatchEntry) throws -> Void) throws {
         try database.read { db in
             let cursor = try BatchEntry.order(BatchEntry.Columns.source, BatchEntry.Columns.ordinal).fetchCursor(db)
             while let entry = try cursor.next() { try body(entry) }
@@ -185,6 +282,10 @@ package final class BatchIndex {
 
     /// Copies every row of another index (a shard) into this one.
     package func merge(from other: String) throws {
+        try guarded("merge \(other) into the batch index") { try mergeUnguarded(from: other) }
+    }
+
+    private func mergeUnguarded(from other: String) throws {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [other])
             defer { try? db.execute(sql: "DETACH DATABASE shard") }
@@ -199,6 +300,20 @@ package final class BatchIndex {
 
     /// Reads `meta` of an index.
     package func settings() throws -> [String: String] {
+        try guarded("read the batch settings") { try settingsUnguarded() }
+    }
+
+    /// Records one setting, replacing its value.
+    package func setSetting(_ name: String, _ value: String) throws {
+        try guarded("update the batch settings") {
+            try database.write { db in
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", arguments: [name, value])
+            }
+        }
+    }
+
+    private func settingsUnguarded() throws -> [String: String] {
         try database.read { db in
             Dictionary(
                 try Row.fetchAll(db, sql: "SELECT name, value FROM meta").map {

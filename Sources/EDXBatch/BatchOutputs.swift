@@ -1,3 +1,4 @@
+import EDXOutput
 import Foundation
 import StrictCSV
 
@@ -7,12 +8,12 @@ package enum BatchOutputs {
     package static func write(from index: BatchIndex, to directory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let results = try StagedFile(path: directory + "/results.jsonl")
-        let summary = try StagedFile(path: directory + "/summary.csv")
-        summary.append(SpreadsheetCSV.row(SpreadsheetCSV.header))
+        let results = try StagedOutput(path: directory + "/results.jsonl")
+        let summary = try StagedOutput(path: directory + "/summary.csv")
+        try summary.append(SpreadsheetCSV.row(SpreadsheetCSV.header))
         try index.entries { entry in
-            results.append(String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n")
-            summary.append(SpreadsheetCSV.row(SpreadsheetCSV.cells(entry)))
+            try results.append(String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n")
+            try summary.append(SpreadsheetCSV.row(SpreadsheetCSV.cells(entry)))
         }
         try results.commit()
         try summary.commit()
@@ -37,7 +38,8 @@ package enum SpreadsheetCSV {
             entry.sex ?? "", entry.primaryCode ?? "", entry.side ?? "", number(entry.probability), entry.severity ?? "",
             entry.acuity ?? "", entry.pathophysiology ?? "", entry.secondCode ?? "", number(entry.secondProbability),
             String(entry.warnings), entry.duplicateOf ?? "",
-            entry.status == .ok || entry.status == .duplicate ? "" : (entry.diagnostics.first ?? ""),
+            entry.status == .ok || entry.status == .duplicate
+                ? "" : ((entry.status == .writeError ? entry.diagnostics.last : entry.diagnostics.first) ?? ""),
         ]
     }
 

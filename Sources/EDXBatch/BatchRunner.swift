@@ -1,6 +1,9 @@
+import EDXAudit
 import EDXImport
 import EDXLabProfile
 import EDXModel
+import EDXOutput
+import EDXPrivacy
 import Foundation
 import Synchronization
 
@@ -9,6 +12,22 @@ import Synchronization
 #elseif canImport(Darwin)
     import Darwin
 #endif
+
+/// A message of a batch for its user.
+package enum BatchNote: Sendable, Hashable {
+    /// An import diagnostic of a study or file (`path:line: warning|error: …`).
+    case diagnostic(String)
+    /// Something the batch skipped on purpose.
+    case note(String)
+    /// Something that failed: shown even with `--quiet`.
+    case failure(String)
+
+    package var text: String {
+        switch self {
+        case .diagnostic(let text), .note(let text), .failure(let text): text
+        }
+    }
+}
 
 /// What a batch run did.
 package struct BatchSummary: Sendable, Equatable {
@@ -19,16 +38,35 @@ package struct BatchSummary: Sendable, Equatable {
     package var fileErrors = 0
     /// Studies skipped by --resume because the index already has them.
     package var skipped = 0
-    /// Reports that could not be written.
+    /// Studies whose reports could not be written (recorded as `write-error`, redone by --resume).
     package var writeErrors = 0
 
+    /// The inputs held no export file at all.
+    package var nothingFound = false
+
     /// True when nothing failed.
-    package var isClean: Bool { rejected == 0 && fileErrors == 0 && writeErrors == 0 }
+    package var isClean: Bool { rejected == 0 && fileErrors == 0 && writeErrors == 0 && !nothingFound }
+
+    /// A short status for the audit log, without patient data.
+    var outcome: String {
+        if isClean { return "ok: \(studies) studies, \(duplicates) duplicates, \(skipped) already done" }
+        return "failed: \(rejected) rejected, \(fileErrors) unreadable, \(writeErrors) not written"
+            + (nothingFound ? ", no export files found" : "")
+    }
 }
 
 /// Runs a batch: reads the inputs one study at a time, analyzes chunks of studies on all workers,
 /// writes each study's reports atomically, commits each chunk to the index, and finally
 /// regenerates `results.jsonl` and `summary.csv` from the index.
+///
+/// Guarantees (docs/batch.md, "What a batch guarantees"):
+/// - one run at a time per output folder (``FolderLock``): a second is refused at once;
+/// - a study is recorded as done only when all its reports are on disk; one whose report could
+///   not be written is a `write-error`, counted as failed, and done again by `--resume`;
+/// - a full disk (or a read-only file system) stops the batch with one message after the chunk
+///   in progress; what is done stays done, and `--resume` goes on from there;
+/// - temporaries of a killed run (`.edx-partial-…`, no identifiers in their names) are removed
+///   by the next run in the folder.
 package enum BatchRunner {
     package struct ExistingOutput: Error, CustomStringConvertible {
         package var path: String
@@ -37,48 +75,127 @@ package enum BatchRunner {
         }
     }
 
+    /// The batch stopped early because nothing more could be written.
+    package struct Stopped: Error, CustomStringConvertible {
+        package var cause: String
+        package var done: Int
+        package var description: String {
+            "the batch stopped: \(cause). \(done) studies are recorded as done; free space (or fix the "
+                + "folder) and run the same command with --resume to do the rest"
+        }
+    }
+
+    /// Runs the batch, then appends its entry to the audit log (when there is one): inputs and the
+    /// summary outputs by SHA-256, the outcome, and no path in a de-identified run.
     package static func run(
         inputs: [String], options: BatchOptions, progress: ProgressReporter,
-        diagnostics: (String) -> Void = { _ in }
+        diagnostics: (BatchNote) -> Void = { _ in }
     ) throws -> BatchSummary {
-        let files = try BatchInput.files(inputs)
+        var files: [String] = []
+        let summary: BatchSummary
+        do {
+            summary = try runBatch(
+                inputs: inputs, options: options, progress: progress, files: &files, diagnostics: diagnostics)
+        } catch let error as OutputError where error.isFolderInUse {
+            // Another run holds the folder: its log is not ours to write.
+            throw error
+        } catch {
+            let reason = options.deidentify ? "failed" : "failed: \(error)"
+            try? audit(options, files: files, outcome: reason)
+            throw error
+        }
+        try audit(options, files: files, outcome: summary.outcome)
+        return summary
+    }
+
+    /// Appends the run's entry to the audit log.
+    static func audit(_ options: BatchOptions, files: [String], outcome: String) throws {
+        guard let path = options.auditLog else { return }
+        let record = !options.deidentify
+        let inputs = files.compactMap { file in
+            FileKind.following(file) == .regular ? try? AuditFile.digest(ofFileAt: file, recordPath: record) : nil
+        }
+        let outputs = ["index.sqlite", "results.jsonl", "summary.csv"].compactMap { name in
+            let file = options.outputDirectory + "/" + name
+            return FileKind.at(file) == .regular ? try? AuditFile.digest(ofFileAt: file, recordPath: record) : nil
+        }
+        let draft = AuditDraft(
+            tool: options.generator, command: "batch", arguments: options.arguments, deidentified: options.deidentify,
+            inputs: inputs, outputs: outputs, outcome: outcome)
+        _ = try AuditLog(path: path).append(draft)
+    }
+
+    static func runBatch(
+        inputs: [String], options: BatchOptions, progress: ProgressReporter, files listed: inout [String],
+        diagnostics: (BatchNote) -> Void
+    ) throws -> BatchSummary {
+        let out = options.outputDirectory
+        try OutputFile.createFolder(out)
+        let lock = try FolderLock(folder: out)
+        defer { withExtendedLifetime(lock) {} }
+        // Temporaries of a killed run: ours to remove now that no other run can be writing here.
+        OutputFile.removeTemporaries(in: out)
+        OutputFile.removeTemporaries(in: out + "/reports")
+
+        let listing = try BatchInput.listing(inputs, excluding: out)
+        let files = listing.files
+        listed = files
         let sizes = files.map(BatchInput.fileSize)
         progress.totalBytes = sizes.reduce(0, +)
-        let out = options.outputDirectory
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let indexPath = out + "/index.sqlite"
-        let existed = FileManager.default.fileExists(atPath: indexPath)
+        try OutputFile.checkTarget(indexPath)
+        let existed = FileKind.at(indexPath) != nil
         let index = try BatchIndex(path: indexPath)
         if existed && !options.resume, try !index.query("SELECT 1 FROM studies LIMIT 1").isEmpty {
             throw ExistingOutput(path: indexPath)
         }
         try index.checkSettings(options.settings)
-        // Summaries left half-written by a killed run (never read: the index is the truth).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] where name.contains(".partial-") {
-            try? FileManager.default.removeItem(atPath: out + "/" + name)
-        }
         let done = options.resume ? try index.completed() : [:]
         var seen = Set<UInt64>()
         if options.resume {
             for hashes in done.values { for hash in hashes.values { seen.insert(UInt64(hash, radix: 16) ?? 0) } }
         }
         let abortAfter = ProcessInfo.processInfo.environment["EDX_BATCH_TEST_KILL_AFTER_CHUNKS"].flatMap { Int($0) }
+        let privacy = options.deidentifier
 
         var summary = BatchSummary(files: files.count)
+        if files.isEmpty && listing.skipped.isEmpty {
+            summary.nothingFound = true
+            diagnostics(.failure("edx batch: no export files (.xml or .csv) were found in the inputs"))
+        }
         var counts = ProgressReporter.Counts()
         var pending: [PendingStudy] = []
         var direct: [ProcessedEntry] = []
         var committedChunks = 0
         var bytesBefore = 0
         var flushError: (any Error)?
+        var writeMessages = 0
+        var fatal: OutputError?
+
+        func report(writeError error: OutputError) {
+            writeMessages += 1
+            if writeMessages <= 10 {
+                diagnostics(.failure("edx batch: cannot write a report: \(error)"))
+            } else if writeMessages == 11 {
+                diagnostics(
+                    .failure("edx batch: more reports could not be written; results.jsonl lists each (write-error)"))
+            }
+        }
 
         func flush() throws {
             guard !pending.isEmpty || !direct.isEmpty else { return }
             let processed = process(pending, options: options)
-            for entry in processed where entry.writeError != nil {
+            for entry in processed {
+                guard let error = entry.writeError else { continue }
                 summary.writeErrors += 1
-                diagnostics("edx batch: cannot write a report: \(entry.writeError ?? "")")
+                summary.studies -= 1
+                counts.studies -= 1
+                counts.failed += 1
+                report(writeError: error)
+                if error.isFatal, fatal == nil { fatal = error }
             }
+            // The codes go to the link file before they reach the index.
+            try privacy?.save()
             try index.record(direct + processed)
             pending.removeAll(keepingCapacity: true)
             direct.removeAll(keepingCapacity: true)
@@ -87,21 +204,66 @@ package enum BatchRunner {
                 // Test hook: die like a killed process, between two commits.
                 kill(getpid(), SIGKILL)
             }
+            if let fatal {
+                let finished = try index.query("SELECT count(*) AS n FROM studies WHERE status IN ('ok', 'duplicate')")
+                throw Stopped(cause: fatal.description, done: Int(finished.first?["n"] ?? "") ?? 0)
+            }
+        }
+
+        for skipped in listing.skipped {
+            let source = privacy?.source(skipped.path) ?? skipped.path
+            let message =
+                privacy == nil ? skipped.message : skipped.message.replacingOccurrences(of: skipped.path, with: source)
+            diagnostics(skipped.isFailure ? .failure("edx batch: " + message) : .note("edx batch: " + message))
+            guard skipped.isFailure, options.shard.owns(source) else { continue }
+            summary.fileErrors += 1
+            counts.failed += 1
+            if options.resume { try index.forgetUnfinished(source: source) }
+            direct.append(
+                ProcessedEntry(
+                    entry: BatchEntry(
+                        source: source, ordinal: -1, line: nil, status: .fileError, warnings: 0,
+                        diagnostics: [message], reports: [])))
         }
 
         for (file, size) in zip(files, sizes) {
-            let lines = progress.mode != .quiet ? BatchInput.lineCount(file) : 0
-            let source = options.deidentify ? "file-" + StudyKey.hex(StudyKey.fnv1a(Data(file.utf8))).prefix(12) : file
+            let source = privacy?.source(file) ?? file
+            if options.resume {
+                // Rows of a file that failed last time are replaced by what this reading gives.
+                try flush()
+                try index.forgetUnfinished(source: source)
+            }
+            let spooled: InputSpool.Spooled
+            do {
+                spooled = try InputSpool.prepare(file)
+            } catch {
+                var failure = error
+                failure.input = source
+                if options.shard.owns(source) {
+                    summary.fileErrors += 1
+                    counts.failed += 1
+                    diagnostics(.failure("\(failure)"))
+                    direct.append(
+                        ProcessedEntry(
+                            entry: BatchEntry(
+                                source: source, ordinal: -1, line: nil, status: .fileError, warnings: 0,
+                                diagnostics: ["\(failure)"], reports: [])))
+                }
+                continue
+            }
+            let lines = progress.mode != .quiet ? BatchInput.lineCount(spooled.path) : 0
             var ordinal = 0
             let names = options.profile?.names ?? .builtIn
-            let fileSummary = StudyImporter.importFile(at: file, displayPath: source, names: names) { imported in
+            let fileSummary = StudyImporter.importFile(at: spooled.path, displayPath: source, names: names) { read in
                 defer { ordinal += 1 }
                 guard flushError == nil else { return }
+                var imported = read
+                if let privacy { imported.diagnostics = imported.diagnostics.map(privacy.diagnostic) }
                 let messages = imported.diagnostics.map(\.description)
                 switch imported.status {
                 case .imported:
                     guard var study = imported.study, options.shard.owns(study.id) else { return }
-                    if options.deidentify { study = study.deidentified() }
+                    if let privacy { study = privacy.deidentify(study) }
                     let hash = StudyKey.contentHash(study)
                     if let stored = done[source]?[ordinal], stored == StudyKey.hex(hash) {
                         summary.skipped += 1
@@ -132,8 +294,8 @@ package enum BatchRunner {
                     guard options.shard.owns(owner) else { return }
                     summary.rejected += 1
                     counts.failed += 1
-                    messages.forEach(diagnostics)
-                    let id = imported.studyID.map { options.deidentify ? Study.studyPseudonym($0) : $0 }
+                    for message in messages { diagnostics(.diagnostic(message)) }
+                    let id = imported.studyID.map { privacy?.studyID($0) ?? $0 }
                     direct.append(
                         ProcessedEntry(
                             entry: BatchEntry(
@@ -149,12 +311,15 @@ package enum BatchRunner {
                 progress.update(counts)
             }
             if let flushError { throw flushError }
+            if options.resume { try index.prune(source: source, from: ordinal) }
             let fileProblems = fileSummary.fileDiagnostics.filter { $0.severity == .error }
             if (fileSummary.unreadable || !fileProblems.isEmpty) && options.shard.owns(source) {
-                summary.fileErrors += 1
+                // A file that cannot be read is a file error (exit 3); one that reads but holds no
+                // study, or is cut by a syntax error, is rejected content (exit 1), as in `edx import`.
+                if fileSummary.unreadable { summary.fileErrors += 1 } else { summary.rejected += 1 }
                 counts.failed += 1
                 let messages = fileSummary.fileDiagnostics.map(\.description)
-                messages.forEach(diagnostics)
+                for message in messages { diagnostics(.diagnostic(message)) }
                 direct.append(
                     ProcessedEntry(
                         entry: BatchEntry(
@@ -166,7 +331,9 @@ package enum BatchRunner {
             progress.update(counts)
         }
         try flush()
+        try index.removeOrphans()
         try BatchOutputs.write(from: index, to: out)
+        try privacy?.save()
         progress.finish(counts)
         return summary
     }

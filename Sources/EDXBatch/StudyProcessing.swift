@@ -3,6 +3,8 @@ import EDXImport
 package import EDXLabProfile
 import EDXLocalization
 import EDXModel
+import EDXOutput
+package import EDXPrivacy
 import EDXReference
 package import EDXReport
 import Foundation
@@ -16,7 +18,13 @@ package struct BatchOptions: Sendable {
     package var preference: LimitPreference
     /// A lab profile: its aliases when reading, its limits when analyzing every study.
     package var profile: LabProfile?
-    package var deidentify: Bool
+    /// De-identifies every study, path and diagnostic before anything is written (its link file
+    /// keeps the codes stable across runs and resumes).
+    package var deidentifier: Deidentifier?
+    /// The audit log appended to at the end of the run (`<out>/audit.jsonl` by default; nil: none).
+    package var auditLog: String?
+    /// The command line, already redacted, for the audit log.
+    package var arguments: [String]
     package var shard: Shard
     package var resume: Bool
     package var workers: Int
@@ -26,8 +34,8 @@ package struct BatchOptions: Sendable {
 
     package init(
         outputDirectory: String, formats: [ReportFormat] = [.json], layout: TextLayoutOptions = TextLayoutOptions(),
-        preference: LimitPreference = .lab, profile: LabProfile? = nil, deidentify: Bool = false,
-        shard: Shard = .whole, resume: Bool = false,
+        preference: LimitPreference = .lab, profile: LabProfile? = nil, deidentifier: Deidentifier? = nil,
+        auditLog: String? = nil, arguments: [String] = [], shard: Shard = .whole, resume: Bool = false,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 256, generator: String = "edx"
     ) {
         self.outputDirectory = outputDirectory
@@ -35,7 +43,9 @@ package struct BatchOptions: Sendable {
         self.layout = layout
         self.preference = preference
         self.profile = profile
-        self.deidentify = deidentify
+        self.deidentifier = deidentifier
+        self.auditLog = auditLog
+        self.arguments = arguments
         self.shard = shard
         self.resume = resume
         self.workers = max(1, workers)
@@ -43,12 +53,18 @@ package struct BatchOptions: Sendable {
         self.generator = generator
     }
 
-    /// Settings recorded in the index; a later run into the same folder must match them.
+    package var deidentify: Bool { deidentifier != nil }
+
+    /// Settings recorded in the index; a later run into the same folder must match them. The shard
+    /// is one of them: resuming part 2 of 3 in the folder of part 1 would mix the parts.
     var settings: [String: String] {
         [
             "schemaVersion": String(BatchIndex.schemaVersion),
             "formats": formats.map(\.rawValue).joined(separator: ","),
             "limits": preference.rawValue, "deidentify": String(deidentify),
+            "dates": deidentifier?.policy.dates.rawValue ?? "as exported",
+            "freeText": deidentifier.map { $0.policy.keepFreeText ? "kept" : "removed" } ?? "kept",
+            "shard": shard.description,
             "labProfile": profile.map { "\($0.name) (\($0.fingerprint))" } ?? "none",
             "width": String(layout.width), "pageLength": String(layout.pageLength), "charset": layout.charset.rawValue,
         ]
@@ -70,7 +86,7 @@ struct ProcessedEntry: Sendable {
     var diagnoses: [DiagnosisRow] = []
     var findings: [FindingRow] = []
     /// Set when a report could not be written.
-    var writeError: String?
+    var writeError: OutputError?
 }
 
 enum StudyProcessing {
@@ -113,10 +129,16 @@ enum StudyProcessing {
             let name = "reports/\(base).\(format.fileExtension)"
             let text = ReportRendering.render(report, format: format, layout: options.layout)
             do {
-                try AtomicFile.write(text, to: options.outputDirectory + "/" + name)
+                try OutputFile.createFolder(options.outputDirectory + "/reports")
+                try OutputFile.write(text, to: options.outputDirectory + "/" + name)
                 processed.entry.reports.append(name)
             } catch {
-                processed.writeError = "\(name): \(error.localizedDescription)"
+                // Not done: recorded as a write error, counted as a failure, redone by --resume.
+                processed.writeError = error
+                processed.entry.status = .writeError
+                processed.entry.diagnostics.append("\(error)")
+                processed.entry.reports = []
+                break
             }
         }
         processed.diagnoses = diagnoses.enumerated().map { index, diagnosis in

@@ -1,4 +1,5 @@
 package import ArgumentParser
+import EDXOutput
 
 #if canImport(Glibc)
     import Glibc
@@ -9,14 +10,16 @@ package import ArgumentParser
 /// The `edx` command: reads electrodiagnostic study exports and reports on them.
 ///
 /// Exit codes, for scripts: 0 every study imported (warnings allowed); 1 a study was rejected;
-/// 2 usage error; 3 a file could not be read.
+/// 2 usage error; 3 a file could not be read; 4 an output could not be written; 5 the output folder
+/// is in use by another edx run.
 package struct EDXCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "edx",
         abstract: "Read electrodiagnostic study exports (NCS and needle EMG) and report on them.",
         discussion: """
-            Exit codes: 0 success (warnings allowed), 1 a study was rejected, 2 usage error, \
-            3 a file could not be read.
+            Exit codes: 0 success (warnings allowed), 1 a study was rejected (or a file held none), \
+            2 usage error, 3 a file could not be read, 4 an output could not be written (standard output \
+            included), 5 the output folder is in use by another edx run.
             """,
         version: "0.1.0",
         subcommands: [
@@ -35,11 +38,18 @@ package struct EDXCommand: ParsableCommand {
             terminate(0)
         } catch let code as ExitCode {
             terminate(code.rawValue)
+        } catch let error as OutputError {
+            FileHandle.standardError.write("edx: \(error)\n")
+            terminate(ExitStatus(error).rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                print(message)
+                // --help and --version: their text is the output, and failing to write it is an error.
+                do { try StandardStream.output.write(message + "\n") } catch {
+                    FileHandle.standardError.write("edx: \(error)\n")
+                    terminate(ExitStatus.output.rawValue)
+                }
                 terminate(0)
             }
             FileHandle.standardError.write(message + "\n")
@@ -54,8 +64,15 @@ package enum ExitStatus: Int32, Sendable {
     case rejected = 1
     case usage = 2
     case unreadable = 3
+    case output = 4
+    case busy = 5
 
-    /// The worse of two outcomes (an unreadable file outranks a rejected study).
+    /// The status of an output failure: 5 when another run holds the folder, else 4.
+    init(_ error: OutputError) {
+        if case .inUse = error.reason { self = .busy } else { self = .output }
+    }
+
+    /// The worse of two outcomes (an unreadable file outranks a rejected study, a lost output both).
     func combined(with other: ExitStatus) -> ExitStatus { rawValue >= other.rawValue ? self : other }
 }
 

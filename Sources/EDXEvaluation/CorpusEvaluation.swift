@@ -3,6 +3,7 @@ package import EDXLabProfile
 package import EDXLocalization
 import EDXModel
 package import EDXReference
+import Foundation
 import StrictCSV
 
 /// One case of a corpus: a study file and the localization written for it from clinical sources.
@@ -125,6 +126,16 @@ package enum CorpusError: Error, CustomStringConvertible {
 package enum CorpusEvaluation {
     /// Evaluates every case of `directory`, reading and analyzing with `profile` when one is given.
     package static func run(directory: String, profile: LabProfile? = nil) throws -> EvaluationReport {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
+            throw CorpusError.manifest("\(directory): no such folder")
+        }
+        guard isFolder.boolValue else {
+            throw CorpusError.manifest("\(directory): not a folder (give the corpus folder that holds expected.csv)")
+        }
+        guard FileManager.default.fileExists(atPath: directory + "/expected.csv") else {
+            throw CorpusError.manifest("\(directory): no expected.csv (the corpus manifest) in this folder")
+        }
         let cases = try readManifest(directory + "/expected.csv")
         var results: [CaseResult] = []
         for expected in cases {
@@ -151,6 +162,14 @@ package enum CorpusEvaluation {
 
     /// Reads `file,study_id,code,side,severity,second_code,second_side,rationale`.
     package static func readManifest(_ path: String) throws -> [ExpectedCase] {
+        do {
+            return try readManifestRows(path)
+        } catch let error as CSVSyntaxError {
+            throw CorpusError.manifest("\(path):\(error.line): \(error.message)")
+        }
+    }
+
+    private static func readManifestRows(_ path: String) throws -> [ExpectedCase] {
         var tokenizer = try CSVTokenizer(path: path)
         guard let header = try tokenizer.next() else { throw CorpusError.manifest("\(path): empty manifest") }
         let columns = Dictionary(uniqueKeysWithValues: header.fields.enumerated().map { ($1, $0) })

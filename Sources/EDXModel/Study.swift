@@ -43,12 +43,15 @@ public enum Sex: String, Codable, Sendable, Hashable {
 }
 
 /// The patient as exported. `name`, `birthDate` and `id` are protected health information: they are
-/// never written to logs or diagnostics, and ``Study/deidentified(pseudonym:)`` removes them.
+/// never written to logs or diagnostics, and de-identification (`EDXPrivacy`) removes them.
 public struct Patient: Codable, Sendable, Hashable {
     public var id: String?
     public var name: String?
     public var birthDate: String?
     public var ageYears: Double?
+    /// Set by de-identification when the age was over 89: HIPAA Safe Harbor keeps such ages only as
+    /// the category "90 or older", and `ageYears` is then 90.
+    public var ageOver89: Bool?
     public var sex: Sex?
     public var heightCm: Double?
     public var weightKg: Double?

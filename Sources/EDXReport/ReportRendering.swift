@@ -20,13 +20,13 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
 /// Renders reports. The same input always gives the same bytes: keys are sorted, numbers are
 /// formatted without locale, and nothing depends on the clock unless a time is passed in.
 public enum ReportRendering {
-    /// Analyzes `study` and builds its report (de-identifying it first when asked), with a lab
-    /// profile's limits when `labLimits` is given.
+    /// Analyzes `study` and builds its report, with a lab profile's limits when `labLimits` is given.
+    /// `deidentified` says that the study was de-identified before (`EDXPrivacy`): the report then
+    /// withholds its source.
     public static func report(
         for study: Study, preference: LimitPreference = .lab, labLimits: LabProfileLimits? = nil,
-        deidentify: Bool = false, generatedAt: String? = nil, generator: String = "edx"
+        deidentified deidentify: Bool = false, generatedAt: String? = nil, generator: String = "edx"
     ) -> StudyReport {
-        let study = deidentify ? study.deidentified() : study
         let analysis = StudyAnalysis.analyze(study, preference: preference, labLimits: labLimits)
         return StudyReport(
             study: study, analysis: analysis,

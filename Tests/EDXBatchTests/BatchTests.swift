@@ -1,4 +1,5 @@
 import EDXBatch
+import EDXPrivacy
 import EDXReport
 import EDXTestSupport
 import Foundation
@@ -42,8 +43,9 @@ func runBatch(
     _ inputs: [String], out: String, formats: [ReportFormat] = [.json], shard: Shard = .whole,
     resume: Bool = false, deidentify: Bool = false, chunkSize: Int = 4
 ) throws -> BatchSummary {
+    let privacy = deidentify ? try Deidentifier(linkFile: out + ".link.json") : nil
     let options = BatchOptions(
-        outputDirectory: out, formats: formats, deidentify: deidentify, shard: shard, resume: resume, workers: 2,
+        outputDirectory: out, formats: formats, deidentifier: privacy, shard: shard, resume: resume, workers: 2,
         chunkSize: chunkSize, generator: "edx test")
     return try BatchRunner.run(
         inputs: inputs, options: options, progress: ProgressReporter(mode: .quiet, totalBytes: 1))
@@ -76,8 +78,10 @@ struct BatchTests {
         #expect(summary.files == 9)
         #expect(summary.studies == 10)
         #expect(summary.duplicates == 1)
-        #expect(summary.rejected == 2)  // missing-study-id.xml (first study), truncated.xml (second)
-        #expect(summary.fileErrors == 1)  // empty.xml
+        // missing-study-id.xml (first study), truncated.xml (second), and empty.xml, which holds no
+        // study: rejected content (exit 1) as in `edx import`, not a file that could not be read.
+        #expect(summary.rejected == 3)
+        #expect(summary.fileErrors == 0)
         #expect(!summary.isClean)
 
         let results = try scratch.read("out/results.jsonl").split(separator: "\n")
@@ -185,7 +189,7 @@ struct BatchTests {
             #expect(!text.contains("P-9001"))
             #expect(!text.contains("full-study"))
         }
-        #expect(written[0].contains("\"source\":\"file-"))
+        #expect(written[0].contains("\"source\":\"input-"))
     }
 }
 

@@ -3,6 +3,7 @@ import EDXFindings
 import EDXImport
 import EDXLocalization
 import EDXModel
+import EDXPrivacy
 import EDXReference
 import EDXTestSupport
 import Foundation
@@ -87,7 +88,7 @@ struct ExampleLocalizationTests {
         var study: Study?
         _ = StudyImporter.importFile(at: Fixtures.bundledExample("peroneal-fibular-head-left.xml")) { study = $0.study }
         let plain = StudyAnalysis.analyze(try #require(study))
-        let anonymous = StudyAnalysis.analyze(try #require(study).deidentified())
+        let anonymous = StudyAnalysis.analyze(try Deidentifier().deidentify(try #require(study)))
         #expect(anonymous.study.patientID != plain.study.patientID)
         #expect(try #require(anonymous.study.patientID).hasPrefix("anon-"))
         #expect(anonymous.localization == plain.localization)

@@ -1,5 +1,6 @@
 import EDXImport
 import EDXModel
+import EDXPrivacy
 import EDXReport
 import EDXTestSupport
 import Foundation
@@ -51,8 +52,10 @@ enum ReportFixtures {
     /// The reports of a fixture file.
     static func reports(_ relative: String, deidentify: Bool = false) -> [StudyReport] {
         let root = Fixtures.root() + "/"
+        let privacy = deidentify ? try? Deidentifier() : nil
         return studies(relative).map { study in
-            var report = ReportRendering.report(for: study, deidentify: deidentify, generator: "edx test")
+            var report = ReportRendering.report(
+                for: privacy?.deidentify(study) ?? study, deidentified: deidentify, generator: "edx test")
             if report.study.source.hasPrefix(root) { report.study.source.removeFirst(root.count) }
             return report
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EDXImport
 import EDXLocalization
 import EDXModel
+import EDXPrivacy
 import EDXReport
 
 /// `edx analyze FILE...`: findings and localization of each study.
@@ -25,24 +26,27 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Which limits win when the export carries the lab's own: lab or published.")
     var limits: LimitsOption = .lab
 
-    @Flag(help: "Remove name, birth date and identifiers; a stable pseudonym replaces the patient id.")
-    var deidentify = false
+    @OptionGroup var privacy: PrivacyOptions
+
+    @OptionGroup var audit: AuditOption
 
     @OptionGroup var lab: LabOption
 
     func run() throws {
         let profile = try lab.load()
-        let (deidentify, preference) = (self.deidentify, limits.preference)
+        let deidentifier = try privacy.deidentifier()
+        let (deidentify, preference) = (deidentifier != nil, limits.preference)
         var output = RecordWriter<AnalyzedStudy>(format: format) {
             AnalysisText.render($0.study, $0.analysis, deidentified: deidentify, limits: preference)
         }
-        let status = StudyInput.forEach(files: files, names: profile.names) { imported in
-            guard var study = imported.study else { return }
-            if deidentify { study = study.deidentified() }
+        let status = StudyInput.forEach(files: files, names: profile.names, privacy: deidentifier) { imported in
+            guard let study = imported.study else { return }
             let analysis = StudyAnalysis.analyze(study, preference: preference, labLimits: profile.limits)
             output.write(AnalyzedStudy(study: study, analysis: analysis))
         }
-        output.finish()
+        try output.finish()
+        try deidentifier?.save()
+        try audit.record(command: "analyze", files: files, deidentified: deidentifier != nil, status: status)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

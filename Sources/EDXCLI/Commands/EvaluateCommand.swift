@@ -29,11 +29,18 @@ struct EvaluateCommand: ParsableCommand {
         do {
             report = try CorpusEvaluation.run(directory: directory, profile: profile)
         } catch {
-            FileHandle.standardError.write("edx evaluate: \(error)\n")
+            FileHandle.standardError.write("edx evaluate: \(Self.reason(error))\n")
             throw ExitCode(ExitStatus.unreadable.rawValue)
         }
-        print(EvaluationText.render(report))
+        try Output.write(EvaluationText.render(report) + "\n")
         let passed = report.top1 >= minTop1 && report.side == 1 && report.confidentlyWrong.isEmpty
         if !passed { throw ExitCode(ExitStatus.rejected.rawValue) }
+    }
+
+    /// The reason in words: a `CustomStringConvertible` error as it describes itself, a Foundation
+    /// error by its localized description, never a dump of the value.
+    static func reason(_ error: any Error) -> String {
+        if let corpus = error as? CorpusError { return corpus.description }
+        return (error as NSError).localizedDescription
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EDXFindings
 import EDXImport
 import EDXModel
+import EDXPrivacy
 import EDXReport
 
 /// `--limits`: which limits win when the export carries the lab's own.
@@ -35,18 +36,25 @@ struct FindingsCommand: ParsableCommand {
 
     @OptionGroup var lab: LabOption
 
+    @OptionGroup var privacy: PrivacyOptions
+
+    @OptionGroup var audit: AuditOption
+
     func run() throws {
         let profile = try lab.load()
+        let deidentifier = try privacy.deidentifier()
         let interpreter = Interpreter(preference: limits.preference, labLimits: profile.limits)
         var output = RecordWriter<FindingsRecord>(format: format, text: FindingsText.render)
-        let status = StudyInput.forEach(files: files, names: profile.names) { imported in
+        let status = StudyInput.forEach(files: files, names: profile.names, privacy: deidentifier) { imported in
             let findings = imported.study.map(interpreter.interpret)
             output.write(
                 FindingsRecord(
                     studyID: imported.studyID, status: imported.status, source: imported.location,
                     findings: findings, statements: findings.map { FindingStatements($0).all }))
         }
-        output.finish()
+        try output.finish()
+        try deidentifier?.save()
+        try audit.record(command: "findings", files: files, deidentified: deidentifier != nil, status: status)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

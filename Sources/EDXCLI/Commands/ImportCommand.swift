@@ -1,6 +1,7 @@
 import ArgumentParser
 import EDXImport
 import EDXModel
+import EDXPrivacy
 import Foundation
 
 /// Output formats shared by the commands.
@@ -26,8 +27,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Output format: json or text.")
     var format: OutputFormat = .json
 
-    @Flag(help: "Remove name, birth date and identifiers; a stable pseudonym replaces the patient id.")
-    var deidentify = false
+    @OptionGroup var privacy: PrivacyOptions
+
+    @OptionGroup var audit: AuditOption
 
     @Flag(help: "Print only the number of studies imported and rejected per file (checks a file; benchmarks).")
     var summary = false
@@ -36,37 +38,34 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let names = try lab.load().names
-        if summary { return try runSummary(names: names) }
+        let deidentifier = try privacy.deidentifier()
+        if summary { return try runSummary(names: names, privacy: deidentifier) }
         var output = RecordWriter<ImportRecord>(format: format, text: StudyText.render)
-        let status = StudyInput.forEach(files: files, names: names) { imported in
-            var record = ImportRecord(imported)
-            if deidentify { record.study = record.study?.deidentified() }
-            output.write(record)
+        let status = StudyInput.forEach(files: files, names: names, privacy: deidentifier) { imported in
+            output.write(ImportRecord(imported))
         }
-        output.finish()
+        try output.finish()
+        try deidentifier?.save()
+        try audit.record(command: "import", files: files, deidentified: deidentifier != nil, status: status)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }
 
 extension ImportCommand {
     /// `path: N imported, M rejected`, one line per file, diagnostics on standard error as always.
-    func runSummary(names: NameResolver) throws {
+    func runSummary(names: NameResolver, privacy: Deidentifier?) throws {
         var status = ExitStatus.success
         for file in files {
             var imported = 0
             var rejected = 0
-            let result = StudyImporter.importFile(at: file, names: names) { study in
-                for diagnostic in study.diagnostics { FileHandle.standardError.write("\(diagnostic)\n") }
-                if study.status == .imported { imported += 1 } else { rejected += 1 }
-            }
-            for diagnostic in result.fileDiagnostics { FileHandle.standardError.write("\(diagnostic)\n") }
-            print("\(file): \(imported) imported, \(rejected) rejected")
-            if result.unreadable {
-                status = status.combined(with: .unreadable)
-            } else if !result.isClean {
-                status = status.combined(with: .rejected)
-            }
+            status = status.combined(
+                with: StudyInput.forEach(files: [file], names: names, privacy: privacy) { study in
+                    if study.status == .imported { imported += 1 } else { rejected += 1 }
+                })
+            let name = privacy?.source(file) ?? file
+            try Output.write("\(name): \(imported) imported, \(rejected) rejected\n")
         }
+        try privacy?.save()
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

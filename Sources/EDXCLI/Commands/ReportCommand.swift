@@ -1,6 +1,8 @@
 import ArgumentParser
 import EDXImport
 import EDXModel
+import EDXOutput
+import EDXPrivacy
 import EDXReport
 import Foundation
 
@@ -19,10 +21,11 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Text: fixed width, pages separated by form feeds, a header with "Page N of M" on every page; \
             several studies follow each other, each starting on a new page. Markdown: the same content. \
-            JSON: described by docs/report.schema.json; JSON Lines for several studies. \
+            JSON: described by docs/schema/report.schema.json; JSON Lines for several studies. \
             --out FILE writes everything to FILE; --out DIR/ (or an existing directory) writes one file per \
-            study, named by study id. Files are replaced atomically. The same input gives the same bytes \
-            unless --timestamp is given.
+            study, named by study id. Files are replaced atomically; a device, FIFO or symbolic link at the \
+            path is refused (exit code 4), never replaced. The same input gives the same bytes unless \
+            --timestamp is given.
             """
     )
 
@@ -35,10 +38,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file, or one file per study into this directory (default: standard output).")
     var out: String?
 
-    @Option(help: "Text width in columns (at least \(TextLayoutOptions.minimumWidth)).")
+    @Option(help: "Text width in columns (\(TextLayoutOptions.minimumWidth) to \(ReportCommand.maximumWidth)).")
     var width = 80
 
-    @Option(help: "Lines per page of the text report (at least \(TextLayoutOptions.minimumPageLength)).")
+    @Option(
+        help:
+            "Lines per page of the text report (\(TextLayoutOptions.minimumPageLength) to \(ReportCommand.maximumPageLength))."
+    )
     var pageLength = 66
 
     @Flag(help: "ASCII only, for printers that cannot take UTF-8 (µV becomes uV).")
@@ -47,42 +53,57 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Which limits win when the export carries the lab's own: lab or published.")
     var limits: LimitsOption = .lab
 
-    @Flag(help: "Remove name, birth date and identifiers; stable pseudonyms replace the patient and study ids.")
-    var deidentify = false
+    @OptionGroup var privacy: PrivacyOptions
+
+    @OptionGroup var audit: AuditOption
 
     @Flag(help: "Add the time of generation (UTC) to each report; without it output is byte-identical.")
     var timestamp = false
 
     @OptionGroup var lab: LabOption
 
+    /// The widest text report: far beyond any printer or screen, small enough that a report stays
+    /// a few megabytes.
+    static let maximumWidth = 400
+    /// The longest text page.
+    static let maximumPageLength = 1000
+
     func validate() throws {
-        if width < TextLayoutOptions.minimumWidth {
-            throw ValidationError("--width must be at least \(TextLayoutOptions.minimumWidth)")
+        guard (TextLayoutOptions.minimumWidth...Self.maximumWidth).contains(width) else {
+            throw ValidationError(
+                "--width must be from \(TextLayoutOptions.minimumWidth) to \(Self.maximumWidth) columns")
         }
-        if pageLength < TextLayoutOptions.minimumPageLength {
-            throw ValidationError("--page-length must be at least \(TextLayoutOptions.minimumPageLength)")
+        guard (TextLayoutOptions.minimumPageLength...Self.maximumPageLength).contains(pageLength) else {
+            throw ValidationError(
+                "--page-length must be from \(TextLayoutOptions.minimumPageLength) to \(Self.maximumPageLength) lines")
         }
     }
 
     func run() throws {
         let profile = try lab.load()
+        let deidentifier = try privacy.deidentifier()
         let layout = TextLayoutOptions(width: width, pageLength: pageLength, charset: ascii ? .ascii : .utf8)
         let generatedAt = timestamp ? ISO8601DateFormatter().string(from: Date()) : nil
         let destination = try ReportDestination(out)
         var reports: [StudyReport] = []
-        var status = StudyInput.forEach(files: files, names: profile.names) { imported in
+        var status = StudyInput.forEach(files: files, names: profile.names, privacy: deidentifier) { imported in
             guard let study = imported.study else { return }
             let report = ReportRendering.report(
-                for: study, preference: limits.preference, labLimits: profile.limits, deidentify: deidentify,
+                for: study, preference: limits.preference, labLimits: profile.limits,
+                deidentified: deidentifier != nil,
                 generatedAt: generatedAt, generator: "edx \(EDXCommand.configuration.version)")
             reports.append(report)
         }
+        var written: [String] = []
         do {
-            try destination.write(reports, format: format.format, layout: layout)
+            written = try destination.write(reports, format: format.format, layout: layout)
+            try deidentifier?.save()
         } catch {
             FileHandle.standardError.write("edx: \(error)\n")
-            status = status.combined(with: .unreadable)
+            status = status.combined(with: ExitStatus(error))
         }
+        try audit.record(
+            command: "report", files: files, outputs: written, deidentified: deidentifier != nil, status: status)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }
@@ -90,40 +111,49 @@ struct ReportCommand: ParsableCommand {
 /// Where `edx report` writes: standard output, one file, or one file per study in a directory.
 enum ReportDestination {
     case standardOutput
-    case file(URL)
-    case directory(URL)
+    case file(String)
+    case directory(String)
 
-    init(_ path: String?) throws {
+    /// Checks the destination before any study is read: a device, FIFO or symbolic link is refused
+    /// at once.
+    init(_ path: String?) throws(OutputError) {
         guard let path else {
             self = .standardOutput
             return
         }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if path.hasSuffix("/") || (exists && isDirectory.boolValue) {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            self = .directory(URL(fileURLWithPath: path, isDirectory: true))
+        if path.hasSuffix("/") || FileKind.following(path) == .folder {
+            try OutputFile.createFolder(path)
+            self = .directory(path)
         } else {
-            self = .file(URL(fileURLWithPath: path))
+            try OutputFile.checkTarget(path)
+            self = .file(path)
         }
     }
 
-    func write(_ reports: [StudyReport], format: ReportFormat, layout: TextLayoutOptions) throws {
+    /// Writes the reports; returns the files written.
+    @discardableResult
+    func write(_ reports: [StudyReport], format: ReportFormat, layout: TextLayoutOptions) throws(OutputError)
+        -> [String]
+    {
         switch self {
         case .standardOutput:
-            guard !reports.isEmpty else { return }
-            print(ReportRendering.render(reports, format: format, layout: layout), terminator: "")
-        case .file(let url):
+            guard !reports.isEmpty else { return [] }
+            try Output.write(ReportRendering.render(reports, format: format, layout: layout))
+            return []
+        case .file(let path):
             let text = reports.isEmpty ? "" : ReportRendering.render(reports, format: format, layout: layout)
-            try Data(text.utf8).write(to: url, options: .atomic)
-        case .directory(let url):
+            try OutputFile.write(text, to: path)
+            return [path]
+        case .directory(let folder):
             var used = Set<String>()
+            var written: [String] = []
             for report in reports {
                 let name = Self.uniqueName(Self.fileName(report.study.id), used: &used)
                 let text = ReportRendering.render(report, format: format, layout: layout)
-                try Data(text.utf8).write(
-                    to: url.appendingPathComponent("\(name).\(format.fileExtension)"), options: .atomic)
+                try OutputFile.write(text, to: folder + "/\(name).\(format.fileExtension)")
+                written.append(folder + "/\(name).\(format.fileExtension)")
             }
+            return written
         }
     }
 

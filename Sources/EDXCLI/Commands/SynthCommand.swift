@@ -2,6 +2,7 @@ import ArgumentParser
 import EDXBatch
 import EDXExport
 import EDXModel
+import EDXOutput
 import EDXSynth
 import Foundation
 
@@ -29,7 +30,7 @@ struct SynthCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Number of studies.")
+    @Option(help: "Number of studies (0 to \(SynthCommand.maximumCount)).")
     var count = 100
 
     @Option(help: "Seed of the generator.")
@@ -41,40 +42,44 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Output file (a folder for summary-csv).")
     var out: String
 
+    /// Ten million studies: several gigabytes of XML, beyond any benchmark edx runs.
+    static let maximumCount = 10_000_000
+
     func validate() throws {
-        if count < 0 { throw ValidationError("--count must be at least 0") }
+        guard (0...Self.maximumCount).contains(count) else {
+            throw ValidationError("--count must be from 0 to \(Self.maximumCount)")
+        }
     }
 
     func run() throws {
         let studies = SyntheticStudies(seed: seed, count: count)
         switch format {
         case .xml:
-            try write(to: out) { file in
-                file.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EDXArchive xmlns=\"urn:edx:study:1\">\n")
-                for study in studies { file.append(StudyXMLWriter.element(study)) }
-                file.append("</EDXArchive>\n")
+            try write(to: out) { (file) throws(OutputError) in
+                try file.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EDXArchive xmlns=\"urn:edx:study:1\">\n")
+                for study in studies { try file.append(StudyXMLWriter.element(study)) }
+                try file.append("</EDXArchive>\n")
             }
         case .measurementsCSV:
-            try write(to: out) { file in
-                file.append(MeasurementsCSVWriter.header)
-                for study in studies { file.append(MeasurementsCSVWriter.rows(study)) }
+            try write(to: out) { (file) throws(OutputError) in
+                try file.append(MeasurementsCSVWriter.header)
+                for study in studies { try file.append(MeasurementsCSVWriter.rows(study)) }
             }
         case .summaryCSV:
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try OutputFile.createFolder(out)
             for study in studies {
-                try write(to: out + "/\(study.id).csv") { $0.append(SummaryCSVWriter.file(study)) }
+                try write(to: out + "/\(study.id).csv") { (file) throws(OutputError) in
+                    try file.append(SummaryCSVWriter.file(study))
+                }
             }
         }
     }
 
-    /// Writes `path` through a staged file, replaced in one step when complete.
-    private func write(to path: String, _ body: (StagedFile) -> Void) throws {
-        do {
-            let file = try StagedFile(path: path)
-            body(file)
-            try file.commit()
-        } catch {
-            throw ValidationError("cannot write \(path)")
-        }
+    /// Writes `path` through a staged file, replaced in one step when complete; a device, FIFO or
+    /// symbolic link at `path` is refused, never replaced.
+    private func write(to path: String, _ body: (StagedOutput) throws(OutputError) -> Void) throws(OutputError) {
+        let file = try StagedOutput(path: path)
+        try body(file)
+        try file.commit()
     }
 }

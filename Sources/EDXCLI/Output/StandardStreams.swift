@@ -1,23 +1,22 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import EDXOutput
 
-/// Unbuffered writes to the standard streams (no Foundation needed).
+/// Writes to standard error, where a failure has nowhere else to be told (diagnostics, progress).
+/// Standard output goes through ``Output``, which reports every failure.
 enum FileHandle {
-    case standardOutput, standardError
+    case standardError
+    /// Unchecked standard output: only for text whose loss is harmless; reports and records go
+    /// through ``Output``.
+    case standardOutput
 
     func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(
-                    self == .standardOutput ? 1 : 2, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
-        }
+        (self == .standardError ? StandardStream.error : StandardStream.output).writeBestEffort(text)
+    }
+}
+
+/// Standard output: every write is checked, and a failure (a full disk behind `>`, `/dev/full`, a
+/// closed pipe) ends the command with exit code 4 and a message.
+enum Output {
+    static func write(_ text: String) throws(OutputError) {
+        try StandardStream.output.write(text)
     }
 }

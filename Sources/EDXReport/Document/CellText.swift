@@ -50,7 +50,11 @@ enum CellText {
         let patient = report.patient
         let study = report.study
         var ageSex: [String] = []
-        if let age = patient.ageYears { ageSex.append("\(Format.number(age)) years") }
+        if patient.ageOver89 == true {
+            ageSex.append("90 years or older")
+        } else if let age = patient.ageYears {
+            ageSex.append("\(Format.number(age)) years")
+        }
         if let sex = patient.sex { ageSex.append(sex.rawValue) }
         let patientText =
             patient.deidentified ? "de-identified" + (patient.id.map { " (pseudonym \($0))" } ?? "") : patient.id

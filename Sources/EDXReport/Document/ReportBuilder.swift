@@ -38,7 +38,8 @@ extension StudyReport {
         limits = options.limits
         patient = ReportPatient(
             id: study.patient.id, name: study.patient.name, birthDate: study.patient.birthDate,
-            ageYears: study.patient.ageYears, sex: study.patient.sex, heightCm: study.patient.heightCm,
+            ageYears: study.patient.ageYears, ageOver89: study.patient.ageOver89, sex: study.patient.sex,
+            heightCm: study.patient.heightCm,
             weightKg: study.patient.weightKg, deidentified: options.deidentified)
         self.study = ReportStudy(
             id: study.id, date: study.date, referrer: study.referrer, examiner: study.examiner,

@@ -64,13 +64,16 @@ public struct DecisionSupport: Codable, Sendable, Hashable {
 }
 
 public struct ReportPatient: Codable, Sendable, Hashable {
-    /// The patient id, or its stable `anon-` pseudonym when de-identified.
+    /// The patient id, or its random `anon-` code when de-identified.
     public var id: String?
     /// Absent when de-identified.
     public var name: String?
     /// Absent when de-identified.
     public var birthDate: String?
     public var ageYears: Double?
+    /// True when de-identification put an age over 89 into the category "90 or older" (`ageYears` is
+    /// then 90).
+    public var ageOver89: Bool?
     public var sex: Sex?
     public var heightCm: Double?
     public var weightKg: Double?
