@@ -15,6 +15,9 @@ import PackageDescription
 //   EDXOutput (files edx creates and standard output: refused targets, checked writes, folder locks)
 //   EDXPrivacy (HIPAA Safe Harbor de-identification: random pseudonyms kept in a private link file)
 //   EDXAudit (the append-only audit log, each entry chained to the previous by SHA-256)
+//   EDXPDF (a small PDF 1.4 writer: standard fonts, text, vector graphics), EDXDiagram (the lesion
+//   diagram drawn from the anatomy), EDXReportPDF (the report as PDF pages), EDXInterop (FHIR R4
+//   and HL7 v2.5.1 for the record)
 //   EDXBatch (archives on all cores: per-study reports, results.jsonl, summary.csv, index.sqlite)
 //   EDXExport (studies written back in the three export formats) and EDXSynth (synthetic studies)
 //   EDXCLI (commands) -> edx (entry point)
@@ -63,13 +66,26 @@ let package = Package(
             name: "EDXReport",
             dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
         .target(name: "EDXOutput"),
+        .target(name: "EDXPDF"),
+        .target(
+            name: "EDXDiagram",
+            dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXAnatomy", "EDXLocalization"]),
+        .target(
+            name: "EDXInterop",
+            dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport"]),
+        .target(
+            name: "EDXReportPDF",
+            dependencies: [
+                "EDXModel", "EDXFindings", "EDXLocalization", "EDXReport", "EDXPDF", "EDXDiagram",
+            ]),
         .target(name: "EDXPrivacy", dependencies: ["EDXModel", "EDXOutput"]),
         .target(name: "EDXAudit", dependencies: ["EDXOutput", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "EDXBatch",
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport", "StrictCSV",
-                "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy", .product(name: "GRDB", package: "GRDB.swift"),
+                "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy", "EDXReportPDF", "EDXInterop",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(name: "EDXExport", dependencies: ["EDXModel", "StrictCSV"]),
         .target(name: "EDXSynth", dependencies: ["EDXModel", "EDXReference", "EDXAnatomy"]),
@@ -83,6 +99,7 @@ let package = Package(
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation", "EDXReport",
                 "EDXBatch", "EDXExport", "EDXSynth", "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy",
+                "EDXReportPDF", "EDXInterop", "EDXDiagram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -117,6 +134,18 @@ let package = Package(
         .testTarget(
             name: "EDXBatchTests", dependencies: ["EDXBatch", "EDXReport", "EDXOutput", "EDXPrivacy", "EDXTestSupport"]),
         .testTarget(name: "EDXOutputTests", dependencies: ["EDXOutput", "EDXTestSupport"]),
+        .testTarget(name: "EDXPDFTests", dependencies: ["EDXPDF", "EDXTestSupport"]),
+        .testTarget(
+            name: "EDXDiagramTests",
+            dependencies: ["EDXDiagram", "EDXImport", "EDXModel", "EDXLocalization", "EDXAnatomy", "EDXTestSupport"]),
+        .testTarget(
+            name: "EDXInteropTests",
+            dependencies: [
+                "EDXInterop", "EDXReport", "EDXImport", "EDXModel", "EDXLocalization", "EDXTestSupport",
+            ]),
+        .testTarget(
+            name: "EDXReportPDFTests",
+            dependencies: ["EDXReportPDF", "EDXReport", "EDXImport", "EDXModel", "EDXPDF", "EDXTestSupport"]),
         .testTarget(
             name: "EDXPrivacyTests", dependencies: ["EDXPrivacy", "EDXModel", "EDXImport", "EDXTestSupport"]),
         .testTarget(name: "EDXAuditTests", dependencies: ["EDXAudit", "EDXTestSupport"]),
