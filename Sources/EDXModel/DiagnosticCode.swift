@@ -221,7 +221,8 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
         case .valueUnknownSide:
             "A side that cannot be read; the element, row or temperature is skipped."
         case .valueBadDate:
-            "A date that cannot be read; it is skipped."
+            "A date that cannot be read or names a day the month does not have (2025-02-30); it is skipped, and "
+                + "the message never repeats it."
         case .valueBadLimit:
             "A lab limit of a summary-csv Norm column that cannot be read; it is skipped."
         case .valueNotAFlag:

@@ -145,7 +145,8 @@ struct MeasurementStudyBuilder {
         // Demographics repeat on every row: the same date text as the row before needs no parsing.
         if !row.studyDate.isEmpty, row.studyDate != lastDateText {
             lastDateText = row.studyDate
-            if let date = ValueParsing.isoDate(row.studyDate) {
+            let reading = ValueParsing.date(row.studyDate)
+            if case .date(let date) = reading {
                 if study.date == nil {
                     study.date = date
                 } else if study.date != date {
@@ -153,7 +154,8 @@ struct MeasurementStudyBuilder {
                 }
             } else if study.date == nil && firstLines["study_date"] == nil {
                 firstLines["study_date"] = row.line
-                log.report(.badDate(row.studyDate, isoOnly: false), at: location, field: "study_date")
+                let fault: ImportProblem.DateFault = reading == .notOnCalendar ? .notOnCalendar : .unreadable
+                log.report(.badDate(.study, fault, isoOnly: false), at: location, field: "study_date")
             }
         }
         if !row.patientID.isEmpty {

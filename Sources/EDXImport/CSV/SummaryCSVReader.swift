@@ -174,16 +174,10 @@ struct SummaryStudyBuilder {
             case "studyid", "study": explicitStudyID = value.isEmpty ? nil : value
             case "testdate", "date", "studydate":
                 guard !value.isEmpty else { continue }
-                study.date = ValueParsing.isoDate(value)
-                if study.date == nil {
-                    log.report(.badDate(value, isoOnly: false), at: location, field: key)
-                }
+                study.date = date(value, .study, field: key, at: location)
             case "dob", "birthdate", "dateofbirth":
                 guard !value.isEmpty else { continue }
-                study.patient.birthDate = ValueParsing.isoDate(value)
-                if study.patient.birthDate == nil {
-                    log.report(.badBirthDate(isoOnly: false), at: location, field: key)
-                }
+                study.patient.birthDate = date(value, .birth, field: key, at: location)
             case "age":
                 guard let (number, unit) = ValueParsing.splitQuantity(value, decimalComma: decimalComma) else {
                     if !value.isEmpty {
@@ -214,6 +208,18 @@ struct SummaryStudyBuilder {
                 log.report(.unknownHeaderKey, at: location, field: key)
             }
         }
+    }
+
+    /// The ISO form of a study or birth date, or nil with a warning that never repeats the value.
+    private mutating func date(
+        _ text: String, _ dated: ImportProblem.Dated, field: String, at location: SourceLocation
+    ) -> String? {
+        switch ValueParsing.date(text) {
+        case .date(let iso): return iso
+        case .unreadable: log.report(.badDate(dated, .unreadable, isoOnly: false), at: location, field: field)
+        case .notOnCalendar: log.report(.badDate(dated, .notOnCalendar, isoOnly: false), at: location, field: field)
+        }
+        return nil
     }
 
     private mutating func splitAndConvert(

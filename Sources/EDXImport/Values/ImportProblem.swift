@@ -124,10 +124,10 @@ enum ImportProblem {
     case impossible(Double, Quantity, range: Plausibility.Range)
     case unknownGrade(String, expected: Expected)
     case unknownTemperatureSide(String)
-    /// A date that cannot be read; `isoOnly` when the format accepts YYYY-MM-DD alone.
-    case badDate(String, isoOnly: Bool)
-    /// A birth date that cannot be read (never repeated in the message).
-    case badBirthDate(isoOnly: Bool)
+    /// The study date or the birth date (`dated`) that cannot be read, or is no day of the calendar;
+    /// `isoOnly` when the format accepts YYYY-MM-DD alone. Dates are protected information: the
+    /// message never repeats the value.
+    case badDate(Dated, DateFault, isoOnly: Bool)
     case badLimit(String)
     /// A no-response site with values, as the format names the mark.
     case noResponseWithValues(ExportFormat)
@@ -163,6 +163,19 @@ enum ImportProblem {
             case .measurementSide: "L, R, Left, Right, D or I"
             }
         }
+    }
+
+    /// The date a ``badDate(_:_:isoOnly:)`` is about.
+    enum Dated {
+        case study, birth
+    }
+
+    /// Why a date is not read.
+    enum DateFault {
+        /// It is not a date in a form edx reads.
+        case unreadable
+        /// It names a day the month does not have.
+        case notOnCalendar
     }
 
     /// An entry of a study that may be given only once.
@@ -223,7 +236,7 @@ enum ImportProblem {
         case .impossible: .valueImpossible
         case .unknownGrade, .unknownMethod: .valueUnknownGrade
         case .unknownElementSide, .unknownRowSide, .unknownTemperatureSide: .valueUnknownSide
-        case .badDate, .badBirthDate: .valueBadDate
+        case .badDate: .valueBadDate
         case .badLimit: .valueBadLimit
         case .notTrueOrFalse, .notAFlag: .valueNotAFlag
         case .noResponseWithValues: .valueNoResponseWithValues
@@ -360,11 +373,12 @@ enum ImportProblem {
         case .unknownGrade(let text, let expected):
             "cannot read \(Self.quote(text)) (expected \(expected.text)); value skipped"
         case .unknownTemperatureSide(let text): "unknown side \(Self.quote(text)); temperature skipped"
-        case .badDate(let text, let isoOnly):
-            "cannot read \(Self.quote(text)) as a date\(isoOnly ? " (YYYY-MM-DD)" : ""); skipped"
-        case .badBirthDate(let isoOnly):
+        case .badDate(let dated, let fault, let isoOnly):
             // Protected information: the value is never repeated.
-            "birth date is not a date\(isoOnly ? " (YYYY-MM-DD)" : ""); skipped"
+            (dated == .study ? "the study date" : "the birth date")
+                + (fault == .notOnCalendar
+                    ? " is not a valid calendar date; skipped"
+                    : " is not a date\(isoOnly ? " (YYYY-MM-DD)" : ""); skipped")
         case .badLimit(let text):
             "cannot read the lab limit \(Self.quote(text)) (expected <x, >x or x-y); skipped"
         case .noResponseWithValues(let format):

@@ -201,13 +201,22 @@ enum ValueParsing {
         }
     }
 
+    /// What a date reads as: its ISO form, or why it cannot be read.
+    enum DateReading: Equatable {
+        case date(String)
+        /// Not three numbers in an order edx knows, or a year, month or day out of its range.
+        case unreadable
+        /// A day the month does not have (2025-02-30, 2023-02-29, 2025-04-31).
+        case notOnCalendar
+    }
+
     /// Accepts `YYYY-MM-DD` (also with `/`), and `DD.MM.YYYY` / `DD/MM/YYYY` when the day is above 12
-    /// or the separator is a dot; returns the ISO form.
-    static func isoDate(_ raw: String) -> String? {
+    /// or the separator is a dot; returns the ISO form of a day that exists.
+    static func date(_ raw: String) -> DateReading {
         let text = raw.trimmingWhitespace()
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else {
-            return nil
+            return .unreadable
         }
         let (year, month, day): (Int, Int, Int)
         if parts[0].count == 4 {
@@ -215,11 +224,31 @@ enum ValueParsing {
         } else if parts[2].count == 4 {
             (year, month, day) = (c, b, a)  // day first: the European order of the machines that write it
         } else {
-            return nil
+            return .unreadable
         }
-        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            return .unreadable
+        }
+        guard day <= daysIn(month: month, year: year) else { return .notOnCalendar }
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(pad(month))-\(pad(day))"
+        return .date("\(year)-\(pad(month))-\(pad(day))")
+    }
+
+    /// The ISO form of a date that ``date(_:)`` reads, or nil.
+    static func isoDate(_ raw: String) -> String? {
+        if case .date(let iso) = date(raw) { return iso }
+        return nil
+    }
+
+    /// The number of days of `month` (1-12) in `year`, by the Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2:
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return leap ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }
 

@@ -311,12 +311,7 @@ struct XMLStudyBuilder {
         case "Name": study.patient.name = nonEmpty(value)
         case "BirthDate":
             guard let text = nonEmpty(value) else { return }
-            if let date = ValueParsing.isoDate(text) {
-                study.patient.birthDate = date
-            } else {
-                // Protected information: the value is never repeated in a message.
-                log.report(.badBirthDate(isoOnly: true), at: location, field: name)
-            }
+            study.patient.birthDate = date(text, .birth, name, location)
         case "Age":
             study.patient.ageYears = quantity(value, unit ?? "years", .age, name, location)
         case "Sex":
@@ -342,10 +337,7 @@ struct XMLStudyBuilder {
             study.id = id
         case "Date":
             guard let text = nonEmpty(value) else { return }
-            study.date = ValueParsing.isoDate(text)
-            if study.date == nil {
-                log.report(.badDate(text, isoOnly: true), at: location, field: name)
-            }
+            study.date = date(text, .study, name, location)
         case "Examiner": study.examiner = nonEmpty(value)
         case "Referrer": study.referrer = nonEmpty(value)
         case "Indication": study.indication = nonEmpty(value)
@@ -475,6 +467,18 @@ struct XMLStudyBuilder {
         _ value: String, _ unit: String?, _ quantity: Quantity, _ field: String, _ location: SourceLocation
     ) -> Double? {
         log.quantity(value, unit: unit, quantity, field: field, at: location, decimalComma: false)
+    }
+
+    /// The ISO form of a study or birth date, or nil with a warning that never repeats the value.
+    private mutating func date(
+        _ text: String, _ dated: ImportProblem.Dated, _ field: String, _ location: SourceLocation
+    ) -> String? {
+        switch ValueParsing.date(text) {
+        case .date(let iso): return iso
+        case .unreadable: log.report(.badDate(dated, .unreadable, isoOnly: true), at: location, field: field)
+        case .notOnCalendar: log.report(.badDate(dated, .notOnCalendar, isoOnly: true), at: location, field: field)
+        }
+        return nil
     }
 
     private mutating func requiredSide(
