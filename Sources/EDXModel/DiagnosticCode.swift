@@ -86,6 +86,8 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
     case unitMissing = "unit.missing"
     /// A unit unknown for its quantity.
     case unitUnknown = "unit.unknown"
+    /// A unit that matches a known one only when case is ignored.
+    case unitCase = "unit.case"
     /// A value that is not a number.
     case valueNotANumber = "value.not-a-number"
     /// A number no EDX machine can record.
@@ -123,9 +125,9 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
         case .xmlDoctype, .xmlUnknownElement, .xmlUnknownAttribute, .xmlEmptyArchive, .csvInvalidEncoding,
             .csvUnknownKey, .csvUnknownColumn, .csvUnknownKind, .csvUnknownParameter, .csvSegmentParameter,
             .csvOrphanRow, .csvVelocityWithoutSegment, .csvHalfSegment, .csvSensorySegment, .csvBadNerveCell,
-            .nameUnknownNerve, .nameUnknownSite, .nameUnknownMuscle, .unitMissing, .unitUnknown, .valueNotANumber,
-            .valueImpossible, .valueUnknownGrade, .valueUnknownSide, .valueBadDate, .valueBadLimit, .valueNotAFlag,
-            .valueNoResponseWithValues, .valueDuplicate:
+            .nameUnknownNerve, .nameUnknownSite, .nameUnknownMuscle, .unitMissing, .unitUnknown, .unitCase,
+            .valueNotANumber, .valueImpossible, .valueUnknownGrade, .valueUnknownSide, .valueBadDate, .valueBadLimit,
+            .valueNotAFlag, .valueNoResponseWithValues, .valueDuplicate:
             .warning
         case .valueConflict:
             nil
@@ -209,9 +211,14 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
         case .nameUnknownMuscle:
             "A muscle name outside the vocabulary; kept verbatim and left out of interpretation."
         case .unitMissing:
-            "A number without a unit; the value is skipped."
+            "A number without a unit, or a summary-csv value column whose header names no unit in parentheses; the "
+                + "value (the column) is skipped, while a Norm column without a unit takes its value column's unit."
         case .unitUnknown:
             "A unit unknown for its quantity; the value (for a summary-csv column header, the column) is skipped."
+        case .unitCase:
+            "A unit that matches a known one only when case is ignored; read as that unit (`UV` as uV, `mv` as mV), "
+                + "except a milli unit written with a capital M (`MV`, `MS`, `Ms`, `MM`), which is mega: the value "
+                + "(for a summary-csv column header, the column) is skipped."
         case .valueNotANumber:
             "A value that is not a number (NaN and infinities included); it is skipped."
         case .valueImpossible:

@@ -31,6 +31,134 @@ struct BadDataTests {
         result.studies.flatMap(\.diagnostics) + result.summary.fileDiagnostics
     }
 
+    // MARK: 2. summary-csv columns without a unit
+
+    @Test(
+        "summary-csv: a value column without a unit is skipped with unit.missing; a Norm column takes its value's unit")
+    func unitlessSummaryColumns() throws {
+        let csv = """
+            Patient,Test Person,ID,P-3,Test Date,2025-01-02
+
+            Motor Summary Table
+            Site,NR,Onset,Norm Onset,O-P Amp (mV),Norm O-P Amp,Dist,Vel (m/s),Site1,Site2
+            Left Peroneal Motor (Ext Dig Brev)
+            Ankle,,4.9,<6.5,4.1,>2.0,8,,,
+            B Fib,,12,,3.9,,30,45,B Fib,Ankle
+
+            """
+        let result = try Self.importText(csv, ext: "csv")
+        #expect(result.studies.map(\.status) == [.imported])
+        #expect(
+            Self.render(Self.all(result)) == [
+                "4 warning unit.missing Onset", "4 warning unit.missing Dist", "4 warning unit.missing Norm Onset",
+            ])
+        #expect(Self.all(result).first?.message.contains("the column's values are skipped") == true)
+        let motor = try #require(result.studies.first?.study?.motor.first)
+        #expect(motor.sites.map(\.latencyMs) == [nil, nil])
+        #expect(motor.sites.map(\.amplitudeMV) == [4.1, 3.9])
+        #expect(motor.sites[0].labLimits["amplitude"]?.lower == 2.0)
+        #expect(motor.sites[0].labLimits["latency"] == nil && motor.sites[0].distanceCm == nil)
+        #expect(motor.segments.map(\.velocityMS) == [45] && motor.segments.map(\.distanceCm) == [nil])
+    }
+
+    // MARK: 3. Units in the wrong case
+
+    @Test("study-xml: MV, MS and Ms are mega, never read as milli; UV and mv are read, with a warning")
+    func unitCaseXML() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <EDXStudy xmlns="urn:edx:study:1" schemaVersion="1.0">
+              <Study><ID>S-CASE</ID></Study>
+              <NerveConduction>
+                <Motor nerve="Peroneal" side="L" recording="EDB">
+                  <Site name="Ankle">
+                    <Latency unit="MS">3.5</Latency>
+                    <Amplitude unit="MV">4.1</Amplitude>
+                    <Duration unit="Ms">6</Duration>
+                  </Site>
+                </Motor>
+                <Sensory nerve="Sural" side="L" recording="Lateral malleolus">
+                  <Site name="Calf"><Amplitude unit="UV">12</Amplitude></Site>
+                </Sensory>
+                <Sensory nerve="Sural" side="R" recording="Lateral malleolus">
+                  <Site name="Calf"><Amplitude unit="UV">14</Amplitude></Site>
+                </Sensory>
+                <Sensory nerve="Superficial peroneal" side="L" recording="Dorsum of foot">
+                  <Site name="Lateral leg"><Amplitude unit="µV">9</Amplitude></Site>
+                </Sensory>
+                <Sensory nerve="Superficial peroneal" side="R" recording="Dorsum of foot">
+                  <Site name="Lateral leg"><Amplitude unit="μV">10</Amplitude></Site>
+                </Sensory>
+                <HReflex nerve="Tibial" side="L" recording="Soleus"><Amplitude unit="mv">2</Amplitude></HReflex>
+              </NerveConduction>
+            </EDXStudy>
+            """
+        let result = try Self.importText(xml, ext: "xml")
+        #expect(result.studies.map(\.status) == [.imported])
+        // UV is reported once for the study, though two values are written in it.
+        #expect(
+            Self.render(Self.all(result)) == [
+                "7 warning unit.case Latency", "8 warning unit.case Amplitude", "9 warning unit.case Duration",
+                "13 warning unit.case Amplitude", "24 warning unit.case Amplitude",
+            ])
+        let messages = Self.all(result).map(\.message)
+        try #require(messages.count == 5)
+        #expect(messages[1] == "unit \"MV\" is not mV: a capital M is mega, not milli; value skipped")
+        #expect(messages[3].hasPrefix("unit \"UV\" is written in the wrong case; read as uV"))
+        let study = try #require(result.studies.first?.study)
+        #expect(study.motor[0].sites[0].latencyMs == nil && study.motor[0].sites[0].amplitudeMV == nil)
+        #expect(study.motor[0].sites[0].durationMs == nil)
+        #expect(study.sensory.map { $0.sites[0].amplitudeUV } == [12, 14, 9, 10])
+        #expect(study.hReflexes[0].amplitudeMV == 2)
+    }
+
+    @Test("measurements-csv and summary-csv: MV is skipped, UV read, each with unit.case")
+    func unitCaseCSV() throws {
+        let measurements =
+            Self.measurementsHeader + """
+                U-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,amplitude,4.1,MV,
+                U-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,latency,3.5,ms,
+                U-1,2025-01-02,P-1,50,F,170,sensory,Sural,L,Lat Mall,Calf,,amplitude,12,UV,
+
+                """
+        let rows = try Self.importText(measurements, ext: "csv")
+        #expect(Self.render(Self.all(rows)) == ["2 warning unit.case amplitude", "4 warning unit.case amplitude"])
+        let study = try #require(rows.studies.first?.study)
+        #expect(study.motor[0].sites[0].amplitudeMV == nil && study.motor[0].sites[0].latencyMs == 3.5)
+        #expect(study.sensory[0].sites[0].amplitudeUV == 12)
+
+        let summary = """
+            Patient,Test Person,ID,P-4,Test Date,2025-01-02
+
+            Motor Summary Table
+            Site,NR,Onset (ms),O-P Amp (MV)
+            Left Peroneal Motor (Ext Dig Brev)
+            Ankle,,4.9,4.1
+
+            Anti Sensory Summary Table
+            Site,NR,Peak (ms),P-T Amp (UV)
+            Left Sural Anti Sensory (Lat Mall)
+            Calf,,3.8,12
+
+            """
+        let tables = try Self.importText(summary, ext: "csv")
+        #expect(
+            Self.render(Self.all(tables)) == ["4 warning unit.case O-P Amp (MV)", "9 warning unit.case P-T Amp (UV)"])
+        let tableStudy = try #require(tables.studies.first?.study)
+        #expect(tableStudy.motor[0].sites[0].amplitudeMV == nil && tableStudy.motor[0].sites[0].latencyMs == 4.9)
+        #expect(tableStudy.sensory[0].sites[0].amplitudeUV == 12)
+    }
+
+    @Test("UnitConversion (lab profiles) reads units in their own case only")
+    func unitConversionCase() {
+        #expect(UnitConversion.convert(4, unit: "MV", to: "mV") == nil)
+        #expect(UnitConversion.convert(4, unit: "MS", to: "ms") == nil)
+        #expect(UnitConversion.convert(12, unit: "UV", to: "µV") == nil)
+        #expect(UnitConversion.convert(4, unit: "mV", to: "mV") == 4)
+        #expect(UnitConversion.convert(12, unit: "uV", to: "µV") == 12)
+        #expect(UnitConversion.convert(12, unit: "μV", to: "µV") == 12)
+    }
+
     // MARK: 4. Days that do not exist
 
     @Test("a day the month does not have is value.bad-date, skipped, and the message never repeats the date")

@@ -282,7 +282,9 @@ struct SummaryStudyBuilder {
             case "opamp", "amp", "ptamp", "amplitude", "bpamp", "npamp", "pkamp":
                 column = .amplitude
                 quantity = section == .motor ? .motorAmplitude : .sensoryAmplitude
-            case "normopamp", "normamp", "normptamp", "normamplitude": column = .normAmplitude
+            case "normopamp", "normamp", "normptamp", "normamplitude":
+                column = .normAmplitude
+                quantity = section == .motor ? .motorAmplitude : .sensoryAmplitude
             case "negdur", "dur", "duration": column = ncs ? .duration : .muapDuration; quantity = ncs ? .time : nil
             case "area", "negarea": column = .area; quantity = .area
             case "site1": column = .site1
@@ -319,27 +321,58 @@ struct SummaryStudyBuilder {
                 log.report(.unknownColumn, at: at(line), field: cell)
                 continue
             }
-            if let quantity {
-                if let unit {
-                    guard let factor = ValueParsing.factor(for: unit, quantity: quantity) else {
-                        log.report(.unknownColumnUnit(unit, quantity), at: at(line), field: cell)
-                        continue
-                    }
+            if let quantity, let unit, !unit.trimmingWhitespace().isEmpty {
+                switch ValueParsing.unit(unit, quantity) {
+                case .exact(let factor):
                     header.factors[column] = factor
-                } else {
-                    // A column without a unit is in the canonical unit.
-                    header.factors[column] = 1
+                case .wrongCase(let factor, let spelling):
+                    log.report(.wrongCaseUnit(unit, readAs: spelling, column: true), at: at(line), field: cell)
+                    header.factors[column] = factor
+                case .megaForMilli(let spelling):
+                    log.report(.megaForMilli(unit, spelling: spelling, column: true), at: at(line), field: cell)
+                    continue
+                case .unknown:
+                    log.report(.unknownColumnUnit(unit, quantity), at: at(line), field: cell)
+                    continue
                 }
+            } else if let quantity, Self.valueColumn(ofNorm: column) == nil {
+                // Units stand next to every number (docs/formats.md): a value column without one is
+                // not assumed to be in the canonical unit.
+                log.report(.missingColumnUnit(quantity), at: at(line), field: cell)
+                continue
             }
             header.columns[column] = index
         }
-        // Norm columns without their own unit take the unit of the value they belong to.
-        if header.factors[.normAmplitude] == nil { header.factors[.normAmplitude] = header.factors[.amplitude] ?? 1 }
-        if header.factors[.normVelocity] == nil { header.factors[.normVelocity] = 1 }
+        // Norm columns without their own unit take the unit of the value column they belong to; with
+        // no such unit their limits cannot be scaled, and are skipped.
+        for (column, index) in header.columns.sorted(by: { $0.value < $1.value }) {
+            guard let valueColumn = Self.valueColumn(ofNorm: column), header.factors[column] == nil else { continue }
+            if let factor = header.factors[valueColumn] {
+                header.factors[column] = factor
+            } else if valueColumn == .velocity {
+                header.factors[column] = 1  // m/s is the only unit of a velocity
+            } else {
+                log.report(.missingNormUnit, at: at(line), field: header.names[index] ?? cells[index])
+                header.columns[column] = nil
+            }
+        }
         return header
     }
 
-    /// The factor for a column whose header states no unit: the format's documented default.
+    /// The value column whose limits a Norm column holds, or nil when `column` is no Norm column.
+    private static func valueColumn(ofNorm column: Column) -> Column? {
+        switch column {
+        case .normOnset: .onset
+        case .normPeak: .peak
+        case .normAmplitude: .amplitude
+        case .normVelocity: .velocity
+        case .latencyNorm: .fLatency
+        case .sideDifferenceNorm: .sideDifference
+        default: nil
+        }
+    }
+
+    /// A column header's name and the unit in its parentheses:
     /// `Onset (ms)` → (`Onset`, `ms`); `Norm O-P Amp` → (`Norm O-P Amp`, nil).
     private func splitHeader(_ cell: String) -> (String, String?) {
         guard cell.hasSuffix(")"), let open = cell.lastIndex(of: "(") else { return (cell, nil) }

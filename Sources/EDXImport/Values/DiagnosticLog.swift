@@ -3,6 +3,8 @@ import EDXModel
 /// The diagnostics of one study while it is read, with the value readers that report into it.
 struct DiagnosticLog {
     var items: [Diagnostic] = []
+    /// Units read in spite of their case, each reported once for the study.
+    private var wrongCaseUnits: Set<String> = []
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
@@ -27,11 +29,28 @@ struct DiagnosticLog {
             report(.missingUnit(quantity), at: location, field: field)
             return nil
         }
-        guard let converted = ValueParsing.convert(value, unit: unit, quantity: quantity) else {
+        if quantity == .temperature {
+            guard let celsius = ValueParsing.celsius(value, unit: unit) else {
+                report(.unknownUnit(unit, quantity), at: location, field: field)
+                return nil
+            }
+            return possible(celsius, quantity, field: field, at: location)
+        }
+        switch ValueParsing.unit(unit, quantity) {
+        case .exact(let factor):
+            return possible(value * factor, quantity, field: field, at: location)
+        case .wrongCase(let factor, let spelling):
+            if wrongCaseUnits.insert(unit).inserted {
+                report(.wrongCaseUnit(unit, readAs: spelling, column: false), at: location, field: field)
+            }
+            return possible(value * factor, quantity, field: field, at: location)
+        case .megaForMilli(let spelling):
+            report(.megaForMilli(unit, spelling: spelling, column: false), at: location, field: field)
+            return nil
+        case .unknown:
             report(.unknownUnit(unit, quantity), at: location, field: field)
             return nil
         }
-        return possible(converted, quantity, field: field, at: location)
     }
 
     /// `value` (in the canonical unit of `quantity`) when an EDX machine can record it; else nil with

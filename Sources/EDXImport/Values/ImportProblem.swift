@@ -79,6 +79,10 @@ enum ImportProblem {
     case unknownColumn
     /// A summary-csv column header with a unit unknown for the column's quantity.
     case unknownColumnUnit(String, Quantity)
+    /// A summary-csv value column whose header gives no unit: its values are skipped.
+    case missingColumnUnit(Quantity)
+    /// A summary-csv Norm column without a unit whose value column has none either: its limits are skipped.
+    case missingNormUnit
     case unknownKind(String)
     case unknownParameter(String, kind: String)
     case segmentParameter(String)
@@ -118,6 +122,11 @@ enum ImportProblem {
     case noTemperature(String)
     case missingUnit(Quantity)
     case unknownUnit(String, Quantity)
+    /// A unit that matches `spelling` only when case is ignored, read as `spelling`; `column` for a
+    /// summary-csv column header.
+    case wrongCaseUnit(String, readAs: String, column: Bool)
+    /// A milli unit (`spelling`) written with a capital M, which is mega: the value (or the column) is skipped.
+    case megaForMilli(String, spelling: String, column: Bool)
     /// A summary-csv age in an unknown unit.
     case unknownAgeUnit(String)
     /// `value` (in the canonical unit of `quantity`) outside the possible `range`.
@@ -219,6 +228,8 @@ enum ImportProblem {
         case .studyReappears: .csvStudyReappears
         case .unknownHeaderKey: .csvUnknownKey
         case .unknownColumn: .csvUnknownColumn
+        case .missingColumnUnit, .missingNormUnit: .unitMissing
+        case .wrongCaseUnit, .megaForMilli: .unitCase
         case .unknownKind: .csvUnknownKind
         case .unknownParameter: .csvUnknownParameter
         case .segmentParameter: .csvSegmentParameter
@@ -324,6 +335,12 @@ enum ImportProblem {
         case .unknownColumn: "unknown column; its values are skipped"
         case .unknownColumnUnit(let unit, let quantity):
             "unknown unit \(Self.quote(unit)) for \(quantity.description); the column's values are skipped"
+        case .missingColumnUnit(let quantity):
+            "the column header gives no unit for \(quantity.description) (expected e.g. (\(quantity.canonicalUnit)) "
+                + "after the name); the column's values are skipped"
+        case .missingNormUnit:
+            "a Norm column without a unit takes the unit of its value column, which is missing or unreadable here; "
+                + "the column's limits are skipped"
         case .unknownKind(let text):
             "unknown kind \(Self.quote(text)) (expected motor, sensory, fwave, hreflex, needle, temperature or "
                 + "demographic); row skipped"
@@ -367,6 +384,12 @@ enum ImportProblem {
         case .unknownUnit(let unit, let quantity):
             "unknown unit \(Self.quote(unit)) for \(quantity.description); value skipped"
         case .unknownAgeUnit(let unit): "unknown unit \(Self.quote(unit)) for an age; skipped"
+        case .wrongCaseUnit(let unit, let spelling, let column):
+            "unit \(Self.quote(unit)) is written in the wrong case; read as \(spelling)"
+                + (column ? " for the whole column" : ", here and in the rest of the study")
+        case .megaForMilli(let unit, let spelling, let column):
+            "unit \(Self.quote(unit)) is not \(spelling): a capital M is mega, not milli; "
+                + (column ? "the column's values are skipped" : "value skipped")
         case .impossible(let value, let quantity, let range):
             "\(Plausibility.number(value)) \(quantity.canonicalUnit) is impossible for \(quantity.description) "
                 + "(possible: \(Self.text(range, quantity.canonicalUnit))); value skipped"

@@ -4,7 +4,8 @@ public enum UnitConversion {
     /// (`ms`, `mV`, `µV`, `m/s`, `cm`); nil when `unit` is no unit of that quantity, or
     /// `canonicalUnit` is none of these.
     ///
-    /// `uV`, `µV` and `mV` all convert to either amplitude unit; `s` and `us` to `ms`.
+    /// `uV`, `µV` and `mV` all convert to either amplitude unit; `s` and `us` to `ms`. A unit is matched
+    /// in its own case: `MV` is a megavolt, not a millivolt, and `UV` is no unit here either.
     public static func convert(_ value: Double, unit: String, to canonicalUnit: String) -> Double? {
         let quantity: Quantity
         switch canonicalUnit {

@@ -69,65 +69,99 @@ enum ValueParsing {
         return value
     }
 
-    /// The factor that converts `unit` to the canonical unit of `quantity`, or `nil` for an unknown unit.
-    /// Temperature is not a factor: see ``celsius(_:unit:)``.
-    static func factor(for unit: String, quantity: Quantity) -> Double? {
-        let u = unit.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: "")
+    /// How a unit as written reads for a quantity.
+    enum UnitReading: Equatable {
+        /// A spelling of the quantity's units, in its own case: the factor to the canonical unit.
+        case exact(Double)
+        /// A spelling that matches only when case is ignored, and whose case changes no prefix
+        /// (`UV`, `mv`, `CM`): the factor of `spelling`, the unit it is read as.
+        case wrongCase(Double, spelling: String)
+        /// A milli unit written with a capital `M`, which is mega (`MV`, `MS`, `Ms`, `MM`): not read.
+        case megaForMilli(spelling: String)
+        /// No unit of the quantity.
+        case unknown
+    }
+
+    /// One spelling of a unit: `milli` when its leading `m` is the milli prefix; `anyCase` for words
+    /// (`weeks`, `microvolts`), which no prefix changes.
+    private struct UnitSpelling {
+        var text: String
+        var factor: Double
+        var milli = false
+        var anyCase = false
+    }
+
+    private static func spellings(_ quantity: Quantity) -> [UnitSpelling] {
         switch quantity {
         case .time:
-            switch u {
-            case "ms", "msec": return 1
-            case "s", "sec": return 1000
-            case "us", "µs", "μs": return 0.001
-            default: return nil
-            }
+            [
+                .init(text: "ms", factor: 1, milli: true), .init(text: "msec", factor: 1, milli: true),
+                .init(text: "s", factor: 1000), .init(text: "sec", factor: 1000), .init(text: "us", factor: 0.001),
+                .init(text: "µs", factor: 0.001), .init(text: "μs", factor: 0.001),
+            ]
         case .motorAmplitude, .sensoryAmplitude:
-            let millivolts: Double
-            switch u {
-            case "mv": millivolts = 1
-            case "uv", "µv", "μv", "microvolt", "microvolts": millivolts = 0.001
-            case "v": millivolts = 1000
-            default: return nil
-            }
-            return quantity == .motorAmplitude ? millivolts : millivolts * 1000
+            // In millivolts; a sensory amplitude scales them to microvolts.
+            [
+                .init(text: "mV", factor: 1, milli: true), .init(text: "uV", factor: 0.001),
+                .init(text: "µV", factor: 0.001), .init(text: "μV", factor: 0.001), .init(text: "V", factor: 1000),
+                .init(text: "microvolt", factor: 0.001, anyCase: true),
+                .init(text: "microvolts", factor: 0.001, anyCase: true),
+            ]
         case .distance, .height:
-            switch u {
-            case "cm": return 1
-            case "mm": return 0.1
-            case "m": return 100
-            case "in", "inch", "inches", "\"": return 2.54
-            default: return nil
-            }
+            [
+                .init(text: "cm", factor: 1), .init(text: "mm", factor: 0.1, milli: true),
+                .init(text: "m", factor: 100), .init(text: "in", factor: 2.54),
+                .init(text: "inch", factor: 2.54, anyCase: true), .init(text: "inches", factor: 2.54, anyCase: true),
+                .init(text: "\"", factor: 2.54),
+            ]
         case .velocity:
-            return ["m/s", "ms-1", "m/sec", "mps"].contains(u) ? 1 : nil
+            ["m/s", "ms-1", "m/sec", "mps"].map { .init(text: $0, factor: 1) }
         case .weight:
-            switch u {
-            case "kg": return 1
-            case "lb", "lbs", "pound", "pounds": return 0.45359237
-            case "g": return 0.001
-            default: return nil
-            }
+            [
+                .init(text: "kg", factor: 1), .init(text: "lb", factor: 0.45359237),
+                .init(text: "lbs", factor: 0.45359237), .init(text: "pound", factor: 0.45359237, anyCase: true),
+                .init(text: "pounds", factor: 0.45359237, anyCase: true), .init(text: "g", factor: 0.001),
+            ]
         case .area:
-            return ["mvms", "mv·ms", "mv*ms", "mvxms", "mv.ms", "mvmsec"].contains(u) ? 1 : nil
+            ["mVms", "mV·ms", "mV*ms", "mVxms", "mV.ms", "mVmsec"].map { .init(text: $0, factor: 1, milli: true) }
         case .percent:
-            return ["%", "percent", "pct"].contains(u) ? 1 : nil
+            ["%", "percent", "pct"].map { .init(text: $0, factor: 1, anyCase: true) }
         case .age:
-            switch u {
-            case "years", "year", "y", "yr", "yrs", "": return 1
-            case "months", "month", "mo": return 1.0 / 12
-            default: return nil
-            }
+            ["years", "year", "y", "yr", "yrs", ""].map { .init(text: $0, factor: 1, anyCase: true) }
+                + ["months", "month", "mo"].map { .init(text: $0, factor: 1.0 / 12, anyCase: true) }
         case .symptomDuration:
-            switch u {
-            case "days", "day", "d": return 1
-            case "weeks", "week", "wk", "wks", "w": return 7
-            case "months", "month", "mo", "mos": return 30.4375
-            case "years", "year", "y", "yr", "yrs": return 365.25
-            default: return nil
-            }
+            ["days", "day", "d"].map { .init(text: $0, factor: 1, anyCase: true) }
+                + ["weeks", "week", "wk", "wks", "w"].map { .init(text: $0, factor: 7, anyCase: true) }
+                + ["months", "month", "mo", "mos"].map { .init(text: $0, factor: 30.4375, anyCase: true) }
+                + ["years", "year", "y", "yr", "yrs"].map { .init(text: $0, factor: 365.25, anyCase: true) }
         case .temperature:
-            return nil
+            []
         }
+    }
+
+    /// How `unit` reads for `quantity`. Case matters where it changes the unit: `mV` is millivolt and
+    /// `MV` megavolt, so a unit that matches only when case is ignored is never read silently.
+    /// Temperature is not a factor: see ``celsius(_:unit:)``.
+    static func unit(_ unit: String, _ quantity: Quantity) -> UnitReading {
+        let written = unit.trimmingWhitespace().replacingOccurrences(of: " ", with: "")
+        let table = spellings(quantity)
+        if let spelling = table.first(where: { $0.text == written }) { return .exact(factor(spelling, quantity)) }
+        let lowered = written.lowercased()
+        guard let spelling = table.first(where: { $0.text.lowercased() == lowered }) else { return .unknown }
+        if spelling.anyCase { return .exact(factor(spelling, quantity)) }
+        if spelling.milli && written.first == "M" { return .megaForMilli(spelling: spelling.text) }
+        return .wrongCase(factor(spelling, quantity), spelling: spelling.text)
+    }
+
+    private static func factor(_ spelling: UnitSpelling, _ quantity: Quantity) -> Double {
+        quantity == .sensoryAmplitude ? spelling.factor * 1000 : spelling.factor
+    }
+
+    /// The factor that converts `unit`, spelt exactly, to the canonical unit of `quantity`, or `nil`
+    /// for an unknown unit or one in the wrong case. Temperature is not a factor: see ``celsius(_:unit:)``.
+    static func factor(for unit: String, quantity: Quantity) -> Double? {
+        if case .exact(let factor) = Self.unit(unit, quantity) { return factor }
+        return nil
     }
 
     /// Converts a temperature in `C`, `°C`, `F` or `°F` to °C.
