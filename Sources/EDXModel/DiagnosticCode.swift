@@ -88,6 +88,8 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
     case unitUnknown = "unit.unknown"
     /// A unit that matches a known one only when case is ignored.
     case unitCase = "unit.case"
+    /// An element or row present without a value.
+    case valueEmpty = "value.empty"
     /// A value that is not a number.
     case valueNotANumber = "value.not-a-number"
     /// A number no EDX machine can record.
@@ -126,8 +128,8 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
             .csvUnknownKey, .csvUnknownColumn, .csvUnknownKind, .csvUnknownParameter, .csvSegmentParameter,
             .csvOrphanRow, .csvVelocityWithoutSegment, .csvHalfSegment, .csvSensorySegment, .csvBadNerveCell,
             .nameUnknownNerve, .nameUnknownSite, .nameUnknownMuscle, .unitMissing, .unitUnknown, .unitCase,
-            .valueNotANumber, .valueImpossible, .valueUnknownGrade, .valueUnknownSide, .valueBadDate, .valueBadLimit,
-            .valueNotAFlag, .valueNoResponseWithValues, .valueDuplicate:
+            .valueEmpty, .valueNotANumber, .valueImpossible, .valueUnknownGrade, .valueUnknownSide, .valueBadDate,
+            .valueBadLimit, .valueNotAFlag, .valueNoResponseWithValues, .valueDuplicate:
             .warning
         case .valueConflict:
             nil
@@ -219,6 +221,9 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
             "A unit that matches a known one only when case is ignored; read as that unit (`UV` as uV, `mv` as mV), "
                 + "except a milli unit written with a capital M (`MV`, `MS`, `Ms`, `MM`), which is mega: the value "
                 + "(for a summary-csv column header, the column) is skipped."
+        case .valueEmpty:
+            "A study-xml element or a measurements-csv row present without a value (an empty element or value "
+                + "cell); it is skipped, while an empty summary-csv cell means not measured and is not reported."
         case .valueNotANumber:
             "A value that is not a number (NaN and infinities included); it is skipped."
         case .valueImpossible:

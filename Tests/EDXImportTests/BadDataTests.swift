@@ -31,6 +31,115 @@ struct BadDataTests {
         result.studies.flatMap(\.diagnostics) + result.summary.fileDiagnostics
     }
 
+    // MARK: 1. Empty values
+
+    @Test("study-xml: an element without a value is reported, naming it; inside a no-response site it is not")
+    func emptyXMLElements() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <EDXStudy xmlns="urn:edx:study:1" schemaVersion="1.0">
+              <Patient>
+                <ID>P-EMPTY</ID>
+                <Age unit="years"></Age>
+                <Sex/>
+                <Height unit="cm"/>
+                <Weight unit="kg">  </Weight>
+              </Patient>
+              <Study>
+                <ID>S-EMPTY</ID>
+                <Date></Date>
+                <Examiner/>
+                <Temperature side="L" site="foot" unit="C"/>
+              </Study>
+              <NerveConduction>
+                <Motor nerve="Peroneal" side="L" recording="EDB">
+                  <Site name="Ankle">
+                    <Latency unit="ms">3.5</Latency>
+                    <Amplitude unit="mV"></Amplitude>
+                    <Duration unit="ms"/>
+                  </Site>
+                  <Site name="Below fibular head" noResponse="true">
+                    <Amplitude unit="mV"/>
+                  </Site>
+                </Motor>
+                <Sensory nerve="Sural" side="L" recording="Lateral malleolus">
+                  <Site name="Calf"><Amplitude unit="uV"/></Site>
+                </Sensory>
+                <FWave nerve="Tibial" side="L" recording="AH"><MinLatency unit="ms"/></FWave>
+                <FWave nerve="Tibial" side="R" recording="AH" noResponse="true"><MinLatency unit="ms"/></FWave>
+              </NerveConduction>
+              <NeedleEMG>
+                <Muscle name="Tibialis anterior" side="L">
+                  <Fibrillations></Fibrillations>
+                  <Recruitment>Normal</Recruitment>
+                  <Comment/>
+                </Muscle>
+              </NeedleEMG>
+            </EDXStudy>
+            """
+        let result = try Self.importText(xml, ext: "xml")
+        #expect(result.studies.map(\.status) == [.imported])
+        #expect(
+            Self.render(Self.all(result)) == [
+                "5 warning value.empty Age", "6 warning value.empty Sex", "7 warning value.empty Height",
+                "8 warning value.empty Weight", "12 warning value.empty Date", "14 warning value.empty Temperature",
+                "20 warning value.empty Amplitude", "21 warning value.empty Duration",
+                "28 warning value.empty Amplitude", "30 warning value.empty MinLatency",
+                "35 warning value.empty Fibrillations",
+            ])
+        #expect(Self.all(result).allSatisfy { $0.message == "the element has no value; skipped" })
+        let study = try #require(result.studies.first?.study)
+        #expect(study.motor[0].sites[0].latencyMs == 3.5 && study.motor[0].sites[0].amplitudeMV == nil)
+        #expect(study.needle[0].recruitment == .normal && study.needle[0].fibrillations == nil)
+    }
+
+    @Test("measurements-csv: a row whose value cell is empty is reported, naming its parameter")
+    func emptyMeasurementCells() throws {
+        let csv =
+            Self.measurementsHeader + """
+                E-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,latency,,ms,
+                E-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,amplitude,4.0,mV,
+                E-1,2025-01-02,P-1,50,F,170,needle,Tibialis anterior,L,,,,fibrillations,,,
+                E-1,2025-01-02,P-1,50,F,170,sensory,Sural,L,Lat Mall,Calf,,no_response,,,
+                E-1,2025-01-02,P-1,50,F,170,needle,Tibialis anterior,L,,,,comment,,,
+                E-1,,,,,,demographic,,,,,,weight,,kg,
+                E-1,,,,,,fwave,Tibial,L,AH,,,min_latency,,ms,
+
+                """
+        let result = try Self.importText(csv, ext: "csv")
+        #expect(result.studies.map(\.status) == [.imported])
+        #expect(
+            Self.render(Self.all(result)) == [
+                "2 warning value.empty latency", "4 warning value.empty fibrillations",
+                "5 warning value.empty no_response", "7 warning value.empty weight",
+                "8 warning value.empty min_latency",
+            ])
+        #expect(Self.all(result).allSatisfy { $0.message == "the row has no value; skipped" })
+        let study = try #require(result.studies.first?.study)
+        #expect(study.motor[0].sites[0].latencyMs == nil && study.motor[0].sites[0].amplitudeMV == 4.0)
+        // Empty demographic cells (age, sex, height on rows 7 and 8) are no loss: they repeat the first row's.
+        #expect(study.patient.ageYears == 50 && study.patient.sex == .female && study.patient.heightCm == 170)
+    }
+
+    @Test("summary-csv: an empty cell means not measured, as the tables print it, and is not reported")
+    func emptySummaryCellsAreQuiet() throws {
+        let csv = """
+            Patient,Test Person,ID,P-2,Test Date,2025-01-02
+            Age,50,Sex,Female,Height,
+
+            Motor Summary Table
+            Site,NR,Onset (ms),Norm Onset (ms),O-P Amp (mV),Norm O-P Amp,Neg Dur (ms),Site1,Site2,Delta-0 (ms),Dist (cm),Vel (m/s),Norm Vel (m/s)
+            Left Peroneal Motor (Ext Dig Brev)
+            Ankle,,4.9,,,,,,,,8,,
+
+            """
+        let result = try Self.importText(csv, ext: "csv")
+        #expect(result.studies.map(\.status) == [.imported])
+        #expect(Self.all(result).isEmpty)
+        let site = try #require(result.studies.first?.study?.motor.first?.sites.first)
+        #expect(site.latencyMs == 4.9 && site.amplitudeMV == nil && site.distanceCm == 8)
+    }
+
     // MARK: 2. summary-csv columns without a unit
 
     @Test(

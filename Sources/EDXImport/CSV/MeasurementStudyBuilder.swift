@@ -76,7 +76,14 @@ struct MeasurementStudyBuilder {
         readDemographics(row, decimalComma: decimalComma)
         let location = at(row.line)
         let parameter = row.parameter.lowercased()
-        switch row.kind.lowercased() {
+        let kind = row.kind.lowercased()
+        // A row without a value is data the export lost (a comment or an indication excepted, which
+        // carry none when there is nothing to say).
+        if row.value.isEmpty, Self.kinds.contains(kind), parameter != "comment", parameter != "indication" {
+            log.report(.emptyValue(.measurementsCSV), at: location, field: row.parameter)
+            return
+        }
+        switch kind {
         case "motor": motorRow(row, parameter, decimalComma: decimalComma)
         case "sensory": sensoryRow(row, parameter, decimalComma: decimalComma)
         case "fwave", "f-wave", "f_wave": fWaveRow(row, parameter, decimalComma: decimalComma)
@@ -122,6 +129,12 @@ struct MeasurementStudyBuilder {
             log.report(.unknownKind(row.kind), at: location, field: "kind")
         }
     }
+
+    /// The kinds of row edx reads.
+    private static let kinds: Set<String> = [
+        "motor", "sensory", "fwave", "f-wave", "f_wave", "hreflex", "h-reflex", "h_reflex", "needle", "emg",
+        "temperature", "demographic",
+    ]
 
     /// Stores `value` in `slot`, reporting a conflict with a value the same slot already holds. A
     /// static function over the fields it touches: key paths into nested arrays would be built at

@@ -127,6 +127,8 @@ enum ImportProblem {
     case wrongCaseUnit(String, readAs: String, column: Bool)
     /// A milli unit (`spelling`) written with a capital M, which is mega: the value (or the column) is skipped.
     case megaForMilli(String, spelling: String, column: Bool)
+    /// An element (study-xml) or a row (measurements-csv) without a value: it is skipped.
+    case emptyValue(ExportFormat)
     /// A summary-csv age in an unknown unit.
     case unknownAgeUnit(String)
     /// `value` (in the canonical unit of `quantity`) outside the possible `range`.
@@ -230,6 +232,7 @@ enum ImportProblem {
         case .unknownColumn: .csvUnknownColumn
         case .missingColumnUnit, .missingNormUnit: .unitMissing
         case .wrongCaseUnit, .megaForMilli: .unitCase
+        case .emptyValue: .valueEmpty
         case .unknownKind: .csvUnknownKind
         case .unknownParameter: .csvUnknownParameter
         case .segmentParameter: .csvSegmentParameter
@@ -390,6 +393,8 @@ enum ImportProblem {
         case .megaForMilli(let unit, let spelling, let column):
             "unit \(Self.quote(unit)) is not \(spelling): a capital M is mega, not milli; "
                 + (column ? "the column's values are skipped" : "value skipped")
+        case .emptyValue(let format):
+            format == .measurementsCSV ? "the row has no value; skipped" : "the element has no value; skipped"
         case .impossible(let value, let quantity, let range):
             "\(Plausibility.number(value)) \(quantity.canonicalUnit) is impossible for \(quantity.description) "
                 + "(possible: \(Self.text(range, quantity.canonicalUnit))); value skipped"

@@ -27,6 +27,9 @@ struct XMLStudyBuilder {
     private var log = DiagnosticLog()
     private var position: Position = .study
     private var text = ""
+    /// True when the current element held an entity reference, refused (and reported) in place of
+    /// its text.
+    private var textHadEntity = false
     private var leafAttributes: [XMLAttribute] = []
     private var leafLocation = SourceLocation(file: "", line: 0)
     private var skipUntilDepth: Int?
@@ -96,10 +99,12 @@ struct XMLStudyBuilder {
         switch event {
         case .startElement(let name, let attributes, let isEmpty):
             text = ""
+            textHadEntity = false
             start(name, attributes, isEmpty: isEmpty, at: location, depth: depth)
         case .text(let value):
             text += value
         case .entityReference(let name):
+            textHadEntity = true
             log.report(.entity(name: name), at: location, field: name)
         case .endElement(let name):
             end(name)
@@ -310,12 +315,12 @@ struct XMLStudyBuilder {
         case "ID": study.patient.id = nonEmpty(value)
         case "Name": study.patient.name = nonEmpty(value)
         case "BirthDate":
-            guard let text = nonEmpty(value) else { return }
+            guard let text = present(value, name, location) else { return }
             study.patient.birthDate = date(text, .birth, name, location)
         case "Age":
             study.patient.ageYears = quantity(value, unit ?? "years", .age, name, location)
         case "Sex":
-            guard let text = nonEmpty(value) else { return }
+            guard let text = present(value, name, location) else { return }
             study.patient.sex = log.category(
                 text, field: name, at: location, expected: .sex, ValueParsing.sex)
         case "Height":
@@ -336,7 +341,7 @@ struct XMLStudyBuilder {
             }
             study.id = id
         case "Date":
-            guard let text = nonEmpty(value) else { return }
+            guard let text = present(value, name, location) else { return }
             study.date = date(text, .study, name, location)
         case "Examiner": study.examiner = nonEmpty(value)
         case "Referrer": study.referrer = nonEmpty(value)
@@ -409,6 +414,8 @@ struct XMLStudyBuilder {
         func grade(_ text: String) -> SpontaneousGrade? {
             log.category(text, field: name, at: location, expected: .spontaneousGrade, Lexicon.spontaneousGrade)
         }
+        let graded = ["InsertionalActivity", "Fibrillations", "PositiveSharpWaves", "Fasciculations", "Recruitment"]
+        if graded.contains(name), present(value, name, location) == nil { return }
         switch name {
         case "InsertionalActivity":
             log.assign(
@@ -466,7 +473,29 @@ struct XMLStudyBuilder {
     private mutating func quantity(
         _ value: String, _ unit: String?, _ quantity: Quantity, _ field: String, _ location: SourceLocation
     ) -> Double? {
-        log.quantity(value, unit: unit, quantity, field: field, at: location, decimalComma: false)
+        guard present(value, field, location) != nil else { return nil }
+        return log.quantity(value, unit: unit, quantity, field: field, at: location, decimalComma: false)
+    }
+
+    /// The trimmed text of a value element, or nil with a warning when the element has none: an empty
+    /// element is data the export lost. Inside a site, F wave or H reflex marked as no response an
+    /// empty value is what absence looks like, and is not reported.
+    private mutating func present(_ value: String, _ field: String, _ location: SourceLocation) -> String? {
+        if let text = nonEmpty(value) { return text }
+        // An entity reference in place of the text is reported as such.
+        guard !textHadEntity else { return nil }
+        let absent =
+            switch position {
+            case .motorSite(_, let site): site.noResponse
+            case .sensorySite(_, let site): site.noResponse
+            case .fWave(let wave): wave.noResponse
+            case .hReflex(let reflex): reflex.noResponse
+            default: false
+            }
+        if !absent {
+            log.report(.emptyValue(.studyXML), at: location, field: field)
+        }
+        return nil
     }
 
     /// The ISO form of a study or birth date, or nil with a warning that never repeats the value.
