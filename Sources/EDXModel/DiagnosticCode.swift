@@ -117,7 +117,8 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
     /// The severity every diagnostic of this code has, or `nil` when it depends on the case.
     ///
     /// Only `value.conflict` depends: two values that disagree make the study untrustworthy (an
-    /// error), except a measurements-csv study date, where the first is kept (a warning).
+    /// error), except the study date and the patient's age, sex, height and weight, where the first
+    /// is kept (a warning).
     public var severity: Diagnostic.Severity? {
         switch self {
         case .fileUnreadable, .fileEmpty, .formatUnknown, .xmlMalformed, .xmlWrongRoot, .xmlEntity, .xmlTooDeep,
@@ -243,11 +244,12 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
         case .valueNoResponseWithValues:
             "A no-response site that also carries values; the values are ignored."
         case .valueDuplicate:
-            "An entry (site, segment, nerve study, late response, needle muscle) given twice with the same values; "
-                + "the copy is ignored."
+            "An entry (site, segment, nerve study, late response, needle muscle, measurements-csv row) given twice "
+                + "with the same values; the copy is ignored."
         case .valueConflict:
-            "A value given twice with different values; the study is rejected (an error), except a measurements-csv "
-                + "study date, where the first is kept (a warning)."
+            "A value given twice with different values (a second patient id included); the study is rejected (an "
+                + "error), except the study date and the patient's age, sex, height and weight, where the first is kept "
+                + "(a warning)."
         }
     }
 }

@@ -330,4 +330,120 @@ struct BadDataTests {
             }
         }
     }
+
+    // MARK: 5. The same measurements-csv row twice
+
+    @Test("measurements-csv: a row identical to an earlier row of its study is value.duplicate")
+    func duplicateRows() throws {
+        let csv =
+            Self.measurementsHeader + """
+                R-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,latency,5.0,ms,
+                R-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,amplitude,4.0,mV,
+                R-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,latency,5.0,ms,
+                R-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,latency,5.0,ms,a comment
+                R-2,2025-01-02,P-2,50,F,170,motor,Peroneal,L,EDB,Ankle,,latency,5.0,ms,
+
+                """
+        let result = try Self.importText(csv, ext: "csv")
+        #expect(result.studies.map(\.status) == [.imported, .imported])
+        // Row 5 differs in its comment: not the same row, and the same latency is no conflict.
+        #expect(Self.render(Self.all(result)) == ["4 warning value.duplicate latency"])
+        #expect(
+            Self.all(result).first?.message == "row given twice with the same values (first at line 2); the copy is "
+                + "ignored")
+        #expect(result.studies.map { $0.study?.motor.first?.sites.first?.latencyMs } == [5.0, 5.0])
+    }
+
+    // MARK: 6. Demographics that disagree
+
+    @Test("measurements-csv: a second age, sex, height, weight or date keeps the first, with value.conflict")
+    func conflictingMeasurementDemographics() throws {
+        let csv =
+            Self.measurementsHeader + """
+                C-1,2025-01-02,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,latency,5.0,ms,
+                C-1,2025-01-02,P-1,51,F,170,motor,Peroneal,L,EDB,Ankle,,amplitude,4.0,mV,
+                C-1,2025-01-02,P-1,50,M,170,motor,Peroneal,L,EDB,Ankle,,duration,6.0,ms,
+                C-1,2025-01-02,P-1,50,F,175,motor,Peroneal,L,EDB,Ankle,,area,20,mVms,
+                C-1,2025-01-03,P-1,50,F,170,motor,Peroneal,L,EDB,Ankle,,distance,8,cm,
+                C-1,2025-01-02,P-1,50,F,170,demographic,,,,,,weight,70,kg,
+                C-1,2025-01-02,P-1,50,F,170,demographic,,,,,,weight,72,kg,
+                C-2,2025-01-02,P-2,50,F,170,motor,Peroneal,L,EDB,Ankle,,latency,5.0,ms,
+                C-2,2025-01-02,P-3,50,F,170,motor,Peroneal,L,EDB,Ankle,,amplitude,4.0,mV,
+
+                """
+        let result = try Self.importText(csv, ext: "csv")
+        #expect(result.studies.map(\.status) == [.imported, .rejected])
+        #expect(
+            Self.render(Self.all(result)) == [
+                "3 warning value.conflict age_years", "4 warning value.conflict sex",
+                "5 warning value.conflict height_cm", "6 warning value.conflict study_date",
+                "8 warning value.conflict weight",
+                "10 error value.conflict patient_id",  // two patients in one study: it cannot be trusted
+            ])
+        #expect(
+            result.studies[0].diagnostics.first?.message
+                == "given again with a different value (first given at line 2); the first is kept")
+        let study = try #require(result.studies.first?.study)
+        #expect(study.patient.ageYears == 50 && study.patient.sex == .female && study.patient.heightCm == 170)
+        #expect(study.date == "2025-01-02" && study.patient.weightKg == 70)
+    }
+
+    @Test("summary-csv: a header key repeated with another value keeps the first, with value.conflict")
+    func conflictingSummaryHeader() throws {
+        let csv = """
+            Patient,Test Person,ID,P-6,Test Date,2025-01-02
+            Age,50,Sex,Female,Height,170 cm
+            Age,60,Sex,Male,Height,170 cm
+            Test Date,2025-01-03,Weight,70 kg
+            Weight,72 kg
+
+            """
+        let result = try Self.importText(csv, ext: "csv")
+        #expect(result.studies.map(\.status) == [.imported])
+        #expect(
+            Self.render(Self.all(result)) == [
+                "3 warning value.conflict Age", "3 warning value.conflict Sex", "4 warning value.conflict Test Date",
+                "5 warning value.conflict Weight",
+            ])
+        let study = try #require(result.studies.first?.study)
+        #expect(study.patient.ageYears == 50 && study.patient.sex == .female && study.patient.heightCm == 170)
+        #expect(study.date == "2025-01-02" && study.patient.weightKg == 70)
+
+        let twoPatients = try Self.importText("Patient,Test Person,ID,P-6\nID,P-7\n", ext: "csv")
+        #expect(twoPatients.studies.map(\.status) == [.rejected])
+        #expect(Self.render(Self.all(twoPatients)) == ["2 error value.conflict ID"])
+    }
+
+    @Test("study-xml: a second <Age>, <Sex>, <Height> or <Date> keeps the first, with value.conflict")
+    func conflictingXMLDemographics() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <EDXArchive xmlns="urn:edx:study:1">
+              <EDXStudy>
+                <Patient>
+                  <Age unit="years">50</Age> <Sex>F</Sex> <Height unit="cm">170</Height>
+                  <Age unit="years">60</Age> <Sex>M</Sex> <Height unit="in">70</Height> <Age unit="years">50</Age>
+                </Patient>
+                <Study><ID>S-CONFLICT</ID><Date>2025-01-02</Date><Date>2025-01-03</Date></Study>
+              </EDXStudy>
+              <EDXStudy>
+                <Patient><ID>P-8</ID><ID>P-9</ID></Patient>
+                <Study><ID>S-TWO-PATIENTS</ID></Study>
+              </EDXStudy>
+            </EDXArchive>
+            """
+        let result = try Self.importText(xml, ext: "xml")
+        #expect(result.studies.map(\.status) == [.imported, .rejected])
+        #expect(
+            Self.render(Self.all(result)) == [
+                "6 warning value.conflict Age", "6 warning value.conflict Sex", "6 warning value.conflict Height",
+                "8 warning value.conflict Date", "11 error value.conflict Patient/ID",
+            ])
+        #expect(
+            result.studies[0].diagnostics.first?.message
+                == "given again with a different value (first given at line 5); the first is kept")
+        let study = try #require(result.studies.first?.study)
+        #expect(study.patient.ageYears == 50 && study.patient.sex == .female && study.patient.heightCm == 170)
+        #expect(study.date == "2025-01-02")
+    }
 }

@@ -39,7 +39,25 @@ struct HostileInputTests {
             ],
             diagnostics: [
                 "3 warning value.not-a-number", "4 warning value.not-a-number", "7 warning value.impossible",
-                "8 warning value.impossible", "14 error value.conflict", "16 warning value.no-response-with-values",
+                "8 warning value.impossible", "11 warning value.duplicate",  // the same row twice
+                "14 error value.conflict", "16 warning value.no-response-with-values",
+            ],
+            good: [
+                "EX-2025-0003": "examples/archive-two-studies.csv", "EX-2025-0004": "examples/archive-two-studies.csv",
+            ]),
+        Case(
+            file: "hostile/silent-loss.csv",
+            statuses: [
+                .imported, .imported, .imported, .imported, .imported, .imported, .rejected, .imported, .imported,
+            ],
+            diagnostics: [
+                "2 warning value.empty",  // a row without a value
+                "4 warning unit.case", "5 warning unit.case",  // MS and MV: mega, not milli; skipped
+                "6 warning unit.case",  // UV: read as uV
+                "8 warning value.bad-date",  // 2025-02-30
+                "10 warning value.duplicate",  // the same row twice
+                "12 warning value.conflict",  // a second age: the first is kept
+                "14 error value.conflict",  // a second patient id
             ],
             good: [
                 "EX-2025-0003": "examples/archive-two-studies.csv", "EX-2025-0004": "examples/archive-two-studies.csv",

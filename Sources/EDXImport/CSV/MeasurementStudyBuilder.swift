@@ -6,8 +6,11 @@ struct MeasurementStudyBuilder {
     let file: String
     /// How names of nerves, sites and muscles are read.
     let names: NameResolver
-    /// The study date as the last row wrote it.
-    private var lastDateText = ""
+    /// The demographics as the last row wrote them: rows repeat them, and the same text needs no
+    /// reading again.
+    private var lastDateText = "", lastPatientText = "", lastAgeText = "", lastSexText = "", lastHeightText = ""
+    /// The first line of each row read, by its content: a row given again is a copy.
+    private var rowLines: [RowContent: Int] = [:]
     let firstLine: Int
     var lastLine: Int
     private var study: Study
@@ -73,8 +76,13 @@ struct MeasurementStudyBuilder {
     private func at(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
 
     mutating func addRow(_ row: MeasurementRow, decimalComma: Bool) {
-        readDemographics(row, decimalComma: decimalComma)
         let location = at(row.line)
+        if let firstLine = rowLines[RowContent(row)] {
+            log.report(.duplicate(.measurementRow, firstLine: firstLine), at: location, field: row.parameter)
+            return
+        }
+        rowLines[RowContent(row)] = row.line
+        readDemographics(row, decimalComma: decimalComma)
         let parameter = row.parameter.lowercased()
         let kind = row.kind.lowercased()
         // A row without a value is data the export lost (a comment or an indication excepted, which
@@ -115,11 +123,13 @@ struct MeasurementStudyBuilder {
                     days, to: &study.symptomDurationDays, key: "symptom_duration", row: row, file: file, log: &log,
                     firstLines: &firstLines)
             case "weight":
+                // A demographic, like age and height: a second weight keeps the first, with a warning.
                 let weight = log.quantity(
                     row.value, unit: row.unit, .weight, field: parameter, at: location, decimalComma: decimalComma)
-                Self.assign(
-                    weight, to: &study.patient.weightKg, key: "weight", row: row, file: file, log: &log,
-                    firstLines: &firstLines)
+                log.keepFirst(
+                    &study.patient.weightKg, weight, field: row.parameter, at: location, firstLine: firstLines["weight"]
+                )
+                if firstLines["weight"] == nil && weight != nil { firstLines["weight"] = row.line }
             case "indication":
                 study.indication = row.value.isEmpty ? nil : row.value
             default:
@@ -155,43 +165,52 @@ struct MeasurementStudyBuilder {
 
     private mutating func readDemographics(_ row: MeasurementRow, decimalComma: Bool) {
         let location = at(row.line)
-        // Demographics repeat on every row: the same date text as the row before needs no parsing.
+        // Demographics repeat on every row: the same text as the row before needs no reading. The
+        // first value of each is kept; a different later one is reported (and the study imported), a
+        // second patient id rejects the study.
         if !row.studyDate.isEmpty, row.studyDate != lastDateText {
             lastDateText = row.studyDate
+            var date: String?
             let reading = ValueParsing.date(row.studyDate)
-            if case .date(let date) = reading {
-                if study.date == nil {
-                    study.date = date
-                } else if study.date != date {
-                    log.report(.dateDiffers, at: location, field: "study_date")
-                }
-            } else if study.date == nil && firstLines["study_date"] == nil {
-                firstLines["study_date"] = row.line
+            if case .date(let iso) = reading {
+                date = iso
+            } else if firstLines["bad study_date"] == nil {
+                // Reported once: the rows of a study repeat its date.
+                firstLines["bad study_date"] = row.line
                 let fault: ImportProblem.DateFault = reading == .notOnCalendar ? .notOnCalendar : .unreadable
                 log.report(.badDate(.study, fault, isoOnly: false), at: location, field: "study_date")
             }
+            log.keepFirst(&study.date, date, field: "study_date", at: location, firstLine: firstLines["study_date"])
+            if firstLines["study_date"] == nil && date != nil { firstLines["study_date"] = row.line }
         }
-        if !row.patientID.isEmpty {
+        if !row.patientID.isEmpty, row.patientID != lastPatientText {
+            lastPatientText = row.patientID
             if study.patient.id == nil {
                 study.patient.id = row.patientID
             } else if study.patient.id != row.patientID {
                 log.report(.differentPatients, at: location, field: "patient_id")
             }
         }
-        if !row.age.isEmpty, firstLines["age"] == nil {
-            firstLines["age"] = row.line
-            study.patient.ageYears = log.quantity(
+        if !row.age.isEmpty, row.age != lastAgeText {
+            lastAgeText = row.age
+            let age = log.quantity(
                 row.age, unit: "years", .age, field: "age_years", at: location, decimalComma: decimalComma)
+            log.keepFirst(&study.patient.ageYears, age, field: "age_years", at: location, firstLine: firstLines["age"])
+            if firstLines["age"] == nil && age != nil { firstLines["age"] = row.line }
         }
-        if !row.sex.isEmpty, firstLines["sex"] == nil {
-            firstLines["sex"] = row.line
-            study.patient.sex = log.category(
-                row.sex, field: "sex", at: location, expected: .sex, ValueParsing.sex)
+        if !row.sex.isEmpty, row.sex != lastSexText {
+            lastSexText = row.sex
+            let sex = log.category(row.sex, field: "sex", at: location, expected: .sex, ValueParsing.sex)
+            log.keepFirst(&study.patient.sex, sex, field: "sex", at: location, firstLine: firstLines["sex"])
+            if firstLines["sex"] == nil && sex != nil { firstLines["sex"] = row.line }
         }
-        if !row.height.isEmpty, firstLines["height"] == nil {
-            firstLines["height"] = row.line
-            study.patient.heightCm = log.quantity(
+        if !row.height.isEmpty, row.height != lastHeightText {
+            lastHeightText = row.height
+            let height = log.quantity(
                 row.height, unit: "cm", .height, field: "height_cm", at: location, decimalComma: decimalComma)
+            log.keepFirst(
+                &study.patient.heightCm, height, field: "height_cm", at: location, firstLine: firstLines["height"])
+            if firstLines["height"] == nil && height != nil { firstLines["height"] = row.line }
         }
     }
 
@@ -559,5 +578,30 @@ struct MeasurementStudyBuilder {
             ValueParsing.keepComment(row.value, in: &study.needle[i].comment)
         default: unknownParameter(row)
         }
+    }
+}
+
+/// A row's content without its line: two rows with the same content are one row given twice.
+private struct RowContent: Hashable {
+    let row: MeasurementRow
+
+    init(_ row: MeasurementRow) { self.row = row }
+
+    static func == (a: Self, b: Self) -> Bool {
+        let (x, y) = (a.row, b.row)
+        return x.value == y.value && x.parameter == y.parameter && x.site == y.site && x.nerve == y.nerve
+            && x.side == y.side && x.kind == y.kind && x.unit == y.unit && x.segmentTo == y.segmentTo
+            && x.recording == y.recording && x.studyDate == y.studyDate && x.patientID == y.patientID
+            && x.age == y.age && x.sex == y.sex && x.height == y.height && x.comment == y.comment
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(row.kind)
+        hasher.combine(row.nerve)
+        hasher.combine(row.side)
+        hasher.combine(row.site)
+        hasher.combine(row.segmentTo)
+        hasher.combine(row.parameter)
+        hasher.combine(row.value)
     }
 }

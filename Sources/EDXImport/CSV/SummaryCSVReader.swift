@@ -101,6 +101,8 @@ struct SummaryStudyBuilder {
     private var motorIndex: Int?
     private var sensoryIndex: Int?
     private var explicitStudyID: String?
+    /// The line of the first value of each header-block field, for the messages of a second one.
+    private var firstLines: [String: Int] = [:]
 
     init(file: String, decimalComma: Bool, names: NameResolver = .builtIn) {
         self.file = file
@@ -170,14 +172,21 @@ struct SummaryStudyBuilder {
             let location = at(line)
             switch Lexicon.key(key).replacingOccurrences(of: ":", with: "") {
             case "patient", "name", "patientname": study.patient.name = value.isEmpty ? nil : value
-            case "id", "patientid", "mrn": study.patient.id = value.isEmpty ? nil : value
+            case "id", "patientid", "mrn":
+                guard !value.isEmpty else { continue }
+                if let existing = study.patient.id, existing != value {
+                    log.report(.differentPatients, at: location, field: key)
+                }
+                study.patient.id = study.patient.id ?? value
             case "studyid", "study": explicitStudyID = value.isEmpty ? nil : value
             case "testdate", "date", "studydate":
                 guard !value.isEmpty else { continue }
-                study.date = date(value, .study, field: key, at: location)
+                keepFirst(\.date, date(value, .study, field: key, at: location), "date", field: key, at: location)
             case "dob", "birthdate", "dateofbirth":
                 guard !value.isEmpty else { continue }
-                study.patient.birthDate = date(value, .birth, field: key, at: location)
+                keepFirst(
+                    \.patient.birthDate, date(value, .birth, field: key, at: location), "dob", field: key,
+                    at: location)
             case "age":
                 guard let (number, unit) = ValueParsing.splitQuantity(value, decimalComma: decimalComma) else {
                     if !value.isEmpty {
@@ -186,28 +195,49 @@ struct SummaryStudyBuilder {
                     continue
                 }
                 let years = ValueParsing.convert(number, unit: unit, quantity: .age)
-                study.patient.ageYears = years.flatMap { log.possible($0, .age, field: key, at: location) }
                 if years == nil {
                     log.report(.unknownAgeUnit(unit), at: location, field: key)
                 }
+                keepFirst(
+                    \.patient.ageYears, years.flatMap { log.possible($0, .age, field: key, at: location) }, "age",
+                    field: key, at: location)
             case "sex", "gender":
-                study.patient.sex = log.category(
-                    value, field: key, at: location, expected: .summarySex, ValueParsing.sex)
+                keepFirst(
+                    \.patient.sex,
+                    log.category(value, field: key, at: location, expected: .summarySex, ValueParsing.sex), "sex",
+                    field: key, at: location)
             case "height":
-                study.patient.heightCm = splitAndConvert(value, .height, field: key, at: location)
+                keepFirst(
+                    \.patient.heightCm, splitAndConvert(value, .height, field: key, at: location), "height",
+                    field: key, at: location)
             case "weight":
-                study.patient.weightKg = splitAndConvert(value, .weight, field: key, at: location)
+                keepFirst(
+                    \.patient.weightKg, splitAndConvert(value, .weight, field: key, at: location), "weight",
+                    field: key, at: location)
             case "temp", "temperature":
                 readTemperature(value, field: key, at: location)
             case "indication", "reason", "referralreason": study.indication = value.isEmpty ? nil : value
             case "symptomduration", "duration":
-                study.symptomDurationDays = splitAndConvert(value, .symptomDuration, field: key, at: location)
+                log.assign(
+                    &study.symptomDurationDays, splitAndConvert(value, .symptomDuration, field: key, at: location),
+                    field: key, at: location, firstLine: firstLines["duration"])
+                if firstLines["duration"] == nil { firstLines["duration"] = line }
             case "examiner", "physician": study.examiner = value.isEmpty ? nil : value
             case "referrer", "referring", "referringphysician": study.referrer = value.isEmpty ? nil : value
             default:
                 log.report(.unknownHeaderKey, at: location, field: key)
             }
         }
+    }
+
+    /// Keeps the first value of a header-block field (`name` whatever the key's spelling); a
+    /// different later one is reported.
+    private mutating func keepFirst<Value: Equatable>(
+        _ slot: WritableKeyPath<Study, Value?>, _ value: Value?, _ name: String, field: String,
+        at location: SourceLocation
+    ) {
+        log.keepFirst(&study[keyPath: slot], value, field: field, at: location, firstLine: firstLines[name])
+        if firstLines[name] == nil && value != nil { firstLines[name] = location.line }
     }
 
     /// The ISO form of a study or birth date, or nil with a warning that never repeats the value.

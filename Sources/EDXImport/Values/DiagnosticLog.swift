@@ -82,6 +82,22 @@ struct DiagnosticLog {
         return value
     }
 
+    /// Sets `slot` to `value` when it holds none; when it holds a different value, keeps that one and
+    /// warns (the study date and the patient's demographics, which a second value does not make
+    /// untrustworthy). `firstLine` is where the kept value was given, when known.
+    mutating func keepFirst<Value: Equatable>(
+        _ slot: inout Value?, _ value: Value?, field: String, at location: SourceLocation, firstLine: Int?
+    ) {
+        guard let value else { return }
+        guard let existing = slot else {
+            slot = value
+            return
+        }
+        if existing != value {
+            report(.keptFirst(firstLine: firstLine), at: location, field: field)
+        }
+    }
+
     /// Sets `slot` to `value`, or reports a conflict when it already holds a different value.
     mutating func assign<Value: Equatable>(
         _ slot: inout Value?, _ value: Value?, field: String, at location: SourceLocation, firstLine: Int? = nil

@@ -96,8 +96,10 @@ enum ImportProblem {
     case badNerveCell(String)
     /// A CSV row's side that cannot be read; the row is skipped.
     case unknownRowSide(String, expected: Expected)
-    /// Rows of one measurements-csv study with different dates: the first is kept.
-    case dateDiffers
+    /// The study date or a demographic (age, sex, height, weight) given again with another value:
+    /// the first is kept. `firstLine` when the first is known.
+    case keptFirst(firstLine: Int?)
+    /// Two patient ids in one study: it cannot be trusted.
     case differentPatients
     /// A measurements-csv no_response value that is not a flag; skipped.
     case notAFlag(String)
@@ -192,6 +194,8 @@ enum ImportProblem {
     /// An entry of a study that may be given only once.
     enum Entry {
         case motorStudy, stimulationSite, segment, sensoryStudy, fWaveStudy, hReflexStudy, needleMuscle
+        /// A measurements-csv row: the same row twice.
+        case measurementRow
 
         var name: String {
             switch self {
@@ -202,6 +206,7 @@ enum ImportProblem {
             case .fWaveStudy: "F-wave study"
             case .hReflexStudy: "H-reflex study"
             case .needleMuscle: "needle muscle"
+            case .measurementRow: "row"
             }
         }
     }
@@ -255,7 +260,7 @@ enum ImportProblem {
         case .notTrueOrFalse, .notAFlag: .valueNotAFlag
         case .noResponseWithValues: .valueNoResponseWithValues
         case .duplicate: .valueDuplicate
-        case .conflict, .conflictingCopies, .twoStudyIDs, .differentPatients, .dateDiffers: .valueConflict
+        case .conflict, .conflictingCopies, .twoStudyIDs, .differentPatients, .keptFirst: .valueConflict
         }
     }
 
@@ -264,7 +269,7 @@ enum ImportProblem {
     var severity: Diagnostic.Severity {
         if let fixed = code.severity { return fixed }
         switch self {
-        case .dateDiffers: return .warning
+        case .keptFirst: return .warning
         default: return .error
         }
     }
@@ -363,8 +368,10 @@ enum ImportProblem {
                 + "skipped"
         case .unknownRowSide(let text, let expected):
             "side is \(Self.quote(text)) (expected \(expected.text)); row skipped"
-        case .dateDiffers: "differs from the study's earlier rows; the first is kept"
-        case .differentPatients: "rows of one study name different patients; the study cannot be trusted"
+        case .keptFirst(let firstLine):
+            "given again with a different value\(firstLine.map { " (first given at line \($0))" } ?? ""); the first is "
+                + "kept"
+        case .differentPatients: "one study names two different patients; the study cannot be trusted"
         case .notAFlag(let text): "cannot read \(Self.quote(text)) as 1/true/yes or 0/false/no; skipped"
 
         case .unknownNerve(let label):

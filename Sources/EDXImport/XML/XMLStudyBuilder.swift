@@ -33,6 +33,8 @@ struct XMLStudyBuilder {
     private var leafAttributes: [XMLAttribute] = []
     private var leafLocation = SourceLocation(file: "", line: 0)
     private var skipUntilDepth: Int?
+    /// The line of the first value of each patient and study field, for the messages of a second one.
+    private var firstLines: [String: Int] = [:]
 
     init(file: String, names: NameResolver = .builtIn) {
         self.file = file
@@ -312,21 +314,27 @@ struct XMLStudyBuilder {
 
     private mutating func readPatient(_ name: String, _ value: String, unit: String?, at location: SourceLocation) {
         switch name {
-        case "ID": study.patient.id = nonEmpty(value)
+        case "ID":
+            guard let id = nonEmpty(value) else { return }
+            if let existing = study.patient.id, existing != id {
+                log.report(.differentPatients, at: location, field: "Patient/ID")
+            }
+            study.patient.id = study.patient.id ?? id
         case "Name": study.patient.name = nonEmpty(value)
         case "BirthDate":
             guard let text = present(value, name, location) else { return }
-            study.patient.birthDate = date(text, .birth, name, location)
+            keepFirst(\.patient.birthDate, date(text, .birth, name, location), name, location)
         case "Age":
-            study.patient.ageYears = quantity(value, unit ?? "years", .age, name, location)
+            keepFirst(\.patient.ageYears, quantity(value, unit ?? "years", .age, name, location), name, location)
         case "Sex":
             guard let text = present(value, name, location) else { return }
-            study.patient.sex = log.category(
-                text, field: name, at: location, expected: .sex, ValueParsing.sex)
+            keepFirst(
+                \.patient.sex, log.category(text, field: name, at: location, expected: .sex, ValueParsing.sex),
+                name, location)
         case "Height":
-            study.patient.heightCm = quantity(value, unit, .height, name, location)
+            keepFirst(\.patient.heightCm, quantity(value, unit, .height, name, location), name, location)
         case "Weight":
-            study.patient.weightKg = quantity(value, unit, .weight, name, location)
+            keepFirst(\.patient.weightKg, quantity(value, unit, .weight, name, location), name, location)
         default:
             unknownValue(name, value, at: location)
         }
@@ -342,12 +350,15 @@ struct XMLStudyBuilder {
             study.id = id
         case "Date":
             guard let text = present(value, name, location) else { return }
-            study.date = date(text, .study, name, location)
+            keepFirst(\.date, date(text, .study, name, location), name, location)
         case "Examiner": study.examiner = nonEmpty(value)
         case "Referrer": study.referrer = nonEmpty(value)
         case "Indication": study.indication = nonEmpty(value)
         case "SymptomDuration":
-            study.symptomDurationDays = quantity(value, unit, .symptomDuration, name, location)
+            // A measurement, not a demographic: two that disagree make the study untrustworthy.
+            let days = quantity(value, unit, .symptomDuration, name, location)
+            log.assign(&study.symptomDurationDays, days, field: name, at: location, firstLine: firstLines[name])
+            if firstLines[name] == nil && days != nil { firstLines[name] = location.line }
         case "Temperature":
             let sideText = leafAttributes.first { $0.name == "side" }?.value
             let site = (leafAttributes.first { $0.name == "site" }?.value ?? "").lowercased()
@@ -508,6 +519,14 @@ struct XMLStudyBuilder {
         case .notOnCalendar: log.report(.badDate(dated, .notOnCalendar, isoOnly: true), at: location, field: field)
         }
         return nil
+    }
+
+    /// Keeps the first value of a patient or study field; a different later one is reported.
+    private mutating func keepFirst<Value: Equatable>(
+        _ slot: WritableKeyPath<Study, Value?>, _ value: Value?, _ field: String, _ location: SourceLocation
+    ) {
+        log.keepFirst(&study[keyPath: slot], value, field: field, at: location, firstLine: firstLines[field])
+        if firstLines[field] == nil && value != nil { firstLines[field] = location.line }
     }
 
     private mutating func requiredSide(
