@@ -82,6 +82,12 @@ public enum StudyImporter {
             summary.format = format
             summary.fileDiagnostics += outcome.diagnostics
             summary.unreadable = outcome.unreadable
+            // A file read to its end that held no study is said, and fails the command (exit 1).
+            if summary.imported + summary.rejected == 0, !summary.unreadable,
+                !summary.fileDiagnostics.contains(where: { $0.severity == .error })
+            {
+                summary.fileDiagnostics.append(Diagnostic(.noStudy, at: SourceLocation(file: name, line: 1)))
+            }
         }
         return summary
     }

@@ -144,7 +144,7 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable, C
         case .fileUnreadable:
             "The file cannot be opened or read to its end; what could not be read is lost."
         case .fileEmpty:
-            "The file holds no study: it is empty, or a measurements-csv has no header row."
+            "The file holds no study: it is empty, a measurements-csv has no header row, or the file was read to its end without a study (a header without rows, an empty archive); the command exits 1."
         case .formatUnknown:
             "The content is none of the three formats; the file is not read."
         case .xmlMalformed:

@@ -23,6 +23,8 @@ enum ImportProblem {
     case emptyFile
     /// A measurements-csv without a single row.
     case noHeaderRow
+    /// A file that was read to its end without a study in it (a header without rows, an empty archive).
+    case noStudy
     /// The first line with content is none of the three formats.
     case notAnExport
     /// The first bytes hold only delimiters and blank lines.
@@ -214,7 +216,7 @@ enum ImportProblem {
     var code: DiagnosticCode {
         switch self {
         case .unreadable, .cannotOpen, .isDirectory, .readError: .fileUnreadable
-        case .emptyFile, .noHeaderRow: .fileEmpty
+        case .emptyFile, .noHeaderRow, .noStudy: .fileEmpty
         case .notAnExport, .onlyDelimiters: .formatUnknown
         case .malformedXML: .xmlMalformed
         case .wrongRoot: .xmlWrongRoot
@@ -282,6 +284,7 @@ enum ImportProblem {
         case .readError(let reason): "read error: \(reason)"
         case .emptyFile: "the file is empty: it holds no study"
         case .noHeaderRow: "the file has no header row and no study"
+        case .noStudy: "the file holds no study"
         case .notAnExport:
             "not a recognised export: expected an XML study, a summary-csv (first line 'Patient,…') or a "
                 + "measurements-csv header naming study_id"
