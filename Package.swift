@@ -17,7 +17,7 @@ import PackageDescription
 //   EDXAudit (the append-only audit log, each entry chained to the previous by SHA-256)
 //   EDXPDF (a small PDF 1.4 writer: standard fonts, text, vector graphics), EDXDiagram (the lesion
 //   diagram drawn from the anatomy), EDXReportPDF (the report as PDF pages), EDXInterop (FHIR R4
-//   and HL7 v2.5.1 for the record)
+//   and HL7 v2.5.1 for the record), EDXDocuments (every output format of a study in one place)
 //   EDXBatch (archives on all cores: per-study reports, results.jsonl, summary.csv, index.sqlite)
 //   EDXExport (studies written back in the three export formats) and EDXSynth (synthetic studies)
 //   EDXCLI (commands) -> edx (entry point)
@@ -74,6 +74,12 @@ let package = Package(
             name: "EDXInterop",
             dependencies: ["EDXModel", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport"]),
         .target(
+            name: "EDXDocuments",
+            dependencies: [
+                "EDXModel", "EDXFindings", "EDXLocalization", "EDXReport", "EDXPDF", "EDXDiagram", "EDXReportPDF",
+                "EDXInterop",
+            ]),
+        .target(
             name: "EDXReportPDF",
             dependencies: [
                 "EDXModel", "EDXFindings", "EDXLocalization", "EDXReport", "EDXPDF", "EDXDiagram",
@@ -84,7 +90,7 @@ let package = Package(
             name: "EDXBatch",
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXReport", "StrictCSV",
-                "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy", "EDXReportPDF", "EDXInterop",
+                "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy", "EDXDocuments",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(name: "EDXExport", dependencies: ["EDXModel", "StrictCSV"]),
@@ -99,7 +105,7 @@ let package = Package(
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation", "EDXReport",
                 "EDXBatch", "EDXExport", "EDXSynth", "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy",
-                "EDXReportPDF", "EDXInterop", "EDXDiagram",
+                "EDXDocuments", "EDXInterop", "EDXPDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -132,7 +138,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "EDXBatchTests", dependencies: ["EDXBatch", "EDXReport", "EDXOutput", "EDXPrivacy", "EDXTestSupport"]),
+            name: "EDXBatchTests",
+            dependencies: ["EDXBatch", "EDXReport", "EDXOutput", "EDXPrivacy", "EDXDocuments", "EDXTestSupport"]),
         .testTarget(name: "EDXOutputTests", dependencies: ["EDXOutput", "EDXTestSupport"]),
         .testTarget(name: "EDXPDFTests", dependencies: ["EDXPDF", "EDXTestSupport"]),
         .testTarget(
@@ -145,7 +152,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "EDXReportPDFTests",
-            dependencies: ["EDXReportPDF", "EDXReport", "EDXImport", "EDXModel", "EDXPDF", "EDXTestSupport"]),
+            dependencies: [
+                "EDXReportPDF", "EDXDocuments", "EDXReport", "EDXImport", "EDXModel", "EDXPDF", "EDXPrivacy",
+                "EDXTestSupport",
+            ]),
         .testTarget(
             name: "EDXPrivacyTests", dependencies: ["EDXPrivacy", "EDXModel", "EDXImport", "EDXTestSupport"]),
         .testTarget(name: "EDXAuditTests", dependencies: ["EDXAudit", "EDXTestSupport"]),

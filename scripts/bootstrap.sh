@@ -10,12 +10,22 @@ for tool in "$@"; do
     case "$tool" in
         xmllint) command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils) ;;
         time) [ -x /usr/bin/time ] || need+=(time) ;;
-        pdf) command -v enscript >/dev/null 2>&1 || need+=(enscript)
-             command -v ps2pdf >/dev/null 2>&1 || need+=(ghostscript)
-             command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils) ;;
+        # The PDF tests check edx's own PDF with real tools: qpdf --check, and pdftotext, pdfinfo and
+        # pdftoppm from poppler-utils.
+        pdf) command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+             command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils) ;;
+        # The FHIR and HL7 validators run in a Python virtual environment (scripts/interop-validators.sh).
+        interop) command -v python3 >/dev/null 2>&1 || need+=(python3)
+                 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv) ;;
     esac
 done
+validators() {
+    for tool in "$@"; do
+        if [ "$tool" = interop ]; then "$(dirname "$0")/interop-validators.sh"; fi
+    done
+}
 if [ ${#need[@]} -eq 0 ]; then
+    validators "$@"
     exit 0
 fi
 echo "bootstrap: installing ${need[*]}" >&2
@@ -24,3 +34,4 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq >&2
 $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+validators "$@"

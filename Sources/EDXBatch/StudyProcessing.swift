@@ -1,3 +1,4 @@
+package import EDXDocuments
 package import EDXFindings
 import EDXImport
 package import EDXLabProfile
@@ -13,7 +14,7 @@ import Foundation
 package struct BatchOptions: Sendable {
     package var outputDirectory: String
     /// Report formats written per study into `reports/` (none: index and summaries only).
-    package var formats: [ReportFormat]
+    package var formats: [DocumentFormat]
     package var layout: TextLayoutOptions
     package var preference: LimitPreference
     /// A lab profile: its aliases when reading, its limits when analyzing every study.
@@ -33,7 +34,7 @@ package struct BatchOptions: Sendable {
     package var generator: String
 
     package init(
-        outputDirectory: String, formats: [ReportFormat] = [.json], layout: TextLayoutOptions = TextLayoutOptions(),
+        outputDirectory: String, formats: [DocumentFormat] = [.json], layout: TextLayoutOptions = TextLayoutOptions(),
         preference: LimitPreference = .lab, profile: LabProfile? = nil, deidentifier: Deidentifier? = nil,
         auditLog: String? = nil, arguments: [String] = [], shard: Shard = .whole, resume: Bool = false,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 256, generator: String = "edx"
@@ -116,21 +117,33 @@ enum StudyProcessing {
         }
         var processed = ProcessedEntry(entry: entry)
         let base = reportBaseName(id: study.id, hash: pending.hash)
-        // The report value only when reports are written: with --reports none it is not needed.
-        let report =
+        // The report and diagram only when reports are written: with --reports none they are not needed.
+        let rendered =
             options.formats.isEmpty
             ? nil
-            : StudyReport(
+            : RenderedStudy(
                 study: study, analysis: analysis,
                 options: ReportOptions(
                     deidentified: options.deidentify, generator: options.generator, limits: options.preference))
-        for format in options.formats {
-            guard let report else { break }
+        // Markdown links the diagram, written as an SVG file beside it.
+        var formats = options.formats
+        if formats.contains(.markdown), !formats.contains(.svg) { formats.insert(.svg, at: 0) }
+        let documentOptions = DocumentOptions(layout: options.layout, creator: options.generator)
+        for format in formats {
+            guard let rendered else { break }
             let name = "reports/\(base).\(format.fileExtension)"
-            let text = ReportRendering.render(report, format: format, layout: options.layout)
+            let link = format == .markdown ? "![\(ReportFigure.lesionDiagram.title)](\(base).svg)" : nil
+            let bytes: [UInt8]
             do {
+                bytes = try Documents.render(rendered, format: format, options: documentOptions, figureLink: link)
+            } catch {
+                // A record format that cannot be made for this study (no date for HL7's MSH-7).
+                processed.entry.diagnostics.append("\(name): \(error)")
+                continue
+            }
+            do throws(OutputError) {
                 try OutputFile.createFolder(options.outputDirectory + "/reports")
-                try OutputFile.write(text, to: options.outputDirectory + "/" + name)
+                try OutputFile.write(bytes: bytes, to: options.outputDirectory + "/" + name)
                 processed.entry.reports.append(name)
             } catch {
                 // Not done: recorded as a write error, counted as a failure, redone by --resume.

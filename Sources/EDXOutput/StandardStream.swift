@@ -21,6 +21,15 @@ public enum StandardStream: Sendable {
         }
     }
 
+    public func write(bytes: [UInt8]) throws(OutputError) {
+        if let injected = OutputFaults.check(self == .output ? "stdout" : "stderr") {
+            throw OutputError(path: name, action: "write", reason: .system(injected))
+        }
+        if let failure = writeAll(descriptor, bytes) {
+            throw OutputError(path: name, action: "write", reason: .system(failure))
+        }
+    }
+
     /// Writes and ignores a failure: for standard error, where a failure has nowhere to be told.
     public func writeBestEffort(_ text: String) {
         try? write(text)

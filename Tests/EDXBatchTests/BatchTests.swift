@@ -1,4 +1,5 @@
 import EDXBatch
+import EDXDocuments
 import EDXPrivacy
 import EDXReport
 import EDXTestSupport
@@ -40,7 +41,7 @@ final class Scratch {
 }
 
 func runBatch(
-    _ inputs: [String], out: String, formats: [ReportFormat] = [.json], shard: Shard = .whole,
+    _ inputs: [String], out: String, formats: [DocumentFormat] = [.json], shard: Shard = .whole,
     resume: Bool = false, deidentify: Bool = false, chunkSize: Int = 4
 ) throws -> BatchSummary {
     let privacy = deidentify ? try Deidentifier(linkFile: out + ".link.json") : nil

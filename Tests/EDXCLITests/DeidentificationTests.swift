@@ -83,7 +83,8 @@ struct DeidentificationTests {
         expectClean(outcome.error, "batch standard error")
         let written = listing(out)
         #expect(written.contains("index.sqlite") && written.contains("audit.jsonl"))
-        #expect(written.filter { $0.hasPrefix("reports/") }.count == 9)
+        // Three formats and the SVG diagram that the Markdown links, for three studies.
+        #expect(written.filter { $0.hasPrefix("reports/") }.count == 12)
         for name in written {
             expectClean(name, "file name")
             var isFolder: ObjCBool = false

@@ -39,7 +39,7 @@ struct ReportCommandTests {
         #expect(json.split(separator: "\n").count == 3)
     }
 
-    @Test("--out DIR/ writes one file per study, named by study id; --out FILE writes one file")
+    @Test("--out DIR/ writes one file per study, named by study id (Markdown with its diagram); --out FILE one file")
     func outputFiles() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -48,8 +48,15 @@ struct ReportCommandTests {
         #expect(result.status == 0)
         #expect(result.output.isEmpty)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/reports").sorted()
-        #expect(files.count == 3)
-        #expect(files.allSatisfy { $0.hasSuffix(".md") })
+        // Each Markdown report links its lesion diagram, written beside it as SVG.
+        #expect(files.count == 6)
+        #expect(files.filter { $0.hasSuffix(".md") }.count == 3)
+        for name in files where name.hasSuffix(".md") {
+            let markdown = try String(contentsOfFile: directory + "/reports/" + name, encoding: .utf8)
+            let svg = name.replacingOccurrences(of: ".md", with: ".svg")
+            #expect(markdown.contains("![Lesion diagram](\(svg))"))
+            #expect(files.contains(svg))
+        }
         let single = directory + "/one.txt"
         #expect(
             runEDX(["report", "--out", single, Fixtures.bundledExample("peroneal-fibular-head-left.xml")]).status == 0)

@@ -89,40 +89,4 @@ struct TextLayoutTests {
                 rendered.split(separator: "\n").allSatisfy { $0.count <= max(width, TextLayoutOptions.minimumWidth) })
         }
     }
-
-    @Test("A text report prints to PDF (enscript, ps2pdf) with one PDF page per report page and no wrapped line")
-    func pdf() throws {
-        for tool in ["enscript", "ps2pdf", "pdfinfo"] {
-            try #require(Self.shell("command -v \(tool)").status == 0, "\(tool) missing: run scripts/bootstrap.sh pdf")
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edx-pdf-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let reports = ReportFixtures.reports("examples/archive-three-studies.xml")
-        let text = ReportRendering.render(reports, format: .text, layout: TextLayoutOptions())
-        let expectedPages = text.split(separator: "\u{0C}").count
-        #expect(expectedPages > reports.count)
-        let input = directory.appendingPathComponent("report.txt").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
-        let script = Fixtures.root() + "/scripts/report-pdf.sh"
-        for media in ["A4", "Letter"] {
-            let pdf = directory.appendingPathComponent("report-\(media).pdf").path
-            let printed = Self.shell("'\(script)' '\(input)' '\(pdf)' --media \(media)")
-            #expect(printed.status == 0, "\(printed.output)")
-            let info = Self.shell("pdfinfo '\(pdf)'")
-            #expect(Self.pageCount(info.output) == expectedPages, "\(info.output)")
-        }
-        // A line wider than 80 columns is refused, not wrapped onto an extra line.
-        let wide = directory.appendingPathComponent("wide.txt").path
-        try Data((String(repeating: "x", count: 81) + "\n").utf8).write(to: URL(fileURLWithPath: wide))
-        #expect(Self.shell("'\(script)' '\(wide)' '\(wide).pdf'").status == 4)
-    }
-
-    /// The `Pages:` line of `pdfinfo`.
-    static func pageCount(_ info: String) -> Int? {
-        info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
-            .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
-    }
-
-    static func shell(_ command: String) -> (status: Int32, output: String) { Shell.run(command + " 2>&1") }
 }

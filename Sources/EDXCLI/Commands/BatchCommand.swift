@@ -1,5 +1,6 @@
 import ArgumentParser
 import EDXBatch
+import EDXDocuments
 import EDXOutput
 import EDXReport
 import Foundation
@@ -34,9 +35,10 @@ struct BatchCommand: ParsableCommand {
     var out: String
 
     @Option(
-        help: "Report formats to write per study, comma-separated: text, markdown, json, or none (default: json).",
+        help:
+            "Report formats per study, comma-separated: text, markdown, json, pdf, svg, fhir, hl7, or none (default: json).",
         transform: BatchCommand.parseFormats)
-    var reports: [ReportFormat] = [.json]
+    var reports: [DocumentFormat] = [.json]
 
     @Option(help: "Parallel workers, 1 to \(BatchCommand.maximumJobs) (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -70,17 +72,18 @@ struct BatchCommand: ParsableCommand {
     static let maximumJobs = 256
     static let maximumChunkSize = 100_000
 
-    static func parseFormats(_ text: String) throws -> [ReportFormat] {
+    static func parseFormats(_ text: String) throws -> [DocumentFormat] {
         if text == "none" { return [] }
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard !names.contains(""), !names.isEmpty else {
             throw ValidationError("--reports needs text, markdown, json (comma-separated) or none")
         }
         if names.contains("none") { throw ValidationError("--reports none cannot be combined with a format") }
-        var formats: [ReportFormat] = []
+        var formats: [DocumentFormat] = []
         for name in names {
-            guard let format = ReportFormat(rawValue: name) else {
-                throw ValidationError("unknown report format \(name): use text, markdown, json or none")
+            guard let format = DocumentFormat(rawValue: name) else {
+                throw ValidationError(
+                    "unknown report format \(name): use text, markdown, json, pdf, svg, fhir, hl7 or none")
             }
             if !formats.contains(format) { formats.append(format) }
         }

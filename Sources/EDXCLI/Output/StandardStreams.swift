@@ -19,4 +19,8 @@ enum Output {
     static func write(_ text: String) throws(OutputError) {
         try StandardStream.output.write(text)
     }
+
+    static func write(bytes: [UInt8]) throws(OutputError) {
+        try StandardStream.output.write(bytes: bytes)
+    }
 }

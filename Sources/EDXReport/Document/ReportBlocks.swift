@@ -31,6 +31,7 @@ public enum ReportBlocks {
             out.bullets(report.pertinentNormals)
         }
         impression(report, &out)
+        out.figure(.lesionDiagram)
         let notes = report.outlook.prognosis + report.outlook.followUp
         if !notes.isEmpty {
             out.heading(2, "Prognosis and follow-up")
@@ -307,6 +308,21 @@ public enum ReportBlock: Sendable, Hashable {
     case paragraph(ReportText)
     case bullets([ReportText])
     case table(header: [String], rows: [[ReportCell]])
+    /// A picture the format draws if it can (the lesion diagram after the impression).
+    case figure(ReportFigure)
+}
+
+/// The pictures of a report.
+public enum ReportFigure: String, Sendable, Hashable {
+    /// The nerve tree with the lesion, the abnormal and normal muscles and responses (EDXDiagram).
+    case lesionDiagram = "lesion-diagram"
+
+    /// The figure's caption.
+    public var title: String {
+        switch self {
+        case .lesionDiagram: "Lesion diagram"
+        }
+    }
 }
 
 /// Collects blocks.
@@ -324,4 +340,5 @@ struct BlockWriter {
     mutating func table(_ header: [String], _ rows: [[ReportCell]]) {
         blocks.append(.table(header: header, rows: rows))
     }
+    mutating func figure(_ figure: ReportFigure) { blocks.append(.figure(figure)) }
 }

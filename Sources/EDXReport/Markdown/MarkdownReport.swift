@@ -6,10 +6,16 @@ import EDXReference
 /// The report in Markdown, with the same content and order as the printed one, for EHR notes and
 /// wikis: the blocks of ``ReportBlocks``, abnormal cells in bold.
 public enum MarkdownReport {
-    public static func render(_ report: StudyReport, charset: Charset = .utf8) -> String {
+    /// `figures` holds the Markdown of the pictures the caller can show (an image link to the
+    /// lesion diagram's SVG file); a figure without one is left out.
+    public static func render(
+        _ report: StudyReport, charset: Charset = .utf8, figures: [ReportFigure: String] = [:]
+    ) -> String {
         var out = MarkdownWriter(charset: charset)
         for block in ReportBlocks.blocks(report) {
             switch block {
+            case .figure(let figure):
+                if let markdown = figures[figure] { out.paragraph(markdown, escaping: false) }
             case .heading(let level, let text): out.heading(level, text)
             case .paragraph(let text): out.paragraph(markup(text), escaping: false)
             case .bullets(let items): out.bullets(items.map(markup), escaping: false)
