@@ -18,6 +18,7 @@ import PackageDescription
 //   EDXPDF (a small PDF 1.4 writer: standard fonts, text, vector graphics), EDXDiagram (the lesion
 //   diagram drawn from the anatomy), EDXReportPDF (the report as PDF pages), EDXInterop (FHIR R4
 //   and HL7 v2.5.1 for the record), EDXDocuments (every output format of a study in one place)
+//   EDXViewer (edx serve: the local web viewer, on FlyingFox)
 //   EDXBatch (archives on all cores: per-study reports, results.jsonl, summary.csv, index.sqlite)
 //   EDXExport (studies written back in the three export formats) and EDXSynth (synthetic studies)
 //   EDXCLI (commands) -> edx (entry point)
@@ -37,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: C interop: the only place libxml2 is declared.
@@ -80,6 +82,12 @@ let package = Package(
                 "EDXInterop",
             ]),
         .target(
+            name: "EDXViewer",
+            dependencies: [
+                "EDXModel", "EDXImport", "EDXReport", "EDXDocuments", "EDXPrivacy", "EDXBatch", "EDXLabProfile",
+                "EDXLocalization", "EDXFindings", "EDXOutput", .product(name: "FlyingFox", package: "FlyingFox"),
+            ]),
+        .target(
             name: "EDXReportPDF",
             dependencies: [
                 "EDXModel", "EDXFindings", "EDXLocalization", "EDXReport", "EDXPDF", "EDXDiagram",
@@ -105,7 +113,7 @@ let package = Package(
             dependencies: [
                 "EDXModel", "EDXImport", "EDXReference", "EDXFindings", "EDXLocalization", "EDXEvaluation", "EDXReport",
                 "EDXBatch", "EDXExport", "EDXSynth", "EDXLabProfile", "EDXOutput", "EDXAudit", "EDXPrivacy",
-                "EDXDocuments", "EDXInterop", "EDXPDF",
+                "EDXDocuments", "EDXInterop", "EDXPDF", "EDXViewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -142,6 +150,9 @@ let package = Package(
             dependencies: ["EDXBatch", "EDXReport", "EDXOutput", "EDXPrivacy", "EDXDocuments", "EDXTestSupport"]),
         .testTarget(name: "EDXOutputTests", dependencies: ["EDXOutput", "EDXTestSupport"]),
         .testTarget(name: "EDXPDFTests", dependencies: ["EDXPDF", "EDXTestSupport"]),
+        .testTarget(
+            name: "EDXViewerTests",
+            dependencies: ["EDXViewer", "EDXDocuments", "EDXReport", "EDXImport", "EDXModel", "EDXTestSupport"]),
         .testTarget(
             name: "EDXDiagramTests",
             dependencies: ["EDXDiagram", "EDXImport", "EDXModel", "EDXLocalization", "EDXAnatomy", "EDXTestSupport"]),
