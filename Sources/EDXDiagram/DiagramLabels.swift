@@ -290,15 +290,11 @@ enum DiagramLabels {
         }
     }
 
-    /// The second caption line: how sure, what else, and what was left out.
+    /// The second caption line: what else, and what was left out. No model probability: the
+    /// diagram sits in the signed part of the report, where the impression carries none either
+    /// (the probabilities are in the decision-support section after the signature).
     static func subcaption(_ content: DiagramContent) -> String {
         var parts: [String] = []
-        if let leading = content.leading {
-            switch leading.code {
-            case .normalStudy, .insufficientData, .outsideModel: break
-            default: parts.append("Leading diagnosis, probability " + probability(leading.probability))
-            }
-        }
         let others = content.coexisting.map { sidePrefix($0.side).lowercased() + name($0) }
         if !others.isEmpty { parts.append("with " + others.joined(separator: " and ")) }
         let outside = content.outsideLegs
@@ -310,13 +306,6 @@ enum DiagramLabels {
         if content.items.isEmpty { parts.append("nothing studied in the legs") }
         guard let first = parts.first else { return "" }
         return ([first.prefix(1).uppercased() + first.dropFirst()] + parts.dropFirst()).joined(separator: "; ")
-    }
-
-    static func probability(_ p: Double) -> String {
-        let hundredths = Int((p * 100).rounded())
-        if hundredths >= 100 { return "> 0.99" }
-        if hundredths < 1 { return "< 0.01" }
-        return "0." + (hundredths < 10 ? "0" : "") + String(hundredths)
     }
 
     // MARK: Legend
