@@ -114,6 +114,27 @@ struct FaultTests {
         try expectSameBatches(whole + "/out", mount.path + "/out")
     }
 
+    @Test(
+        "A real read-only file system (a tmpfs remounted read-only): a clear message and exit 4, nothing half-done",
+        .enabled(if: TmpfsMount.available, "needs root and a kernel that mounts tmpfs"))
+    func realReadOnlyFolder() throws {
+        let mount = try TmpfsMount(megabytes: 16)
+        defer { mount.unmount() }
+        let out = mount.path + "/out"
+        #expect(edx(["batch", Self.example, "--out", out, "--quiet"]).status == 0)
+        let before = listing(out)
+        mount.remount(options: "ro")
+        let readOnly = edx(["report", Self.example, "--out", out + "/report.txt"])
+        #expect(readOnly.status == 4)
+        #expect(readOnly.error.contains("Read-only file system"), "\(readOnly.error)")
+        let batch = edx(["batch", Self.example, "--out", out, "--quiet", "--resume"])
+        #expect(batch.status == 4, "\(batch.error)")
+        #expect(batch.error.contains("Read-only file system"), "\(batch.error)")
+        #expect(!batch.error.contains("SQLite error"))
+        mount.remount(options: "rw")
+        #expect(listing(out) == before)
+    }
+
     // MARK: 4. One run per folder
 
     @Test("A second run on a folder in use is refused at once with a clear message (exit 5)")
@@ -357,6 +378,10 @@ struct TmpfsMount {
         guard Shell.run("mount -t tmpfs -o size=\(megabytes)m tmpfs \(quoted(path)) 2>/dev/null").status == 0 else {
             throw CocoaError(.featureUnsupported)
         }
+    }
+
+    func remount(options: String) {
+        _ = Shell.run("mount -o remount,\(options) \(quoted(path))")
     }
 
     func resize(megabytes: Int) {
