@@ -125,8 +125,17 @@ package enum Documents {
                 return Array(try FHIRExport.bundle(study.report, pdf: pdf(study, options), status: options.status).utf8)
             } catch { throw .interop(error) }
         case .hl7:
+            let pdf = pdf(study, options)
             do {
-                return Array(try HL7Export.oru(study.report, pdf: pdf(study, options), status: options.status).utf8)
+                return Array(try HL7Export.oru(study.report, pdf: pdf, status: options.status).utf8)
+            } catch .noMessageTime {
+                // MSH-7 is required: a study without a date (and no --timestamp) is sent at the time of
+                // the message, the one thing then not repeatable byte for byte.
+                let now = ISO8601DateFormatter().string(from: Date())
+                do {
+                    return Array(
+                        try HL7Export.oru(study.report, pdf: pdf, status: options.status, messageTime: now).utf8)
+                } catch { throw .interop(error) }
             } catch { throw .interop(error) }
         }
     }
