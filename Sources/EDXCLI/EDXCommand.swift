@@ -24,7 +24,7 @@ package struct EDXCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ImportCommand.self, FindingsCommand.self, AnalyzeCommand.self, ReportCommand.self, BatchCommand.self,
-            MergeCommand.self, SynthCommand.self, EvaluateCommand.self, AuditCommand.self,
+            MergeCommand.self, SynthCommand.self, EvaluateCommand.self, AuditCommand.self, ServeCommand.self,
         ]
     )
 
