@@ -59,7 +59,8 @@ package enum HTMLReport {
 
     static func table(caption: String, header: [String], rows: [[ReportCell]]) -> String {
         var out = "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(HTML.escape(caption))\" tabindex=\"0\">\n"
-        out += "<table>\n<caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
+        // The caption names the table for screen readers; on screen the heading above already does.
+        out += "<table>\n<caption class=\"visually-hidden\">\(HTML.escape(caption))</caption>\n<thead><tr>"
         out += header.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
         for row in rows {

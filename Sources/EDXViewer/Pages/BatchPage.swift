@@ -101,8 +101,9 @@ enum BatchPage {
         let first = total == 0 ? 0 : (query.page - 1) * pageSize + 1
         let last = min(total, query.page * pageSize)
         let summary = total == 0 ? "No study matches." : "Studies \(first)–\(last) of \(total)"
-        body += "<p id=\"batch-count\" aria-live=\"polite\">\(summary)</p>\n"
-        body += "<div class=\"table-wrap\">\n<table id=\"batch-table\">\n<caption>\(summary)</caption>\n<thead><tr>"
+        body +=
+            "<div class=\"table-wrap\">\n<table id=\"batch-table\">\n<caption id=\"batch-count\">\(summary)</caption>\n"
+        body += "<thead><tr>"
         for column in columns {
             let active = query.sort.column == column.sort
             let descending = active && !query.sort.descending
