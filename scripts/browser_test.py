@@ -8,7 +8,8 @@ install the browser and Selenium first with scripts/viewer-browser.sh (docs/view
         --code CODE --expect-count N --impression TEXT --flag "29 L" --screenshots DIR
 
 Steps: open the link with the token; upload the fixture through the file input; wait for the
-report; check the impression and the flagged value (bold, marked abnormal for screen readers);
+report; check the impression and the flagged value (bold, marked abnormal for screen readers), that
+the printed page holds the report without navigation, and that Tab reaches the skip link first;
 download the PDF through the page's link and check it starts with %PDF; open the batch folder
 through the form and filter it by diagnosis code; check that a request without the token is
 refused with 403; save screenshots of the start page, the report and the batch.
@@ -28,6 +29,7 @@ os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager fetch 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.select import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -127,6 +129,19 @@ def run(arguments):
         check(driver.find_elements(By.CSS_SELECTOR, "figure.diagram svg"), "the lesion diagram is drawn inline")
         check(driver.find_elements(By.CSS_SELECTOR, "aside h2#aside-diagnostics"), "the diagnostics are beside it")
         screenshot(driver, folders, "report")
+
+        # Printed, the report stands alone: no navigation, aside or forms.
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        check(not driver.find_element(By.CSS_SELECTOR, "header.site").is_displayed()
+              and not driver.find_element(By.TAG_NAME, "aside").is_displayed(),
+              "printed, the page has no navigation and no aside")
+        check(driver.find_element(By.ID, "section-impression").is_displayed(), "printed, the report is all there")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+        # The keyboard reaches the content first through the skip link.
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        focused = driver.switch_to.active_element
+        check(focused.get_attribute("class") == "skip-link", "the first Tab lands on the skip link")
 
         # The PDF through the page's own link, into the browser's download folder.
         driver.find_element(By.CSS_SELECTOR, "a[href$='/download/pdf']").click()

@@ -122,6 +122,9 @@ extension BatchIndex {
 
         /// One page of the rows matching `filter`, in `sort` order, and how many match in all.
         ///
+        /// The page is found on row ids alone (sorting whole rows, with their JSON columns, costs
+        /// several times more on 100,000 studies), then its rows are read by id.
+        ///
         /// - Parameters:
         ///   - page: the page, from 1.
         ///   - size: rows per page.
@@ -137,10 +140,19 @@ extension BatchIndex {
                         db, sql: "SELECT count(*) FROM studies" + whereSQL, arguments: arguments)
                     var pageArguments = arguments
                     pageArguments += [limit, offset]
-                    let rows = try BatchEntry.fetchAll(
-                        db, sql: "SELECT * FROM studies" + whereSQL + sort.sql + " LIMIT ? OFFSET ?",
+                    let ids = try Int64.fetchAll(
+                        db, sql: "SELECT rowid FROM studies" + whereSQL + sort.sql + " LIMIT ? OFFSET ?",
                         arguments: pageArguments)
-                    return (rows, total ?? 0)
+                    guard !ids.isEmpty else { return ([], total ?? 0) }
+                    let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+                    var byID: [Int64: BatchEntry] = [:]
+                    for row in try Row.fetchAll(
+                        db, sql: "SELECT rowid AS edxRowID, * FROM studies WHERE rowid IN (\(placeholders))",
+                        arguments: StatementArguments(ids))
+                    {
+                        byID[row["edxRowID"]] = try BatchEntry(row: row)
+                    }
+                    return (ids.compactMap { byID[$0] }, total ?? 0)
                 }
             } catch {
                 throw BatchIndex.failure(error, path: path, action: "read the batch index")

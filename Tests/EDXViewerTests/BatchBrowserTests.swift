@@ -43,8 +43,7 @@ struct BatchBrowserTests {
     @Test("A batch folder is opened, counted, filtered by diagnosis, side and year, sorted and paged")
     func browse() async throws {
         let batch = try BatchFixture()
-        let viewer = try await RunningViewer()
-        do {
+        try await withViewer { viewer in
             let open = try await viewer.openBatch(batch.out)
             #expect(open.status == 303)
             #expect(open.header("Location") == "/batch/1")
@@ -73,6 +72,8 @@ struct BatchBrowserTests {
             let ranged = try batch.count("date >= '2025-03' AND substr(date, 1, 7) <= '2025-09'")
             #expect(
                 try await viewer.request("/batch/1?from=2025-03&to=2025-09").text.contains("of \(ranged)</caption>"))
+            let past = try await viewer.request("/batch/1?page=99")
+            #expect(past.text.contains("Studies 51–\(all) of \(all)"))
             let none = try await viewer.request("/batch/1?code=no-such-code")
             #expect(none.text.contains("No study matches."))
 
@@ -91,18 +92,13 @@ struct BatchBrowserTests {
             #expect(bad.text.contains("from yesterday is not a date"))
             #expect(bad.text.contains("sort name;DROP is not a column"))
             #expect(try batch.count("1") == all)
-        } catch {
-            await viewer.stop()
-            throw error
         }
-        await viewer.stop()
     }
 
     @Test("A batch study opens as HTML from its JSON report, with its diagram and its files")
     func batchStudy() async throws {
         let batch = try BatchFixture()
-        let viewer = try await RunningViewer()
-        do {
+        try await withViewer { viewer in
             _ = try await viewer.openBatch(batch.out)
             let page = try await viewer.request("/batch/1?code=peroneal-neuropathy-fibular-head").text
             let link = try #require(
@@ -122,11 +118,7 @@ struct BatchBrowserTests {
             #expect(pdf.status == 200)
             #expect(pdf.header("Content-Type") == "application/pdf")
             #expect(pdf.body.starts(with: Data("%PDF-".utf8)))
-        } catch {
-            await viewer.stop()
-            throw error
         }
-        await viewer.stop()
     }
 
     @Test("Paths out of the batch folder are refused: .., absolute, and symbolic links leading out")
@@ -140,8 +132,7 @@ struct BatchBrowserTests {
             try FileManager.default.contentsOfDirectory(atPath: batch.out + "/reports").first {
                 $0.hasSuffix(".json") && $0 != "link.json"
             })
-        let viewer = try await RunningViewer()
-        do {
+        try await withViewer { viewer in
             _ = try await viewer.openBatch(batch.out)
             let refused = [
                 "../secret.json", "reports/../../secret.json", outside, "/etc/passwd", "reports/link.json",
@@ -158,18 +149,13 @@ struct BatchBrowserTests {
             let folder = try #require(BatchFolder.realPath(batch.out))
             #expect(BatchFolder.resolve("reports/" + report, in: folder) != nil)
             #expect(BatchFolder.resolve("reports/link.json", in: folder) == nil)
-        } catch {
-            await viewer.stop()
-            throw error
         }
-        await viewer.stop()
     }
 
     @Test("Only batch output folders open; a de-identifying viewer refuses an identified batch")
     func openRefused() async throws {
         let scratch = try Scratch()
-        let viewer = try await RunningViewer()
-        do {
+        try await withViewer { viewer in
             let empty = try await viewer.openBatch(scratch.path)
             #expect(empty.status == 422)
             #expect(empty.text.contains("holds no index.sqlite"))
@@ -180,35 +166,26 @@ struct BatchBrowserTests {
             // The foreign file is left as it was.
             #expect(try String(contentsOfFile: scratch.path + "/index.sqlite", encoding: .utf8) == "not sqlite")
             #expect(try await viewer.request("/batch/7").status == 404)
-        } catch {
-            await viewer.stop()
-            throw error
         }
-        await viewer.stop()
 
         let batch = try BatchFixture(formats: [.json])
-        let private_ = try await RunningViewer { $0.deidentifier = try? Deidentifier() }
-        let refused = try await private_.openBatch(batch.out)
-        #expect(refused.status == 422)
-        #expect(refused.text.contains("made without --deidentify"))
-        await private_.stop()
+        try await withViewer({ $0.deidentifier = try? Deidentifier() }) { viewer in
+            let refused = try await viewer.openBatch(batch.out)
+            #expect(refused.status == 422)
+            #expect(refused.text.contains("made without --deidentify"))
+        }
     }
 
     @Test("A de-identified batch opens in a de-identifying viewer and shows codes only")
     func deidentifiedBatch() async throws {
         let batch = try BatchFixture(formats: [.json], deidentify: true)
-        let viewer = try await RunningViewer { $0.deidentifier = try? Deidentifier() }
-        do {
+        try await withViewer({ $0.deidentifier = try? Deidentifier() }) { viewer in
             #expect(try await viewer.openBatch(batch.out).status == 303)
             let page = try await viewer.request("/batch/1").text
             #expect(page.contains(">study-"))
             #expect(page.contains("input-"))
             #expect(!page.contains(".xml"))
             #expect(!page.contains(batch.out))
-        } catch {
-            await viewer.stop()
-            throw error
         }
-        await viewer.stop()
     }
 }

@@ -102,7 +102,8 @@ enum BatchPage {
         let last = min(total, query.page * pageSize)
         let summary = total == 0 ? "No study matches." : "Studies \(first)–\(last) of \(total)"
         body +=
-            "<div class=\"table-wrap\">\n<table id=\"batch-table\">\n<caption id=\"batch-count\">\(summary)</caption>\n"
+            "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"batch-count\" tabindex=\"0\">\n"
+            + "<table id=\"batch-table\">\n<caption id=\"batch-count\">\(summary)</caption>\n"
         body += "<thead><tr>"
         for column in columns {
             let active = query.sort.column == column.sort

@@ -326,12 +326,17 @@ struct Router: HTTPHandler {
         guard let number, let batch = await state.batch(number) else {
             return problem(.notFound, "No such batch", "No batch folder of this session has this number.")
         }
-        let query = BatchPage.Query(request.query.map { ($0.name, $0.value) })
+        var query = BatchPage.Query(request.query.map { ($0.name, $0.value) })
         do {
-            let (rows, total) = try batch.index.browse(
+            var (rows, total) = try batch.index.browse(
                 filter: query.filter, sort: query.sort, page: query.page, size: BatchPage.pageSize)
-            var choices: [BatchIndex.ChoiceColumn: [String]] = [:]
-            for column in BatchIndex.ChoiceColumn.allCases { choices[column] = try batch.index.choices(column) }
+            if rows.isEmpty && total > 0 {
+                // A page past the last (the filter changed, or a link was edited): the last page.
+                query.page = (total + BatchPage.pageSize - 1) / BatchPage.pageSize
+                (rows, total) = try batch.index.browse(
+                    filter: query.filter, sort: query.sort, page: query.page, size: BatchPage.pageSize)
+            }
+            let choices = try await state.choices(batch)
             return Reply.html(
                 .ok,
                 BatchPage.render(

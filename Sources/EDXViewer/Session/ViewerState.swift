@@ -39,6 +39,9 @@ actor ViewerState {
     private(set) var studies: [UploadedStudy] = []
     private(set) var files: [UploadedFile] = []
     private(set) var batches: [OpenBatch] = []
+    /// The filter choices of each batch, read once: five scans of a large index per page would
+    /// cost more than the page itself.
+    private var choices: [Int: [BatchIndex.ChoiceColumn: [String]]] = [:]
 
     /// Records the studies of one file; returns their numbers.
     func add(file: String, fileDiagnostics: [Diagnostic], studies new: [UploadedStudy]) -> [Int] {
@@ -58,6 +61,15 @@ actor ViewerState {
 
     func batch(_ number: Int) -> OpenBatch? {
         batches.indices.contains(number - 1) ? batches[number - 1] : nil
+    }
+
+    /// The distinct values of each filter column of batch `number`.
+    func choices(_ batch: OpenBatch) throws -> [BatchIndex.ChoiceColumn: [String]] {
+        if let known = choices[batch.number] { return known }
+        var read: [BatchIndex.ChoiceColumn: [String]] = [:]
+        for column in BatchIndex.ChoiceColumn.allCases { read[column] = try batch.index.choices(column) }
+        choices[batch.number] = read
+        return read
     }
 
     /// Opens a batch folder (the same folder twice gives the same number).
