@@ -21,7 +21,7 @@ struct ServeCommand: ParsableCommand {
             with a random token; every request must carry it. Uploads are kept in a private folder removed \
             when the viewer stops (Ctrl-C). Nothing is loaded from the network. Exit codes: 0 stopped by \
             Ctrl-C or SIGTERM; 2 usage error (a bad address, a folder that is not a batch output folder); \
-            5 the port is in use.
+            5 the port is in use. See docs/viewer.md.
             """
     )
 
