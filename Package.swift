@@ -152,7 +152,10 @@ let package = Package(
         .testTarget(name: "EDXPDFTests", dependencies: ["EDXPDF", "EDXTestSupport"]),
         .testTarget(
             name: "EDXViewerTests",
-            dependencies: ["EDXViewer", "EDXDocuments", "EDXReport", "EDXImport", "EDXModel", "EDXTestSupport"]),
+            dependencies: [
+                "EDXViewer", "EDXDocuments", "EDXReport", "EDXImport", "EDXModel", "EDXBatch", "EDXPrivacy",
+                "EDXTestSupport",
+            ]),
         .testTarget(
             name: "EDXDiagramTests",
             dependencies: ["EDXDiagram", "EDXImport", "EDXModel", "EDXLocalization", "EDXAnatomy", "EDXTestSupport"]),

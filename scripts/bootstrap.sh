@@ -22,6 +22,8 @@ done
 validators() {
     for tool in "$@"; do
         if [ "$tool" = interop ]; then "$(dirname "$0")/interop-validators.sh"; fi
+        # Chromium, chromedriver and Selenium for the viewer's browser test (docs/viewer.md).
+        if [ "$tool" = viewer ]; then "$(dirname "$0")/viewer-browser.sh"; fi
     done
 }
 if [ ${#need[@]} -eq 0 ]; then
