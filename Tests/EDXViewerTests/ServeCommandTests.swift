@@ -28,6 +28,7 @@ struct ServeCommandTests {
         // No cookie jar: the refused request below must not carry the cookie the first one set.
         let settings = URLSessionConfiguration.ephemeral
         settings.httpShouldSetCookies = false
+        settings.timeoutIntervalForRequest = 600  // the machine's load, not the viewer, sets the pace
         let session = URLSession(configuration: settings)
         for signal in [SIGINT, SIGTERM] {
             let scratch = try Scratch()

@@ -48,6 +48,10 @@ final class RunningViewer: Sendable {
         let settings = URLSessionConfiguration.ephemeral
         settings.httpShouldSetCookies = false
         settings.httpCookieAcceptPolicy = .never
+        // The suite runs beside every other on two cores: a page may wait its turn well over the
+        // default 60 s, which would fail the test for the machine's load, not for the viewer.
+        settings.timeoutIntervalForRequest = 600
+        settings.timeoutIntervalForResource = 900
         session = URLSession(configuration: settings, delegate: NoRedirects(), delegateQueue: nil)
     }
 
