@@ -42,4 +42,10 @@ extension AuditFile {
         }
         return AuditFile(path: recordPath ? path : nil, sha256: SHA256Hex.hex(hasher.finalize()), bytes: total)
     }
+
+    /// The digests of the files at `paths` that can be digested, in order; a missing file, or one that
+    /// is not a regular file, is left out (the audit entry records what was there to read or write).
+    package static func digests(ofFilesAt paths: [String], recordPath: Bool) -> [AuditFile] {
+        paths.compactMap { try? digest(ofFileAt: $0, recordPath: recordPath) }
+    }
 }

@@ -57,12 +57,8 @@ package enum BatchInput {
         }
     }
 
-    /// The files to read, sorted by path within each folder, folders in the order given.
-    package static func files(_ inputs: [String]) throws -> [String] {
-        try listing(inputs, excluding: nil).files
-    }
-
-    /// The files to read and the entries skipped, with `excluding` (the output folder) left out.
+    /// The files to read (sorted by path within each folder, folders in the order given) and the
+    /// entries skipped, with `excluding` (the output folder) left out.
     package static func listing(_ inputs: [String], excluding output: String?) throws -> (
         files: [String], skipped: [Skipped]
     ) {

@@ -22,7 +22,7 @@ package enum BatchMerge {
                 throw Problem(description: "\(out): already exists and is not empty; merge into a new folder")
             }
         }
-        let parent = OutputFile.folderOf(out)
+        let parent = OutputFile.folder(of: out)
         try OutputFile.createFolder(parent)
         let staging =
             parent + "/" + OutputFile.temporaryPrefix + "merge-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)

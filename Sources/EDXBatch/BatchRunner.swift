@@ -112,13 +112,10 @@ package enum BatchRunner {
     static func audit(_ options: BatchOptions, files: [String], outcome: String) throws {
         guard let path = options.auditLog else { return }
         let record = !options.deidentify
-        let inputs = files.compactMap { file in
-            FileKind.following(file) == .regular ? try? AuditFile.digest(ofFileAt: file, recordPath: record) : nil
-        }
-        let outputs = ["index.sqlite", "results.jsonl", "summary.csv"].compactMap { name in
-            let file = options.outputDirectory + "/" + name
-            return FileKind.at(file) == .regular ? try? AuditFile.digest(ofFileAt: file, recordPath: record) : nil
-        }
+        let inputs = AuditFile.digests(ofFilesAt: files, recordPath: record)
+        let outputs = AuditFile.digests(
+            ofFilesAt: ["index.sqlite", "results.jsonl", "summary.csv"].map { options.outputDirectory + "/" + $0 },
+            recordPath: record)
         let draft = AuditDraft(
             tool: options.generator, command: "batch", arguments: options.arguments, deidentified: options.deidentify,
             inputs: inputs, outputs: outputs, outcome: outcome)

@@ -73,9 +73,7 @@ public enum OutputFile {
     }
 
     /// The folder part of `path` (`.` for a bare name).
-    public static func folderOf(_ path: String) -> String { folder(of: path) }
-
-    static func folder(of path: String) -> String {
+    public static func folder(of path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }

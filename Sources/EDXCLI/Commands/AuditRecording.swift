@@ -1,6 +1,5 @@
 import ArgumentParser
 import EDXAudit
-import EDXOutput
 
 /// What the audit log records of a command line.
 enum AuditRecording {
@@ -45,13 +44,8 @@ struct AuditOption: ParsableArguments {
         command: String, files: [String], outputs: [String] = [], deidentified: Bool, status: ExitStatus
     ) throws {
         guard let path else { return }
-        let record = !deidentified
-        let inputs = files.compactMap { file in
-            FileKind.following(file) == .regular ? try? AuditFile.digest(ofFileAt: file, recordPath: record) : nil
-        }
-        let written = outputs.compactMap { file in
-            FileKind.at(file) == .regular ? try? AuditFile.digest(ofFileAt: file, recordPath: record) : nil
-        }
+        let inputs = AuditFile.digests(ofFilesAt: files, recordPath: !deidentified)
+        let written = AuditFile.digests(ofFilesAt: outputs, recordPath: !deidentified)
         let outcome: String =
             switch status {
             case .success: "ok"

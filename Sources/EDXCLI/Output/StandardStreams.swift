@@ -4,12 +4,9 @@ import EDXOutput
 /// Standard output goes through ``Output``, which reports every failure.
 enum FileHandle {
     case standardError
-    /// Unchecked standard output: only for text whose loss is harmless; reports and records go
-    /// through ``Output``.
-    case standardOutput
 
     func write(_ text: String) {
-        (self == .standardError ? StandardStream.error : StandardStream.output).writeBestEffort(text)
+        StandardStream.error.writeBestEffort(text)
     }
 }
 
