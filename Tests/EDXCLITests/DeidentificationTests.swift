@@ -26,7 +26,7 @@ struct DeidentificationTests {
 
     @Test("import, findings, analyze and report in every format: no identifier on stdout or stderr")
     func singleCommands() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         let link = folder + "/link.json"
         let commands: [[String]] = [
             ["import"], ["import", "--format", "text"], ["import", "--summary"], ["findings"],
@@ -55,7 +55,7 @@ struct DeidentificationTests {
 
     @Test("report --out DIR/: file names carry codes, not ids")
     func reportFileNames() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         let outcome = edx(["report", "--deidentify", "--out", folder + "/reports/"] + Self.files)
         #expect(outcome.status == 0, "\(outcome.error)")
         let names = listing(folder + "/reports")
@@ -68,7 +68,7 @@ struct DeidentificationTests {
 
     @Test("batch: reports, results.jsonl, summary.csv, index.sqlite, audit log, file names and stderr are clean")
     func batch() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         let input = folder + "/Doe-Jane-archive"
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
         for file in Self.files {

@@ -17,7 +17,7 @@ struct FaultTests {
 
     @Test("--out never replaces a device, FIFO or symbolic link: exit 4 and it stays what it was")
     func outRefusesSpecialFiles() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         mkfifo(folder + "/pipe.xml", 0o644)
         try "target\n".write(toFile: folder + "/target.txt", atomically: false, encoding: .utf8)
         symlink(folder + "/target.txt", folder + "/link.txt")
@@ -54,7 +54,7 @@ struct FaultTests {
 
     @Test("A report that cannot be written is a failure: write-error row, exit 4; --resume writes it")
     func unwritableReportsAreRedone() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         let input = Fixtures.path("examples")
         let failing = edx(
             ["batch", input, "--out", folder + "/out", "--quiet", "--reports", "text,json"],
@@ -74,7 +74,7 @@ struct FaultTests {
 
     @Test("A full disk stops the batch with one message (exit 4); --resume then equals an uninterrupted run")
     func fullDiskStopsAndResumes() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         let input = Fixtures.path("cases")
         let options = ["--quiet", "--reports", "json", "--chunk-size", "5"]
         let full = edx(
@@ -98,7 +98,7 @@ struct FaultTests {
     func realFullDisk() throws {
         let mount = try TmpfsMount(megabytes: 3)
         defer { mount.unmount() }
-        let input = try scratch()
+        let input = try scratchFolder("edx-cli")
         _ = edx(["synth", "--count", "400", "--seed", "5", "--out", input + "/many.xml"])
         let options = ["--quiet", "--reports", "text,markdown,json"]
         let full = edx(["batch", input, "--out", mount.path + "/out"] + options)
@@ -109,7 +109,7 @@ struct FaultTests {
         mount.resize(megabytes: 64)
         let resumed = edx(["batch", input, "--out", mount.path + "/out", "--resume"] + options)
         #expect(resumed.status == 0, "\(resumed.error)")
-        let whole = try scratch()
+        let whole = try scratchFolder("edx-cli")
         #expect(edx(["batch", input, "--out", whole + "/out"] + options).status == 0)
         try expectSameBatches(whole + "/out", mount.path + "/out")
     }
@@ -139,7 +139,7 @@ struct FaultTests {
 
     @Test("A second run on a folder in use is refused at once with a clear message (exit 5)")
     func folderInUse() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
         let lock = try FolderLock(folder: folder + "/out")
         let second = edx(["batch", Self.example, "--out", folder + "/out", "--quiet"])
@@ -155,7 +155,7 @@ struct FaultTests {
 
     @Test("--resume forgets a file's old failure once the file reads: no stale file-error row")
     func resumeReplacesFileErrors() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
         symlink(folder + "/later.xml", folder + "/in/study.xml")  // broken for now
         let first = edx(["batch", folder + "/in", "--out", folder + "/out", "--quiet"])
@@ -173,7 +173,7 @@ struct FaultTests {
 
     @Test("A failed merge leaves no output; a merge into a folder with content is refused")
     func failedMergeLeavesNothing() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         #expect(edx(["batch", Self.example, "--out", folder + "/a", "--quiet"]).status == 0)
         try FileManager.default.createDirectory(atPath: folder + "/not-a-batch", withIntermediateDirectories: true)
         let failed = edx(["merge", folder + "/a", folder + "/not-a-batch", "--out", folder + "/merged"])
@@ -186,7 +186,7 @@ struct FaultTests {
 
     @Test("A killed run's temporaries are removed by the next run; their names hold no study id")
     func temporariesRemoved() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         #expect(edx(["batch", Self.example, "--out", folder + "/out", "--quiet"]).status == 0)
         let stale = folder + "/out/reports/" + OutputFile.temporaryPrefix + "0123456789abcdef"
         try "half".write(toFile: stale, atomically: false, encoding: .utf8)
@@ -196,7 +196,7 @@ struct FaultTests {
 
     @Test("--shard is recorded: resuming a folder with another shard is refused (exit 2)")
     func shardRecorded() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         let input = Fixtures.path("examples")
         #expect(edx(["batch", input, "--out", folder + "/out", "--quiet", "--shard", "1/2"]).status == 0)
         let other = edx(["batch", input, "--out", folder + "/out", "--quiet", "--shard", "2/2", "--resume"])
@@ -208,7 +208,7 @@ struct FaultTests {
 
     @Test("A FIFO named *.xml in an input folder is reported, never opened; the batch finishes")
     func fifoInFolder() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
         mkfifo(folder + "/in/pipe.xml", 0o644)
         try FileManager.default.copyItem(atPath: Self.example, toPath: folder + "/in/good.xml")
@@ -221,7 +221,7 @@ struct FaultTests {
 
     @Test("Links to folders are followed, broken links reported, and the output folder is never read back")
     func linksAndOutputInsideInput() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/elsewhere", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.example, toPath: folder + "/elsewhere/linked.xml")
@@ -243,7 +243,7 @@ struct FaultTests {
 
     @Test("An empty input folder or a file without studies is said, and exits 1 (import and batch agree)")
     func nothingToRead() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
         let batch = edx(["batch", folder + "/empty", "--out", folder + "/out", "--quiet"])
         #expect(batch.status == 1)
@@ -296,7 +296,7 @@ struct FaultTests {
 
     @Test("Each batch run appends a chained entry to DIR/audit.jsonl; report --audit FILE appends one; verify passes")
     func auditLog() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         #expect(edx(["batch", Self.example, "--out", folder + "/out", "--quiet"]).status == 0)
         #expect(edx(["batch", Self.example, "--out", folder + "/out", "--quiet", "--resume"]).status == 0)
         let log = try String(contentsOfFile: folder + "/out/audit.jsonl", encoding: .utf8)
@@ -316,7 +316,7 @@ struct FaultTests {
 
     @Test("Errors are sentences, not dumps: --out a file, a corrupt index, a missing corpus")
     func plainErrors() throws {
-        let folder = try scratch()
+        let folder = try scratchFolder("edx-cli")
         try "x".write(toFile: folder + "/file", atomically: false, encoding: .utf8)
         let onFile = edx(["batch", Self.example, "--out", folder + "/file", "--quiet"])
         #expect(onFile.status == 4)

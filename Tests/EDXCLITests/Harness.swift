@@ -27,13 +27,6 @@ func edx(_ arguments: [String], prefix: String = "", suffix: String? = nil) -> O
     return Outcome(status: result.status, output: result.output, error: error)
 }
 
-/// A fresh scratch folder.
-func scratch() throws -> String {
-    let path = NSTemporaryDirectory() + "edx-cli-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 /// Every file under `folder`, relative, sorted.
 func listing(_ folder: String) -> [String] {
     (FileManager.default.subpaths(atPath: folder) ?? []).sorted()

@@ -16,7 +16,7 @@ func squeezedJSON(_ text: String) -> String { text.replacingOccurrences(of: "\":
 struct RecordFormatTests {
     /// Writes the three formats of every study file in `folder` and validates them.
     func validate(_ files: [String], signed: Bool) throws {
-        let out = try scratch()
+        let out = try scratchFolder("edx-cli")
         let status = signed ? ["--status", "final", "--signed-by", "Dr Test Examiner"] : []
         for format in ["pdf", "fhir", "hl7"] {
             let outcome = edx(["report", "--format", format, "--out", out + "/\(format)/"] + status + files)

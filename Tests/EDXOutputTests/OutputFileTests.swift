@@ -8,13 +8,6 @@ import Testing
     import Glibc
 #endif
 
-/// A fresh folder under the system's temporary folder.
-func scratchFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "edx-output-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 @Suite("Output files: only regular files edx creates, complete or absent", .serialized)
 struct OutputFileTests {
     @Test("A regular file is written, and replaced in one step; no temporary is left")

@@ -13,13 +13,6 @@ func toolAvailable(_ name: String) -> Bool {
 /// Adobe's 1990 AFM files as Debian's enscript ships them, when enscript is installed.
 let enscriptAFMFolder = "/usr/share/enscript/afm"
 
-/// A fresh folder under the system's temporary folder, removed by nobody (the system cleans it).
-func scratchFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "edx-pdf-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 /// Writes `document` to `name` in a fresh folder and returns the file's path.
 func writeToScratch(_ document: PDFDocument, name: String = "test.pdf") throws -> String {
     let path = try scratchFolder() + "/" + name

@@ -15,13 +15,6 @@ func installed(_ tool: String) -> Bool { Shell.run("command -v \(tool) >/dev/nul
 
 let pdfTools = installed("qpdf") && installed("pdftotext") && installed("pdfinfo")
 
-/// A fresh folder.
-func scratchFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "edx-report-pdf-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 /// The studies of the bundled examples.
 func exampleStudies() -> [(name: String, study: Study)] {
     let folder = Fixtures.path("examples")

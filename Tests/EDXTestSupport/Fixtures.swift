@@ -26,3 +26,10 @@ public enum Fixtures {
     /// shared folder is absent.
     public static func bundledExample(_ name: String) -> String { root() + "/Fixtures/examples/" + name }
 }
+
+/// A fresh folder under the system's temporary folder, for a test's files.
+public func scratchFolder(_ label: String = "edx-test") throws -> String {
+    let path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
