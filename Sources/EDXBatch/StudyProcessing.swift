@@ -129,13 +129,18 @@ enum StudyProcessing {
         var formats = options.formats
         if formats.contains(.markdown), !formats.contains(.svg) { formats.insert(.svg, at: 0) }
         let documentOptions = DocumentOptions(layout: options.layout, creator: options.generator)
+        // Made once: the PDF report, the FHIR Bundle and the HL7 message of a study all hold it.
+        let pdf = rendered.flatMap {
+            formats.contains(where: Documents.carriesPDF) ? Documents.pdf($0, documentOptions) : nil
+        }
         for format in formats {
             guard let rendered else { break }
             let name = "reports/\(base).\(format.fileExtension)"
             let link = format == .markdown ? "![\(ReportFigure.lesionDiagram.title)](\(base).svg)" : nil
             let bytes: [UInt8]
             do {
-                bytes = try Documents.render(rendered, format: format, options: documentOptions, figureLink: link)
+                bytes = try Documents.render(
+                    rendered, format: format, options: documentOptions, figureLink: link, pdf: pdf)
             } catch {
                 // A record format that cannot be made for this study (no date for HL7's MSH-7).
                 processed.entry.diagnostics.append("\(name): \(error)")

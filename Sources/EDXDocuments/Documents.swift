@@ -102,9 +102,11 @@ package enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
 
 package enum Documents {
     /// One study's document. `figureLink` is the Markdown that shows its diagram (a link to the SVG
-    /// file written beside it), when there is one.
+    /// file written beside it), when there is one. `pdf` is the study's PDF when the caller made it
+    /// already (PDF, FHIR and HL7 of one study share it); nil makes it here.
     package static func render(
-        _ study: RenderedStudy, format: DocumentFormat, options: DocumentOptions, figureLink: String? = nil
+        _ study: RenderedStudy, format: DocumentFormat, options: DocumentOptions, figureLink: String? = nil,
+        pdf made: [UInt8]? = nil
     ) throws(DocumentError) -> [UInt8] {
         switch format {
         case .text, .json:
@@ -115,17 +117,17 @@ package enum Documents {
             return Array(
                 MarkdownReport.render(study.report, charset: options.layout.charset, figures: figures).utf8)
         case .pdf:
-            return ReportPDF.bytes(
-                [ReportPDFInput(report: study.report, diagram: study.diagram)], options: options.pdfOptions)
+            return made ?? pdf(study, options)
         case .svg:
             return Array(
                 SVGRenderer.svg(study.diagram, title: study.diagramTitle, description: study.diagramDescription).utf8)
         case .fhir:
             do {
-                return Array(try FHIRExport.bundle(study.report, pdf: pdf(study, options), status: options.status).utf8)
+                return Array(
+                    try FHIRExport.bundle(study.report, pdf: made ?? pdf(study, options), status: options.status).utf8)
             } catch { throw .interop(error) }
         case .hl7:
-            let pdf = pdf(study, options)
+            let pdf = made ?? pdf(study, options)
             do {
                 return Array(try HL7Export.oru(study.report, pdf: pdf, status: options.status).utf8)
             } catch .noMessageTime {
@@ -172,8 +174,11 @@ package enum Documents {
         }
     }
 
-    /// The PDF a record format carries.
-    static func pdf(_ study: RenderedStudy, _ options: DocumentOptions) -> [UInt8] {
+    /// Whether the document of `format` holds the study's PDF.
+    package static func carriesPDF(_ format: DocumentFormat) -> Bool { [.pdf, .fhir, .hl7].contains(format) }
+
+    /// The study's PDF (the document itself, and what the record formats carry).
+    package static func pdf(_ study: RenderedStudy, _ options: DocumentOptions) -> [UInt8] {
         ReportPDF.bytes([ReportPDFInput(report: study.report, diagram: study.diagram)], options: options.pdfOptions)
     }
 
