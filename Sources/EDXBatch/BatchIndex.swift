@@ -193,32 +193,18 @@ package final class BatchIndex {
     }
 
     /// Records a chunk: entries (replacing any earlier row at the same place), their diagnoses and findings.
-    func record(_ chunk: [ProcessedEntry]) throws {
-        try guarded("record studies in the batch index") { try recordUnguarded(chunk) }
+    /// What a resumed batch forgets of an earlier run, in the transaction of the next chunk.
+    enum Forgetting: Sendable, Hashable {
+        /// The rows of `source` that are not done (rejected studies, a file that could not be read,
+        /// reports that could not be written): the file is read again and its rows recorded anew.
+        case unfinished(source: String)
+        /// The rows of `source` from `ordinal` on: the file now holds fewer studies.
+        case from(source: String, ordinal: Int)
     }
 
-    /// Forgets what an earlier run recorded of `source` that is not done (rejected studies, a file
-    /// that could not be read, reports that could not be written): the file is read again, and
-    /// its rows are recorded anew.
-    func forgetUnfinished(source: String) throws {
-        try guarded("update the batch index") {
-            try database.write { db in
-                try db.execute(
-                    sql: "DELETE FROM studies WHERE source = ? AND status NOT IN ('ok', 'duplicate')",
-                    arguments: [source])
-            }
-        }
-    }
-
-    /// Forgets rows of `source` from `ordinal` on (the file now holds fewer studies), and the
-    /// diagnoses and findings no study keeps.
-    func prune(source: String, from ordinal: Int) throws {
-        try guarded("update the batch index") {
-            try database.write { db in
-                try db.execute(
-                    sql: "DELETE FROM studies WHERE source = ? AND ordinal >= ?", arguments: [source, ordinal])
-            }
-        }
+    /// Records a chunk in one transaction, after forgetting what `forgetting` names.
+    func record(_ chunk: [ProcessedEntry], forgetting: [Forgetting] = []) throws {
+        try guarded("record studies in the batch index") { try recordUnguarded(chunk, forgetting: forgetting) }
     }
 
     /// Removes diagnoses and findings whose study is no longer recorded as done.
@@ -232,8 +218,19 @@ package final class BatchIndex {
         }
     }
 
-    private func recordUnguarded(_ chunk: [ProcessedEntry]) throws {
+    private func recordUnguarded(_ chunk: [ProcessedEntry], forgetting: [Forgetting]) throws {
         try database.write { db in
+            for forget in forgetting {
+                switch forget {
+                case .unfinished(let source):
+                    try db.execute(
+                        sql: "DELETE FROM studies WHERE source = ? AND status NOT IN ('ok', 'duplicate')",
+                        arguments: [source])
+                case .from(let source, let ordinal):
+                    try db.execute(
+                        sql: "DELETE FROM studies WHERE source = ? AND ordinal >= ?", arguments: [source, ordinal])
+                }
+            }
             for processed in chunk {
                 try processed.entry.save(db)
                 guard let key = processed.entry.key, processed.entry.status == .ok else { continue }

@@ -179,8 +179,12 @@ package enum BatchRunner {
             }
         }
 
+        // What --resume forgets of the earlier run, done in the transaction of the next chunk (not
+        // one transaction per file, which would make resuming an archive of small files slow).
+        var forgetting: [BatchIndex.Forgetting] = []
+
         func flush() throws {
-            guard !pending.isEmpty || !direct.isEmpty else { return }
+            guard !pending.isEmpty || !direct.isEmpty || !forgetting.isEmpty else { return }
             let processed = process(pending, options: options)
             for entry in processed {
                 guard let error = entry.writeError else { continue }
@@ -193,7 +197,8 @@ package enum BatchRunner {
             }
             // The codes go to the link file before they reach the index.
             try privacy?.save()
-            try index.record(direct + processed)
+            try index.record(direct + processed, forgetting: forgetting)
+            forgetting.removeAll()
             pending.removeAll(keepingCapacity: true)
             direct.removeAll(keepingCapacity: true)
             committedChunks += 1
@@ -215,7 +220,7 @@ package enum BatchRunner {
             guard skipped.isFailure, options.shard.owns(source) else { continue }
             summary.fileErrors += 1
             counts.failed += 1
-            if options.resume { try index.forgetUnfinished(source: source) }
+            if options.resume { forgetting.append(.unfinished(source: source)) }
             direct.append(
                 ProcessedEntry(
                     entry: BatchEntry(
@@ -225,11 +230,8 @@ package enum BatchRunner {
 
         for (file, size) in zip(files, sizes) {
             let source = privacy?.source(file) ?? file
-            if options.resume {
-                // Rows of a file that failed last time are replaced by what this reading gives.
-                try flush()
-                try index.forgetUnfinished(source: source)
-            }
+            // Rows of a file that failed last time are replaced by what this reading gives.
+            if options.resume { forgetting.append(.unfinished(source: source)) }
             let spooled: InputSpool.Spooled
             do {
                 spooled = try InputSpool.prepare(file)
@@ -308,7 +310,7 @@ package enum BatchRunner {
                 progress.update(counts)
             }
             if let flushError { throw flushError }
-            if options.resume { try index.prune(source: source, from: ordinal) }
+            if options.resume { forgetting.append(.from(source: source, ordinal: ordinal)) }
             let fileProblems = fileSummary.fileDiagnostics.filter { $0.severity == .error }
             if (fileSummary.unreadable || !fileProblems.isEmpty) && options.shard.owns(source) {
                 // A file that cannot be read is a file error (exit 3); one that reads but holds no
